@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Summit.Graph.Data.Entities;
+
+namespace Summit.Graph.Data.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.HasIndex(s => new { s.EventId, s.Slug }).IsUnique();
+        builder.HasIndex(s => s.Title);
+        builder.Property(s => s.Slug).HasMaxLength(SlugRules.MaxLength);
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.ProgrammeTitle).HasMaxLength(200);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.ComplexProperty(s => s.Abstract, RichTextRules.Configure);
+        builder.HasMany(s => s.Links).WithOne(l => l.Session).HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

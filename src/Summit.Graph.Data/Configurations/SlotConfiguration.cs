@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Summit.Graph.Data.Entities;
+
+namespace Summit.Graph.Data.Configurations;
+
+internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
+{
+    public void Configure(EntityTypeBuilder<Slot> builder)
+    {
+        builder.HasIndex(s => new { s.DayId, s.StartsAt });
+        builder.Property(s => s.Track).HasMaxLength(100);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.ToTable(t => t.HasCheckConstraint("CK_Slots_EndsAfterStart", "\"EndsAt\" > \"StartsAt\""));
+        // Unscheduling, not deleting: removing a slot leaves its sessions in the programme without a time.
+        builder.HasMany(s => s.Sessions).WithOne(s => s.Slot).HasForeignKey(s => s.SlotId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,30 @@
+using Summit.Graph.Content.Model;
+
+namespace Summit.Graph.Data.Entities;
+
+public sealed class Session : IVersioned
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public Event? Event { get; set; }
+    public int? SlotId { get; set; }
+    public Slot? Slot { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? ProgrammeTitle { get; set; }
+    public SessionKind Kind { get; set; }
+    public RichText Abstract { get; set; } = new();
+    public PublicationStatus Status { get; set; }
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<SessionPresenter> Presenters { get; set; } = [];
+    public List<Link> Links { get; set; } = [];
+}
+
+public enum PublicationStatus
+{
+    Draft,
+    Published,
+}

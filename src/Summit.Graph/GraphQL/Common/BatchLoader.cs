@@ -1,0 +1,109 @@
+using GraphQL.DataLoader;
+
+namespace Summit.Graph.GraphQL.Common;
+
+/// <summary>
+/// Collects keys from every resolver of one field occurrence and loads them in one query. GraphQL.NET
+/// completes <see cref="IDataLoaderResult{T}"/> values after the other fields of the same level, so by
+/// the time the first result is awaited, every sibling has queued its key.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    where TKey : notnull
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<TKey, TValue> loaded = [];
+    private readonly Dictionary<TKey, Task> inFlight = [];
+    private HashSet<TKey> pending = [];
+
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (gate)
+        {
+            if (!loaded.ContainsKey(key) && !inFlight.ContainsKey(key))
+            {
+                pending.Add(key);
+            }
+        }
+
+        return new Pending(this, key);
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        Task batch;
+        lock (gate)
+        {
+            if (loaded.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+
+            if (pending.Contains(key))
+            {
+                var keys = pending;
+                pending = [];
+                // Started off the lock: the fetch may complete synchronously and record its results.
+                batch = Task.Run(() => RunAsync(keys, cancellationToken), cancellationToken);
+                foreach (var queued in keys)
+                {
+                    inFlight[queued] = batch;
+                }
+            }
+            else
+            {
+                batch = inFlight[key];
+            }
+        }
+
+        await batch;
+        lock (gate)
+        {
+            return loaded.GetValueOrDefault(key);
+        }
+    }
+
+    private async Task RunAsync(HashSet<TKey> keys, CancellationToken cancellationToken)
+    {
+        var results = await fetch(keys, cancellationToken);
+        lock (gate)
+        {
+            foreach (var key in keys)
+            {
+                loaded[key] = results.TryGetValue(key, out var value) ? value : default!;
+                inFlight.Remove(key);
+            }
+        }
+    }
+
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The batch loaders of one request, one per field occurrence in the document (its AST node), so every
+/// occurrence batches its own keys with its own arguments and projection.
+/// </summary>
+public sealed class RequestLoaders
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<object, object> loaders = new(ReferenceEqualityComparer.Instance);
+
+    public TLoader GetOrAdd<TLoader>(object fieldNode, Func<TLoader> create)
+        where TLoader : class
+    {
+        lock (gate)
+        {
+            if (!loaders.TryGetValue(fieldNode, out var loader))
+            {
+                loader = create();
+                loaders.Add(fieldNode, loader);
+            }
+
+            return (TLoader)loader;
+        }
+    }
+}

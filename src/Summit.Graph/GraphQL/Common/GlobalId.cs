@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace Summit.Graph.GraphQL.Common;
+
+/// <summary>
+/// Relay global IDs in HotChocolate's format: base64 of <c>TypeName:key</c>, so clients moving from a
+/// HotChocolate server keep their ID handling.
+/// </summary>
+public static class GlobalId
+{
+    public static string Encode(string typeName, int id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{typeName}:{id}")));
+
+    public static bool TryDecode(string? value, out string typeName, out int id)
+    {
+        typeName = "";
+        id = 0;
+        if (string.IsNullOrEmpty(value) || value.Length > 200)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[value.Length];
+        if (!Convert.TryFromBase64String(value, bytes, out var written))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes[..written]);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out id) || id <= 0)
+        {
+            return false;
+        }
+
+        typeName = text[..colon];
+        return true;
+    }
+
+    /// <summary>Decodes an ID that must name <paramref name="expectedType"/>; a clear GraphQL error otherwise.</summary>
+    public static int Decode(string? value, string expectedType)
+    {
+        if (!TryDecode(value, out var typeName, out var id))
+        {
+            throw new QueryArgumentException($"'{value}' is not a valid ID.", "INVALID_ID");
+        }
+
+        if (!string.Equals(typeName, expectedType, StringComparison.Ordinal))
+        {
+            throw new QueryArgumentException($"The ID '{value}' is a {typeName} ID, not a {expectedType} ID.", "INVALID_ID");
+        }
+
+        return id;
+    }
+}

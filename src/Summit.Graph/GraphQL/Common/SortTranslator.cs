@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Summit.Graph.GraphQL.Common;
+
+/// <summary>
+/// One key of a resolved order. <see cref="Key"/> yields a nullable value; <see cref="Path"/> is the member
+/// chain it reads, used both to project the key's columns and to read a row's cursor values.
+/// </summary>
+public sealed record OrderKey(LambdaExpression Key, bool Descending, bool Nullable, IReadOnlyList<MemberInfo> Path, string Name);
+
+/// <summary>
+/// Turns an <c>order:</c> argument into keys, followed by the entity's default order and its unique id, so
+/// every order is total and every page deterministic.
+/// </summary>
+public static class SortTranslator
+{
+    public static IReadOnlyList<OrderKey> Translate(EntityModel model, IEnumerable? order)
+    {
+        var parameter = Expression.Parameter(model.EntityType, "e");
+        var keys = new List<OrderKey>();
+        if (order is not null)
+        {
+            var index = 0;
+            foreach (var item in order)
+            {
+                var path = $"order[{index++}]";
+                var fields = item as IDictionary<string, object?>
+                    ?? throw new QueryArgumentException($"'{path}' must be an input object.", "SORT_INVALID");
+                if (fields.Count(f => f.Value is not null) != 1)
+                {
+                    throw new QueryArgumentException(
+                        $"Each element of 'order' names exactly one field; '{path}' names {fields.Count(f => f.Value is not null)}. Use several elements for several keys.",
+                        "SORT_INVALID");
+                }
+
+                var (name, value) = fields.Single(f => f.Value is not null);
+                AddKey(keys, model, parameter, parameter, name, value!, $"{path}.{name}");
+            }
+        }
+
+        foreach (var key in model.DefaultOrder)
+        {
+            keys.Add(Create(ExpressionTools.Inline(key.Key, parameter), parameter, key.Descending, "default"));
+        }
+
+        keys.Add(Create(ExpressionTools.Inline(model.IdKey, parameter), parameter, descending: false, "id"));
+        return keys;
+    }
+
+    private static void AddKey(List<OrderKey> keys, EntityModel model, ParameterExpression root, Expression target, string name, object value, string path)
+    {
+        var member = model.Find(name);
+        if (member is null || !member.Sortable)
+        {
+            throw new QueryArgumentException($"The sort field '{path}' is not supported.", "SORT_INVALID");
+        }
+
+        var access = ExpressionTools.Inline(member.Expression, target);
+        if (member.Kind == MemberKind.Reference)
+        {
+            var nested = value as IDictionary<string, object?>
+                ?? throw new QueryArgumentException($"'{path}' must be an input object.", "SORT_INVALID");
+            var set = nested.Where(f => f.Value is not null).ToList();
+            if (set.Count != 1)
+            {
+                throw new QueryArgumentException($"'{path}' must name exactly one field.", "SORT_INVALID");
+            }
+
+            AddKey(keys, member.TargetModel, root, access, set[0].Key, set[0].Value!, $"{path}.{set[0].Key}");
+            return;
+        }
+
+        var descending = value switch
+        {
+            SortDirection.Asc => false,
+            SortDirection.Desc => true,
+            _ => throw new QueryArgumentException($"'{path}' must be ASC or DESC.", "SORT_INVALID"),
+        };
+        keys.Add(Create(access, root, descending, path));
+    }
+
+    private static OrderKey Create(Expression access, ParameterExpression root, bool descending, string name)
+    {
+        var lambda = Expression.Lambda(access, root);
+        var path = ExpressionTools.MemberPath(lambda)
+            ?? throw new InvalidOperationException($"Sort key {access} is not a member chain.");
+        // A key read through an optional navigation is null when the navigation is.
+        var nullable = path.SkipLast(1).Any(m => ((PropertyInfo)m).PropertyType.GetProperty("Id") is not null) || IsNullable(path[^1]);
+        var type = nullable ? ExpressionTools.Nullable(access.Type) : access.Type;
+        var key = Expression.Lambda(type == access.Type ? access : Expression.Convert(access, type), root);
+        return new OrderKey(key, descending, nullable, path, name);
+    }
+
+    private static bool IsNullable(MemberInfo member) =>
+        member is PropertyInfo property && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;
+}
+
+/// <summary>HotChocolate's <c>SortEnumType</c>.</summary>
+public enum SortDirection
+{
+    Asc,
+    Desc,
+}

@@ -1,0 +1,27 @@
+using GraphQL;
+using GraphQL.Types;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Events;
+using Summit.Graph.GraphQL.Slots;
+
+namespace Summit.Graph.GraphQL.Days;
+
+public sealed class DayGraphType : EntityGraphType<Day>
+{
+    public DayGraphType()
+        : base("Day", "One day of an edition.", d => d.Id)
+    {
+        Column("date", d => d.Date, "The calendar date (UTC).");
+        Column("startsAt", d => d.StartsAt, "When the day's first slot starts (UTC).");
+        Column("endsAt", d => d.EndsAt, "When the day's last slot ends (UTC).");
+        Column("version", d => d.Version, "Increases with every change; pass it back when updating.");
+        Projected<NonNullGraphType<EventGraphType>, Event?>("event", d => d.Event, "The edition the day belongs to.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlotGraphType>>>>("slots")
+            .Description("The day's time slots, in order.")
+            .Argument(DataInputTypes.Where(SlotModel.Instance))
+            .Argument(DataInputTypes.Order(SlotModel.Instance))
+            .Resolve(context => context.Queries().Children(context, SlotModel.Instance, context.Source.Id,
+                db => db.Slots, s => s.DayId, s => s));
+    }
+}

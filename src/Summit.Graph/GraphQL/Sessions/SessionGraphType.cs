@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.Types;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Events;
+using Summit.Graph.GraphQL.Links;
+using Summit.Graph.GraphQL.Presenters;
+using Summit.Graph.GraphQL.Slots;
+
+namespace Summit.Graph.GraphQL.Sessions;
+
+public sealed class SessionGraphType : EntityGraphType<Session>
+{
+    public SessionGraphType()
+        : base("Session", "A talk, panel, forum or other session of the programme.", s => s.Id)
+    {
+        Column("slug", s => s.Slug, "The session's URL name (the page's anchor), unique within its edition.");
+        Column("title", s => s.Title, "The session's title.");
+        Column("programmeTitle", s => s.ProgrammeTitle, "The title the programme table uses, when it differs from `title`.", nullable: true);
+        Column("kind", s => s.Kind, "What kind of session it is.");
+        Column("status", s => s.Status, "DRAFT or PUBLISHED; anonymous readers only ever see PUBLISHED.");
+        Column("version", s => s.Version, "Increases with every change; pass it back when updating.");
+        Column("updatedAt", s => s.UpdatedAt, "When the session last changed (UTC).");
+        Projected<NonNullGraphType<RichTextGraphType>, RichText>("abstract", s => s.Abstract, "The session's abstract.");
+        Projected<SlotGraphType, Slot?>("slot", s => s.Slot, "The time slot the session is scheduled in; null while unscheduled.");
+        Projected<NonNullGraphType<EventGraphType>, Event?>("event", s => s.Event, "The edition the session belongs to.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PresenterGraphType>>>>("presenters")
+            .Description("The people presenting the session, in the order the page lists them.")
+            .Argument(DataInputTypes.Where(PresenterModel.Instance))
+            .Argument(DataInputTypes.Order(PresenterModel.Instance))
+            .Resolve(context => context.Queries().Children(context, PresenterModel.Instance, context.Source.Id,
+                db => db.SessionPresenters, sp => sp.SessionId, sp => sp.Presenter!, sp => sp.Position));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionPresenterGraphType>>>>("presenterRoles")
+            .Description("The session's presenters with their role (presenter, session lead, panelist), in order.")
+            .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id,
+                db => db.SessionPresenters, sp => sp.SessionId, sp => sp));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
+            .Description("Recordings, slides, demos and references, in page order.")
+            .Argument(DataInputTypes.Where(LinkModel.Instance))
+            .Argument(DataInputTypes.Order(LinkModel.Instance))
+            .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,
+                db => db.Links.Where(l => l.SessionId != null), l => l.SessionId!.Value, l => l));
+    }
+}
