@@ -16,8 +16,6 @@ public sealed class FrontMatter
     /// <summary>The closing fence's line number, or 0 when the page has no front matter.</summary>
     public int LastLine { get; }
 
-    public bool Exists => LastLine > 0;
-
     public string? this[string key] => values.GetValueOrDefault(key);
 
     internal static FrontMatter Read(PageText page)

@@ -31,8 +31,6 @@ public sealed class LineLedger
         }
     }
 
-    public bool IsAccounted(int line) => accounted[line];
-
     public void Info(int line, string message) =>
         diagnostics.Add(new ImportDiagnostic(line, DiagnosticSeverity.Info, message, Page.Line(line)));
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Summit.Graph.Content.Reading;
 
 /// <summary>An inline link as written: <c>[Label](url)</c>, or an autolink <c>&lt;url&gt;</c> whose label is its URL.</summary>
-public sealed record MarkdownLink(string Label, string Url, int Index, int Length, bool IsAutolink);
+public sealed record MarkdownLink(string Label, string Url, int Index, int Length);
 
 /// <summary>Finds the inline links of a Markdown line; pages only use the simple forms, without titles.</summary>
 public static partial class MarkdownLinks
@@ -24,8 +24,8 @@ public static partial class MarkdownLinks
 
     private static MarkdownLink ToLink(Match match) =>
         match.Groups["auto"].Success
-            ? new MarkdownLink(match.Groups["auto"].Value, match.Groups["auto"].Value, match.Index, match.Length, IsAutolink: true)
-            : new MarkdownLink(match.Groups["label"].Value.Trim(), match.Groups["url"].Value.Trim(), match.Index, match.Length, IsAutolink: false);
+            ? new MarkdownLink(match.Groups["auto"].Value, match.Groups["auto"].Value, match.Index, match.Length)
+            : new MarkdownLink(match.Groups["label"].Value.Trim(), match.Groups["url"].Value.Trim(), match.Index, match.Length);
 
     // The URL part allows one level of balanced parentheses, as CommonMark does.
     [GeneratedRegex(@"\[(?<label>[^\]]*)\]\((?<url>(?:[^()\s]|\([^()\s]*\))+)\)|<(?<auto>https?://[^>\s]+)>")]

@@ -124,6 +124,7 @@ public static partial class PeopleLineParser
         {
             if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var url))
             {
+                // A relative link points into the site itself and says nothing about the person.
                 return LinkRole.Handle;
             }
 

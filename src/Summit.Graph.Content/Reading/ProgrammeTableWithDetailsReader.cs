@@ -12,6 +12,8 @@ namespace Summit.Graph.Content.Reading;
 /// </summary>
 public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
 {
+    private const string UtcZone = "UTC";
+
     public string Layout => "2021";
 
     public bool CanRead(PageText page)
@@ -74,8 +76,6 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
         };
         return new PageReadResult(content, ledger.Close(Layout));
     }
-
-    private const string UtcZone = "UTC";
 
     /// <summary>A programme table row: one session at one time.</summary>
     private sealed record ProgrammeRow(int Line, DateOnly Date, TimeOnly Time, string Title, string Slug);
