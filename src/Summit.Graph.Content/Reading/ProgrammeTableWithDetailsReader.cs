@@ -167,7 +167,9 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
         }
 
         ReadProgrammeLeadIn(page, section, table, rows, ledger);
-        return rows;
+        return rows.Count > 0
+            ? rows
+            : throw new PageFormatException($"The programme table (line {table.FirstLine}) has no row with a readable day and time.");
     }
 
     /// <summary>
@@ -208,7 +210,7 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
                 anchor = (anchorMatch.Groups["name"].Value, number);
                 ledger.Account(number);
             }
-            else if (MarkdownSections.HeadingLevel(line, out var heading) >= 3)
+            else if (MarkdownSections.HeadingLevel(line, out var heading) == 3)
             {
                 if (anchor is null)
                 {
@@ -329,8 +331,8 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
             return steps.Min();
         }
 
-        // One slot a day: it lasts until the day ends.
-        return hours is not null && programme.Count > 0 ? (int)(hours.End - programme[0].Time).TotalMinutes : 60;
+        // One slot a day: it lasts until the day ends, or an hour when the page prints no daily hours.
+        return hours is not null ? (int)(hours.End - programme[0].Time).TotalMinutes : 60;
     }
 
     /// <summary>
