@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Summit.Graph.Content.Reading;
+
+/// <summary>One person as described on one line of a page, before mentions of the same person are merged.</summary>
+public sealed record PersonMention(
+    string Name,
+    string? JobTitle,
+    string? Company,
+    string? Twitter,
+    string? GitHub,
+    string? LinkedIn,
+    string? Website)
+{
+    public string Slug => Slugs.From(Name);
+}
+
+/// <summary>
+/// Reads a person line such as
+/// <c>Alessandro Pilotti, CEO/CTO, Cloudbase Solutions, [@cloudbaseit](https://twitter.com/cloudbaseit), &lt;https://github.com/alexpilotti/&gt;</c>.
+/// </summary>
+/// <remarks>
+/// The rule is structural, so it needs no list of known companies:
+/// <list type="bullet">
+/// <item>Twitter, GitHub and LinkedIn links become handles and are removed from the text; other links
+/// become the website, and one written inside a phrase ("in mission at [www.ateme.com](…)") is replaced
+/// by the name it stands for ("ateme").</item>
+/// <item>What is left is split at commas, colons, semicolons, sentence-ending periods and spaced dashes;
+/// legal suffixes ("Inc", "Ltd", "LLC", …) are joined back to the company before them.</item>
+/// <item>The first part is the name, the last part the company and the parts between the job title.
+/// A lone part after the name is the company, unless it reads "job title at company".</item>
+/// </list>
+/// </remarks>
+public static partial class PeopleLineParser
+{
+    public static PersonMention? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var profile = new ProfileLinks();
+        var description = new StringBuilder();
+        var position = 0;
+        foreach (var link in MarkdownLinks.Find(text))
+        {
+            var before = text[position..link.Index];
+            description.Append(before);
+            var kept = profile.Take(link);
+            var standsInPhrase = description.ToString().Trim().Length == 0
+                || (kept == LinkRole.Website && EndsInWord().IsMatch(before));
+            if (standsInPhrase)
+            {
+                description.Append(kept == LinkRole.Website ? NameBehind(link.Label) : link.Label);
+            }
+
+            position = link.Index + link.Length;
+        }
+
+        description.Append(text[position..]);
+        var parts = SplitParts(EmptyParentheses().Replace(description.ToString(), string.Empty));
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var (jobTitle, company) = parts.Count switch
+        {
+            1 => (null, null),
+            2 => SplitAt(parts[1]),
+            _ => (string.Join(", ", parts.Skip(1).Take(parts.Count - 2)), parts[^1]),
+        };
+        return new PersonMention(parts[0], jobTitle, company, profile.Twitter, profile.GitHub, profile.LinkedIn, profile.Website);
+    }
+
+    private static (string? JobTitle, string? Company) SplitAt(string descriptor)
+    {
+        var at = descriptor.LastIndexOf(" at ", StringComparison.Ordinal);
+        return at > 0 ? (descriptor[..at].Trim(), descriptor[(at + 4)..].Trim()) : (null, descriptor);
+    }
+
+    private static List<string> SplitParts(string description)
+    {
+        var parts = new List<string>();
+        foreach (var part in PartSeparator().Split(description).Select(part => Whitespace().Replace(part, " ").Trim()))
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            if (LegalSuffix().IsMatch(part) && parts.Count > 1)
+            {
+                parts[^1] = $"{parts[^1]}, {part}";
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>"www.ateme.com" stands for "ateme"; a label that is not a host name stands for itself.</summary>
+    private static string NameBehind(string label)
+    {
+        var host = HostName().Match(label);
+        return host.Success ? host.Groups["name"].Value : label;
+    }
+
+    private enum LinkRole
+    {
+        Handle,
+        Website,
+    }
+
+    private sealed class ProfileLinks
+    {
+        public string? Twitter { get; private set; }
+        public string? GitHub { get; private set; }
+        public string? LinkedIn { get; private set; }
+        public string? Website { get; private set; }
+
+        public LinkRole Take(MarkdownLink link)
+        {
+            if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var url))
+            {
+                // A relative link points into the site itself and says nothing about the person.
+                return LinkRole.Handle;
+            }
+
+            var host = url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
+            var account = url.AbsolutePath.Trim('/').Split('/')[0].TrimStart('@');
+            switch (host.ToLowerInvariant())
+            {
+                case "twitter.com" or "x.com":
+                    Twitter ??= account;
+                    return LinkRole.Handle;
+                case "github.com":
+                    GitHub ??= account;
+                    return LinkRole.Handle;
+                case "linkedin.com" or "uk.linkedin.com":
+                    LinkedIn ??= link.Url;
+                    return LinkRole.Handle;
+                default:
+                    Website ??= link.Url;
+                    return LinkRole.Website;
+            }
+        }
+    }
+
+    // Periods split only after a word of two or more letters, so initials ("John F. Smith") survive.
+    [GeneratedRegex(@"\s*[,:;]\s*|(?<=\w{2})\.(?:\s+|$)|\s+[-–—|](?:\s+|$)")]
+    private static partial Regex PartSeparator();
+
+    [GeneratedRegex(@"^(?:Inc|Ltd|LLC|LLP|GmbH|AG|SA|SAS|BV|NV|Corp|PLC|Co)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LegalSuffix();
+
+    [GeneratedRegex(@"\(\s*\)")]
+    private static partial Regex EmptyParentheses();
+
+    [GeneratedRegex(@"\w\s*$")]
+    private static partial Regex EndsInWord();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?:www\.)?(?<name>[A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex HostName();
+}
