@@ -1,5 +1,19 @@
+using Summit.Graph.Cli;
+using Summit.Graph.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSummitData();
+builder.AddSummitGraphQL();
+
 var app = builder.Build();
-app.Run();
+if (await CommandLine.RunAsync(app, args) is { } exitCode)
+{
+    return exitCode;
+}
+
+await app.PrepareDatabaseAsync();
+app.MapSummitGraphQL();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

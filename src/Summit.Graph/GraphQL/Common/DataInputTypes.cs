@@ -18,6 +18,15 @@ public static class DataInputTypes
 
     public static string SortName(EntityModel model) => $"{model.GraphTypeName}SortInput";
 
+    /// <summary>Adds <c>where</c> and <c>order</c> for <paramref name="model"/> to a list or connection field.</summary>
+    public static FieldType WithFilterAndOrder(this FieldType field, EntityModel model)
+    {
+        field.Arguments ??= [];
+        field.Arguments.Add(Where(model));
+        field.Arguments.Add(Order(model));
+        return field;
+    }
+
     public static QueryArgument Where(EntityModel model) => new(new GraphQLTypeReference(FilterName(model)))
     {
         Name = "where",
@@ -75,7 +84,8 @@ public static class DataInputTypes
 
         if (ignoreCase)
         {
-            foreach (var operation in new[] { "eq", "neq", .. StringMatches })
+            string[] caseless = ["eq", "neq", .. StringMatches];
+            foreach (var operation in caseless)
             {
                 type.AddField(new FieldType
                 {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace Summit.Graph.GraphQL.Common;

@@ -228,7 +228,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         return new EmptyWhenMissing<T>(loader.Load(parentId));
     }
 
-    private IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, IResolveFieldContext context)
+    private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, IResolveFieldContext context)
         where T : class
     {
         var predicate = FilterTranslator.Translate<T>(model, context.GetArgument<Dictionary<string, object?>?>("where"));

@@ -172,7 +172,7 @@ public static class FilterTranslator
             : Expression.Equal(access, ExpressionTools.Parameter(Coerce(value, access.Type), access.Type));
     }
 
-    private static Expression In(Expression access, IEnumerable values, bool ignoreCase, string path)
+    private static MethodCallExpression In(Expression access, IEnumerable values, bool ignoreCase, string path)
     {
         var listType = typeof(List<>).MakeGenericType(access.Type);
         var list = (IList)Activator.CreateInstance(listType)!;
@@ -185,7 +185,7 @@ public static class FilterTranslator
         return Expression.Call(ExpressionTools.Parameter(list, listType), contains, ignoreCase ? Lower(access) : access);
     }
 
-    private static Expression StringCall(Expression access, string operation, object value, bool ignoreCase)
+    private static MethodCallExpression StringCall(Expression access, string operation, object value, bool ignoreCase)
     {
         var method = operation switch
         {
@@ -218,7 +218,7 @@ public static class FilterTranslator
         };
     }
 
-    private static Expression Lower(Expression access) => Expression.Call(access, StringToLower);
+    private static MethodCallExpression Lower(Expression access) => Expression.Call(access, StringToLower);
 
     internal static object? Coerce(object? value, Type type)
     {

@@ -19,9 +19,8 @@ public sealed class DayGraphType : EntityGraphType<Day>
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", d => d.Event, "The edition the day belongs to.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlotGraphType>>>>("slots")
             .Description("The day's time slots, in order.")
-            .Argument(DataInputTypes.Where(SlotModel.Instance))
-            .Argument(DataInputTypes.Order(SlotModel.Instance))
             .Resolve(context => context.Queries().Children(context, SlotModel.Instance, context.Source.Id,
-                db => db.Slots, s => s.DayId, s => s));
+                db => db.Slots, s => s.DayId, s => s))
+            .FieldType.WithFilterAndOrder(SlotModel.Instance);
     }
 }

@@ -30,26 +30,23 @@ public sealed class EventGraphType : EntityGraphType<Event>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
             .Description("The days of the edition, in order.")
-            .Argument(DataInputTypes.Where(DayModel.Instance))
-            .Argument(DataInputTypes.Order(DayModel.Instance))
             .Resolve(context => context.Queries().Children(context, DayModel.Instance, context.Source.Id,
-                db => db.Days, d => d.EventId, d => d));
+                db => db.Days, d => d.EventId, d => d))
+            .FieldType.WithFilterAndOrder(DayModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions of the edition, in programme order.")
-            .Argument(DataInputTypes.Where(SessionModel.Instance))
-            .Argument(DataInputTypes.Order(SessionModel.Instance))
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.Sessions, s => s.EventId, s => s));
+                db => db.Sessions, s => s.EventId, s => s))
+            .FieldType.WithFilterAndOrder(SessionModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SponsorGraphType>>>>("sponsors")
             .Description("The edition's sponsors.")
             .Resolve(context => context.Queries().Children(context, SponsorModel.Instance, context.Source.Id,
                 db => db.Sponsors, s => s.EventId, s => s));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("The links of the closing \"What's next?\" section.")
-            .Argument(DataInputTypes.Where(LinkModel.Instance))
-            .Argument(DataInputTypes.Order(LinkModel.Instance))
             .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,
-                db => db.Links.Where(l => l.EventId != null), l => l.EventId!.Value, l => l));
+                db => db.Links.Where(l => l.EventId != null), l => l.EventId!.Value, l => l))
+            .FieldType.WithFilterAndOrder(LinkModel.Instance);
     }
 }
 

@@ -22,10 +22,9 @@ public sealed class PresenterGraphType : EntityGraphType<Presenter>
         Column("version", p => p.Version, "Increases with every change; pass it back when updating.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions the person takes part in, in programme order.")
-            .Argument(DataInputTypes.Where(SessionModel.Instance))
-            .Argument(DataInputTypes.Order(SessionModel.Instance))
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.SessionPresenters, sp => sp.PresenterId, sp => sp.Session!));
+                db => db.SessionPresenters, sp => sp.PresenterId, sp => sp.Session!))
+            .FieldType.WithFilterAndOrder(SessionModel.Instance);
     }
 }
 

@@ -26,19 +26,17 @@ public sealed class SessionGraphType : EntityGraphType<Session>
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", s => s.Event, "The edition the session belongs to.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PresenterGraphType>>>>("presenters")
             .Description("The people presenting the session, in the order the page lists them.")
-            .Argument(DataInputTypes.Where(PresenterModel.Instance))
-            .Argument(DataInputTypes.Order(PresenterModel.Instance))
             .Resolve(context => context.Queries().Children(context, PresenterModel.Instance, context.Source.Id,
-                db => db.SessionPresenters, sp => sp.SessionId, sp => sp.Presenter!, sp => sp.Position));
+                db => db.SessionPresenters, sp => sp.SessionId, sp => sp.Presenter!, sp => sp.Position))
+            .FieldType.WithFilterAndOrder(PresenterModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionPresenterGraphType>>>>("presenterRoles")
             .Description("The session's presenters with their role (presenter, session lead, panelist), in order.")
             .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id,
                 db => db.SessionPresenters, sp => sp.SessionId, sp => sp));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("Recordings, slides, demos and references, in page order.")
-            .Argument(DataInputTypes.Where(LinkModel.Instance))
-            .Argument(DataInputTypes.Order(LinkModel.Instance))
             .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,
-                db => db.Links.Where(l => l.SessionId != null), l => l.SessionId!.Value, l => l));
+                db => db.Links.Where(l => l.SessionId != null), l => l.SessionId!.Value, l => l))
+            .FieldType.WithFilterAndOrder(LinkModel.Instance);
     }
 }

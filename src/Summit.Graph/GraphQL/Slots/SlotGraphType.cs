@@ -19,9 +19,8 @@ public sealed class SlotGraphType : EntityGraphType<Slot>
         Projected<NonNullGraphType<DayGraphType>, Day?>("day", s => s.Day, "The day of the slot.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions held in the slot (several only on parallel tracks).")
-            .Argument(DataInputTypes.Where(SessionModel.Instance))
-            .Argument(DataInputTypes.Order(SessionModel.Instance))
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.Sessions.Where(s => s.SlotId != null), s => s.SlotId!.Value, s => s));
+                db => db.Sessions.Where(s => s.SlotId != null), s => s.SlotId!.Value, s => s))
+            .FieldType.WithFilterAndOrder(SessionModel.Instance);
     }
 }

@@ -1,0 +1,69 @@
+using Summit.Graph.Content.Reading;
+using Summit.Graph.Hosting;
+
+namespace Summit.Graph.Cli;
+
+/// <summary>
+/// The server's commands (<c>dotnet run --project src/Summit.Graph -- import PATH...</c>). Each runs
+/// against the configured database and exits; with no command the server starts.
+/// </summary>
+public static class CommandLine
+{
+    public static async Task<int?> RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        switch (args[0])
+        {
+            case "import":
+                return await ImportAsync(app, args[1..]);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH...");
+                return 2;
+        }
+    }
+
+    private static async Task<int> ImportAsync(WebApplication app, string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("Usage: import PATH... (summit pages in Markdown)");
+            return 2;
+        }
+
+        await app.PrepareDatabaseAsync();
+        var reader = app.Services.GetRequiredService<PageReader>();
+        var exitCode = 0;
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such file.");
+                exitCode = 1;
+                continue;
+            }
+
+            try
+            {
+                var page = reader.Read(await File.ReadAllTextAsync(path));
+                var summary = await app.Services.ImportAsync(page.Event);
+                Console.WriteLine($"{path}: {summary.EventSlug}: {summary.Days} days, {summary.Slots} slots, {summary.Sessions} sessions, " +
+                    $"{summary.People} people, {summary.Links} links; {summary.RowsChanged} rows added, changed or removed.");
+                foreach (var diagnostic in page.Diagnostics)
+                {
+                    Console.WriteLine($"  line {diagnostic.Line}: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic.Message}");
+                }
+            }
+            catch (PageFormatException exception)
+            {
+                await Console.Error.WriteLineAsync($"{path}: {exception.Message}");
+                exitCode = 1;
+            }
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,120 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Days;
+using Summit.Graph.GraphQL.Events;
+using Summit.Graph.GraphQL.Links;
+using Summit.Graph.GraphQL.Presenters;
+using Summit.Graph.GraphQL.Sessions;
+using Summit.Graph.GraphQL.Slots;
+
+namespace Summit.Graph.GraphQL;
+
+/// <summary>The read API: root collections as cursor connections, lookups by slug, and Relay's node fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    /// <summary>The object types <c>node(id:)</c> can return, by the type name in the global ID.</summary>
+    private static readonly Dictionary<string, Func<IResolveFieldContext, IObjectGraphType, int, IDataLoaderResult<object?>>> NodeLoaders = new()
+    {
+        ["Event"] = (c, t, id) => c.Queries().ById(c, EventModel.Instance, t, id).Then(e => (object?)e),
+        ["Day"] = (c, t, id) => c.Queries().ById(c, DayModel.Instance, t, id).Then(e => (object?)e),
+        ["Slot"] = (c, t, id) => c.Queries().ById(c, SlotModel.Instance, t, id).Then(e => (object?)e),
+        ["Session"] = (c, t, id) => c.Queries().ById(c, SessionModel.Instance, t, id).Then(e => (object?)e),
+        ["Presenter"] = (c, t, id) => c.Queries().ById(c, PresenterModel.Instance, t, id).Then(e => (object?)e),
+        ["Link"] = (c, t, id) => c.Queries().ById(c, LinkModel.Instance, t, id).Then(e => (object?)e),
+    };
+
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reads the programme: editions, days, slots, sessions and presenters.";
+
+        Field<NodeGraphType>("node")
+            .Description("Fetches an object by its global ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The global ID of the object.")
+            .Resolve(context => LoadNode(context, context.GetArgument<string>("id")));
+        Field<NonNullGraphType<ListGraphType<NodeGraphType>>>("nodes")
+            .Description("Fetches objects by their global IDs, in the order given (null where none exists).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global IDs of the objects.")
+            .ResolveAsync(async context =>
+            {
+                var pending = context.GetArgument<List<string>>("ids").Select(id => LoadNode(context, id)).ToList();
+                var results = new List<object?>(pending.Count);
+                foreach (var result in pending)
+                {
+                    results.Add(await result.GetResultAsync(context.CancellationToken));
+                }
+
+                return results;
+            });
+
+        Connection("events", EventModel.Instance, "The editions, newest first.", db => db.Events);
+        Field<EventGraphType>("event")
+            .Description("One edition by slug; the newest edition when no slug is given.")
+            .Argument<StringGraphType>("slug", "The edition's slug, for example `kubevirt-summit-2021`.")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string?>("slug");
+                return await context.Queries().SingleAsync(context, EventModel.Instance, db => slug == null
+                    ? db.Events.OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
+                    : db.Events.Where(e => e.Slug == slug));
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
+            .Description("The days of every edition, in time order; filter by `event` for one edition.")
+            .ResolveAsync(async context => await context.Queries().ListAsync(context, DayModel.Instance, db => db.Days))
+            .FieldType.WithFilterAndOrder(DayModel.Instance);
+        Connection("slots", SlotModel.Instance, "The time slots of every edition, in time order.", db => db.Slots);
+        Connection("sessions", SessionModel.Instance, "The sessions of every edition, in programme order.", db => db.Sessions);
+        Field<SessionGraphType>("session")
+            .Description("One session by slug, in the given edition or else the newest edition that has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug", "The session's slug (the page's anchor), for example `hotplug`.")
+            .Argument<StringGraphType>("event", "The edition's slug; optional.")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string>("slug");
+                var eventSlug = context.GetArgument<string?>("event");
+                return await context.Queries().SingleAsync(context, SessionModel.Instance, db => db.Sessions
+                    .Where(s => s.Slug == slug && (eventSlug == null || s.Event!.Slug == eventSlug))
+                    .OrderByDescending(s => s.Event!.StartDate));
+            });
+        Connection("presenters", PresenterModel.Instance, "Everyone who presents, by name.", db => db.Presenters);
+        Field<PresenterGraphType>("presenter")
+            .Description("One person by slug.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug", "The person's slug, for example `david-vossel`.")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string>("slug");
+                return await context.Queries().SingleAsync(context, PresenterModel.Instance, db => db.Presenters.Where(p => p.Slug == slug));
+            });
+    }
+
+    private void Connection<T>(string name, EntityModel<T> model, string description, Func<Data.SummitDbContext, IQueryable<T>> source)
+        where T : class =>
+        AddField(new FieldType
+        {
+            Name = name,
+            Description = description,
+            ResolvedType = new NonNullGraphType(new GraphQLTypeReference(Connections.ConnectionName(name))),
+            Arguments = new QueryArguments(
+                new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first n items after `after`." },
+                new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the items after this cursor." },
+                new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last n items before `before`." },
+                new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the items before this cursor." },
+                DataInputTypes.Where(model),
+                DataInputTypes.Order(model)),
+            Resolver = new FuncFieldResolver<object, ConnectionPage>(async context => await context.Queries().ConnectionAsync(context, model, source)),
+        });
+
+    private static IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, string id)
+    {
+        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !NodeLoaders.TryGetValue(typeName, out var load))
+        {
+            throw new QueryArgumentException($"'{id}' is not the ID of any object.", "INVALID_ID");
+        }
+
+        var type = (IObjectGraphType)context.Schema.AllTypes[typeName]!;
+        return load(context, type, key);
+    }
+}

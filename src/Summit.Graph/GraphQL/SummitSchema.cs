@@ -1,0 +1,41 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Days;
+using Summit.Graph.GraphQL.Events;
+using Summit.Graph.GraphQL.Links;
+using Summit.Graph.GraphQL.Presenters;
+using Summit.Graph.GraphQL.Sessions;
+using Summit.Graph.GraphQL.Slots;
+
+namespace Summit.Graph.GraphQL;
+
+public sealed class SummitSchema : Schema
+{
+    /// <summary>The models whose lists take <c>where</c> and <c>order</c>.</summary>
+    public static readonly EntityModel[] FilterableModels =
+    [
+        EventModel.Instance, DayModel.Instance, SlotModel.Instance, SessionModel.Instance, PresenterModel.Instance, LinkModel.Instance,
+    ];
+
+    public SummitSchema(IServiceProvider services)
+        : base(services)
+    {
+        Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
+        Query = services.GetRequiredService<QueryType>();
+
+        foreach (var type in DataInputTypes.Create(FilterableModels))
+        {
+            RegisterType(type);
+        }
+
+        RegisterType(Connections.PageInfo());
+        foreach (var (field, node) in new[] { ("events", "Event"), ("slots", "Slot"), ("sessions", "Session"), ("presenters", "Presenter") })
+        {
+            foreach (var type in Connections.Create(field, node))
+            {
+                RegisterType(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Summit.Graph.Hosting;
+
+/// <summary>Section <c>Database</c>: which database, where, and what to do with it at start-up.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded). Server providers arrive with their migrations projects.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Overrides the default connection string (for SQLite: a file in <see cref="DataDirectory"/>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder of the embedded database, relative to the content root; created on first start.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Import the bundled 2021 summit when the database holds no edition.</summary>
+    public bool SeedWhenEmpty { get; set; } = true;
+}

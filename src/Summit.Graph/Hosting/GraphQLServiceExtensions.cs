@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using Summit.Graph.GraphQL;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Http;
+
+namespace Summit.Graph.Hosting;
+
+public static class GraphQLServiceExtensions
+{
+    public static WebApplicationBuilder AddSummitGraphQL(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.Section));
+        services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        services.AddScoped<ContentAccess>();
+        services.AddScoped<RequestLoaders>();
+        services.AddScoped<EntityQueries>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<SummitSchema>()
+            .AddGraphTypes(typeof(SummitSchema).Assembly)
+            // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        return builder;
+    }
+
+    public static WebApplication MapSummitGraphQL(this WebApplication app)
+    {
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], endpoint.HandleAsync);
+        app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(PrintSchema(schema), "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    /// <summary>The SDL as <c>schema/summit.graphql</c> keeps it.</summary>
+    public static string PrintSchema(ISchema schema) =>
+        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+}
