@@ -4,7 +4,6 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Hosting;
 
@@ -28,6 +27,15 @@ public sealed partial class GraphQLHttpEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var counter = SqlStatementCounter.Begin();
+        if (options.Value.ExposeSqlStatementCount)
+        {
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers["X-Sql-Statements"] = counter.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+        }
+
         var mediaType = NegotiateMediaType(http.Request);
         if (mediaType is null)
         {
@@ -48,11 +56,6 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             http.Response.Headers.Allow = "GET, POST";
             await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Use GET for queries or POST for any operation.");
-        }
-
-        if (options.Value.ExposeSqlStatementCount && !http.Response.HasStarted)
-        {
-            http.Response.Headers["X-Sql-Statements"] = counter.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
@@ -201,9 +204,9 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             document = DocumentBuilder.Build(request.Query);
         }
-        catch (GraphQLParserException exception)
+        catch (SyntaxError exception)
         {
-            return new PreparedRequest(null, $"The query is not valid GraphQL: {exception.Description} (line {exception.Location.Line}, column {exception.Location.Column}).", false);
+            return new PreparedRequest(null, $"The query is not valid GraphQL: {exception.Message}", false);
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();

@@ -90,21 +90,31 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
 public sealed class RequestLoaders
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<object, object> loaders = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LoaderKey, object> loaders = [];
 
-    public TLoader GetOrAdd<TLoader>(object fieldNode, Func<TLoader> create)
+    /// <param name="fieldNode">The field's AST node, compared by reference.</param>
+    /// <param name="variant">Separates loaders of one field, such as <c>node(id:)</c>'s per concrete type.</param>
+    public TLoader GetOrAdd<TLoader>(object fieldNode, string variant, Func<TLoader> create)
         where TLoader : class
     {
+        var key = new LoaderKey(fieldNode, variant);
         lock (gate)
         {
-            if (!loaders.TryGetValue(fieldNode, out var loader))
+            if (!loaders.TryGetValue(key, out var loader))
             {
                 loader = create();
-                loaders.Add(fieldNode, loader);
+                loaders.Add(key, loader);
             }
 
             return (TLoader)loader;
         }
+    }
+
+    private readonly record struct LoaderKey(object FieldNode, string Variant)
+    {
+        public bool Equals(LoaderKey other) => ReferenceEquals(FieldNode, other.FieldNode) && Variant == other.Variant;
+
+        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(FieldNode), Variant);
     }
 }
 

@@ -144,7 +144,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
     public IDataLoaderResult<T?> ById<T>(IResolveFieldContext context, EntityModel<T> model, IObjectGraphType nodeType, int id)
         where T : class
     {
-        var loader = loaders.GetOrAdd((context.FieldAst, nodeType), () =>
+        var loader = loaders.GetOrAdd(context.FieldAst, nodeType.Name, () =>
         {
             var tree = SelectionCollector.Collect(context, context.FieldAst.SelectionSet, nodeType);
             var projection = ProjectionBuilder.Build<T>(tree);
@@ -183,7 +183,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         where TLink : class
         where T : class
     {
-        var loader = loaders.GetOrAdd(context.FieldAst, () =>
+        var loader = loaders.GetOrAdd(context.FieldAst, "children", () =>
         {
             var link = child.Parameters[0];
             var childAccess = ExpressionTools.Inline(child, link);

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Data;
+
+namespace Summit.Graph.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The one server every integration test talks to: the real host over HTTP (in-memory transport), on a
+/// fresh SQLite file with the bundled 2021 summit imported at start-up, exactly as a first run does.
+/// </summary>
+public sealed class SummitServer : WebApplicationFactory<Program>
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
+    public SqlLog Sql { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:DataDirectory", dataDirectory);
+        builder.UseSetting("GraphQL:ExposeSqlStatementCount", "true");
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
+    }
+
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables });
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        }, accept);
+    }
+
+    /// <summary>Posts and fails the test on any GraphQL error; returns <c>data</c>.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null)
+    {
+        var response = await PostAsync(query, variables);
+        Assert.True(response.Errors is null, $"Unexpected errors: {response.Errors?.ToJsonString()}");
+        return response.Data ?? throw new InvalidOperationException("The response has no data.");
+    }
+
+    public async Task<GraphQLResponse> SendAsync(HttpRequestMessage request, string? accept = null)
+    {
+        using var client = CreateClient();
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text,
+            response.Headers.TryGetValues("X-Sql-Statements", out var counts) ? int.Parse(counts.First(), System.Globalization.CultureInfo.InvariantCulture) : null,
+            response.Headers, [.. response.Content.Headers.Allow]);
+    }
+
+    /// <summary>Direct database access, for arranging rows a test needs and checking what a request left behind.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<SummitDbContext, Task<T>> action)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        db.IncludeDrafts = true;
+        return await action(db);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (disposing && Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
+
+public sealed record GraphQLResponse(System.Net.HttpStatusCode Status, string? MediaType, string Body, int? SqlStatements, HttpResponseHeaders Headers, IReadOnlyList<string> Allow)
+{
+    public JsonNode? Json { get; } = TryParse(Body);
+
+    public JsonNode? Data => Json?["data"];
+
+    public JsonArray? Errors => Json?["errors"] as JsonArray;
+
+    public string? FirstErrorCode => Errors?[0]?["extensions"]?["code"]?.GetValue<string>();
+
+    private static JsonNode? TryParse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SummitServerCollection : ICollectionFixture<SummitServer>
+{
+    /// <summary>All integration tests share one server and run one at a time, so SQL logs are per test.</summary>
+    public const string Name = "Summit server";
+}

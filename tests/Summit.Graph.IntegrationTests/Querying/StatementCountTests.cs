@@ -1,0 +1,58 @@
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Querying;
+
+/// <summary>Nested lists are batch-loaded: the statements of a request depend on its shape, never on the rows returned.</summary>
+[Collection(SummitServerCollection.Name)]
+public sealed class StatementCountTests(SummitServer server)
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(20)]
+    public async Task SessionsWithPresentersAndLinksTakeThreeStatementsWhateverThePageSize(int pageSize)
+    {
+        var response = await server.PostAsync(
+            "query($n: Int) { sessions(first: $n) { nodes { title presenters { name sessions { slug } } links { url } } } }",
+            new { n = pageSize });
+
+        Assert.Null(response.Errors);
+        Assert.Equal(pageSize, response.Data!["sessions"]!["nodes"]!.AsArray().Count);
+        // sessions, their presenters, the presenters' sessions, the links.
+        Assert.Equal(4, response.SqlStatements);
+    }
+
+    [Fact]
+    public async Task FullScheduleTakesOneStatementPerLevel()
+    {
+        var response = await server.PostAsync(
+            "{ event { days { slots { sessions { title presenters { name } } } } } }");
+
+        Assert.Null(response.Errors);
+        // event, days, slots, sessions, presenters.
+        Assert.Equal(5, response.SqlStatements);
+    }
+
+    [Fact]
+    public async Task NodesBatchIdsOfOneType()
+    {
+        var ids = await server.QueryAsync("{ sessions(first: 10) { nodes { id } } }");
+        var list = ids["sessions"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToArray();
+
+        var response = await server.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = list });
+
+        Assert.Equal(10, response.Data!["nodes"]!.AsArray().Count);
+        Assert.Equal(1, response.SqlStatements);
+    }
+
+    [Fact]
+    public async Task TotalCountAndPreviousPageAreOnlyQueriedWhenAskedFor()
+    {
+        var plain = await server.PostAsync("{ sessions(first: 2) { nodes { title } } }");
+        var counted = await server.PostAsync("{ sessions(first: 2) { totalCount nodes { title } } }");
+
+        Assert.Equal(1, plain.SqlStatements);
+        Assert.Equal(2, counted.SqlStatements);
+        Assert.Equal(20, counted.Data!["sessions"]!["totalCount"]!.GetValue<int>());
+    }
+}
