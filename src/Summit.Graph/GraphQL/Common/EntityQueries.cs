@@ -197,7 +197,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
                     Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Key))!, ExpressionTools.Inline(parentKey, link)),
                     Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Value))!, ProjectionBuilder.Build(childAccess, typeof(T), tree))),
                 link);
-            var clientKeys = keys.Take(keys.Count - model.DefaultOrder.Count - 1).ToList();
+            var clientKeys = keys.TakeWhile(k => k.Name is not (SortTranslator.DefaultKeyName or SortTranslator.IdKeyName)).ToList();
             var linkKeys = Rebase(clientKeys, child);
             if (linkOrder is not null)
             {

@@ -16,6 +16,11 @@ public sealed record OrderKey(LambdaExpression Key, bool Descending, bool Nullab
 /// </summary>
 public static class SortTranslator
 {
+    /// <summary>Names of the keys the translator appends after the client's.</summary>
+    public const string DefaultKeyName = "default";
+
+    public const string IdKeyName = "id";
+
     public static IReadOnlyList<OrderKey> Translate(EntityModel model, IEnumerable? order)
     {
         var parameter = Expression.Parameter(model.EntityType, "e");
@@ -42,10 +47,15 @@ public static class SortTranslator
 
         foreach (var key in model.DefaultOrder)
         {
-            keys.Add(Create(ExpressionTools.Inline(key.Key, parameter), parameter, key.Descending, "default"));
+            var defaultKey = Create(ExpressionTools.Inline(key.Key, parameter), parameter, key.Descending, DefaultKeyName);
+            // A key the client already sorts by adds nothing but cursor length.
+            if (!keys.Any(k => k.Path.SequenceEqual(defaultKey.Path)))
+            {
+                keys.Add(defaultKey);
+            }
         }
 
-        keys.Add(Create(ExpressionTools.Inline(model.IdKey, parameter), parameter, descending: false, "id"));
+        keys.Add(Create(ExpressionTools.Inline(model.IdKey, parameter), parameter, descending: false, IdKeyName));
         return keys;
     }
 
