@@ -9,7 +9,8 @@ namespace Summit.Graph.Data.Import;
 /// Writes an edition read from a page into the database, matching what is already stored by slug
 /// (event, session, presenter), date (day) and start time (slot). Values are only assigned when they
 /// differ, so importing an unchanged page leaves every row and its version untouched, and an edited
-/// page updates rows in place. Runs in one transaction: a failing import changes nothing.
+/// page updates rows in place. What the page no longer holds (days, main-track slots, published sessions,
+/// links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import changes nothing.
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
 {
