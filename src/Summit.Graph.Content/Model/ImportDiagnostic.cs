@@ -11,5 +11,5 @@ public enum DiagnosticSeverity
 /// <summary>Something the reader could not place, or placed by inference, with the page line it came from.</summary>
 public sealed record ImportDiagnostic(int Line, DiagnosticSeverity Severity, string Message, string Text);
 
-/// <summary>What a reader returns for one page.</summary>
-public sealed record PageReadResult(EventContent Event, IReadOnlyList<ImportDiagnostic> Diagnostics);
+/// <summary>What a reader returns for one page, and the layout (<see cref="Reading.IPageReader.Layout"/>) it was read as.</summary>
+public sealed record PageReadResult(EventContent Event, IReadOnlyList<ImportDiagnostic> Diagnostics, string Layout);

@@ -74,7 +74,7 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
             WhatsNextMarkdown = whatsNext is null ? null : ReadWhatsNext(page, whatsNext, ledger),
             WhatsNextLinks = whatsNext is null ? [] : LinksIn(page, whatsNext),
         };
-        return new PageReadResult(content, ledger.Close(Layout));
+        return new PageReadResult(content, ledger.Close(Layout), Layout);
     }
 
     /// <summary>A programme table row: one session at one time.</summary>

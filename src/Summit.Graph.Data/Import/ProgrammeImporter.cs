@@ -9,7 +9,8 @@ namespace Summit.Graph.Data.Import;
 /// Writes an edition read from a page into the database, matching what is already stored by slug
 /// (event, session, presenter), date (day) and start time (slot). Values are only assigned when they
 /// differ, so importing an unchanged page leaves every row and its version untouched, and an edited
-/// page updates rows in place. Runs in one transaction: a failing import changes nothing.
+/// page updates rows in place. What the page no longer holds (days, main-track slots, published sessions,
+/// links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import changes nothing.
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
 {
@@ -47,6 +48,10 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             ApplySession(session, sessionContent, slotsBySession.GetValueOrDefault(sessionContent.Slug), presenters);
         }
 
+        // A published session the page no longer holds was taken off the programme; drafts were never on a page.
+        var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        RemoveAll(ev.Sessions, s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug));
+
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -82,8 +87,10 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         SyncLinks(ev.Links, content.WhatsNextLinks);
     }
 
-    private static Dictionary<string, Slot> ApplyDays(Event ev, IReadOnlyList<DayContent> days)
+    private Dictionary<string, Slot> ApplyDays(Event ev, IReadOnlyList<DayContent> days)
     {
+        var dates = days.Select(d => d.Date).ToHashSet();
+        RemoveAll(ev.Days, d => !dates.Contains(d.Date));
         var slotsBySession = new Dictionary<string, Slot>(StringComparer.Ordinal);
         foreach (var dayContent in days)
         {
@@ -100,6 +107,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
                 Set(day.EndsAt, dayContent.Slots.Max(s => s.EndsAt), v => day.EndsAt = v);
             }
 
+            // Only main-track slots come from a page; parallel tracks are the editors'.
+            var starts = dayContent.Slots.Select(s => s.StartsAt).ToHashSet();
+            RemoveAll(day.Slots, s => s.Track == null && !starts.Contains(s.StartsAt));
             foreach (var slotContent in dayContent.Slots)
             {
                 var slot = day.Slots.SingleOrDefault(s => s.StartsAt == slotContent.StartsAt && s.Track == null);
@@ -207,7 +217,14 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             setPosition(row, position);
         }
 
-        foreach (var row in unmatched)
+        RemoveAll(rows, unmatched.Contains);
+    }
+
+    /// <summary>Deletes the rows, not just their link to the parent: an orphaned row would break its foreign key or check constraint.</summary>
+    private void RemoveAll<TRow>(List<TRow> rows, Func<TRow, bool> removed)
+        where TRow : class
+    {
+        foreach (var row in rows.Where(removed).ToList())
         {
             rows.Remove(row);
             db.Remove(row);

@@ -50,7 +50,7 @@ public static class CommandLine
             {
                 var page = reader.Read(await File.ReadAllTextAsync(path));
                 var summary = await app.Services.ImportAsync(page.Event);
-                Console.WriteLine($"{path}: {summary.EventSlug}: {summary.Days} days, {summary.Slots} slots, {summary.Sessions} sessions, " +
+                Console.WriteLine($"{path}: {summary.EventSlug} (layout {page.Layout}): {summary.Days} days, {summary.Slots} slots, {summary.Sessions} sessions, " +
                     $"{summary.People} people, {summary.Links} links; {summary.RowsChanged} rows added, changed or removed.");
                 foreach (var diagnostic in page.Diagnostics)
                 {

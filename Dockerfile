@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+
+# Build: restore first from the package and project files only, so editing code reuses the restore layer.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Summit.Graph/Summit.Graph.csproj src/Summit.Graph/
+COPY src/Summit.Graph.Content/Summit.Graph.Content.csproj src/Summit.Graph.Content/
+COPY src/Summit.Graph.Data/Summit.Graph.Data.csproj src/Summit.Graph.Data/
+COPY src/Summit.Graph.Migrations.Sqlite/Summit.Graph.Migrations.Sqlite.csproj src/Summit.Graph.Migrations.Sqlite/
+RUN dotnet restore src/Summit.Graph/Summit.Graph.csproj
+COPY src/ src/
+RUN dotnet publish src/Summit.Graph -c Release -o /app --no-restore
+
+# Run: the ASP.NET Core runtime only, as the image's unprivileged user, with the database on a volume.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Database__DataDirectory=/data
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+USER $APP_UID
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Summit.Graph.dll"]
