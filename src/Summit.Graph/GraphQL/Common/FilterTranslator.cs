@@ -148,7 +148,7 @@ public static class FilterTranslator
         var condition = positive switch
         {
             "eq" => Equal(access, value, ignoreCase),
-            "in" => In(access, List(value, path), ignoreCase, path),
+            "in" => In(access, List(value, path), ignoreCase),
             "contains" or "startsWith" or "endsWith" when member.Filter == ScalarFilter.String =>
                 StringCall(access, positive, RequireValue(value, path), ignoreCase),
             "gt" or "gte" or "lt" or "lte" when member.Filter is ScalarFilter.Int or ScalarFilter.DateTime =>
@@ -172,13 +172,20 @@ public static class FilterTranslator
             : Expression.Equal(access, ExpressionTools.Parameter(Coerce(value, access.Type), access.Type));
     }
 
-    private static MethodCallExpression In(Expression access, IEnumerable values, bool ignoreCase, string path)
+    private static MethodCallExpression In(Expression access, IEnumerable values, bool ignoreCase)
     {
         var listType = typeof(List<>).MakeGenericType(access.Type);
         var list = (IList)Activator.CreateInstance(listType)!;
+        var nullable = ExpressionTools.Nullable(access.Type) == access.Type;
         foreach (var value in values)
         {
-            list.Add(ignoreCase ? ((string)RequireValue(value, path)).ToLowerInvariant() : Coerce(value, access.Type));
+            // Like eq: null, a null in the list matches rows without a value, so none where the member always has one.
+            if (value is null && !nullable)
+            {
+                continue;
+            }
+
+            list.Add(ignoreCase ? (value as string)?.ToLowerInvariant() : Coerce(value, access.Type));
         }
 
         var contains = listType.GetMethod(nameof(List<object>.Contains))!;

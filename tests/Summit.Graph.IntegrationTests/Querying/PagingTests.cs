@@ -1,0 +1,242 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Content.Model;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.IntegrationTests.Infrastructure;
+using static Summit.Graph.IntegrationTests.Infrastructure.Programme;
+
+namespace Summit.Graph.IntegrationTests.Querying;
+
+/// <summary>Keyset paging: walking a connection page by page yields every row exactly once, in order.</summary>
+[Collection(SummitServerCollection.Name)]
+public sealed class PagingTests(SummitServer server)
+{
+    private const string PageQuery = """
+        query($first: Int, $after: String, $last: Int, $before: String, $order: [SessionSortInput!], $where: SessionFilterInput) {
+          sessions(first: $first, after: $after, last: $last, before: $before, order: $order, where: $where) {
+            totalCount
+            nodes { slug }
+            edges { cursor node { slug } }
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          }
+        }
+        """;
+
+    private static readonly string[] ByTitleDescending =
+    [
+        "upgrades", "welcome", "batch-api", "road-v1", "capabilities", "office-hours", "forklift", "vfx", "sriov", "hco",
+        "snapshots", "molecule", "hotplug", "harvester", "cpu-pinning", "templates", "prow", "tekton", "automated-migration", "pci-passthrough",
+    ];
+
+    public static TheoryData<int, bool> PageSizes => new()
+    {
+        { 1, false }, { 2, false }, { 3, false }, { 4, false }, { 5, false }, { 6, false }, { 7, false },
+        { 1, true }, { 2, true }, { 3, true }, { 4, true }, { 5, true }, { 6, true }, { 7, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(PageSizes))]
+    public async Task WalkingForwardVisitsEverySessionOnceInOrder(int size, bool byTitle)
+    {
+        object? order = byTitle ? new[] { new { title = "DESC" } } : null;
+        var seen = new List<string>();
+        string? after = null;
+        var pages = 0;
+        while (true)
+        {
+            var page = await PageAsync(new { first = size, after, order });
+            var slugs = Strings(page["nodes"]!, "slug");
+            var info = page["pageInfo"]!;
+            seen.AddRange(slugs);
+            pages++;
+
+            Assert.Equal(after is not null, info["hasPreviousPage"]!.GetValue<bool>());
+            Assert.Equal(slugs, Strings(page["edges"]!.AsArray().Select(e => e!["node"]).ToJsonArray(), "slug"));
+            Assert.Equal(page["edges"]!.AsArray()[^1]!["cursor"]!.GetValue<string>(), info["endCursor"]!.GetValue<string>());
+            Assert.Equal(page["edges"]![0]!["cursor"]!.GetValue<string>(), info["startCursor"]!.GetValue<string>());
+            Assert.Equal(20, page["totalCount"]!.GetValue<int>());
+            if (!info["hasNextPage"]!.GetValue<bool>())
+            {
+                break;
+            }
+
+            Assert.Equal(size, slugs.Length);
+            after = info["endCursor"]!.GetValue<string>();
+            Assert.True(pages <= 20, "The walk does not end.");
+        }
+
+        Assert.Equal(byTitle ? ByTitleDescending : Sessions, seen);
+        Assert.Equal((20 + size - 1) / size, pages);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageSizes))]
+    public async Task WalkingBackwardVisitsEverySessionOnceInOrder(int size, bool byTitle)
+    {
+        object? order = byTitle ? new[] { new { title = "DESC" } } : null;
+        var seen = new List<string>();
+        string? before = null;
+        var pages = 0;
+        while (true)
+        {
+            var page = await PageAsync(new { last = size, before, order });
+            var slugs = Strings(page["nodes"]!, "slug");
+            var info = page["pageInfo"]!;
+            seen.InsertRange(0, slugs);
+            pages++;
+
+            Assert.Equal(before is not null, info["hasNextPage"]!.GetValue<bool>());
+            if (!info["hasPreviousPage"]!.GetValue<bool>())
+            {
+                break;
+            }
+
+            Assert.Equal(size, slugs.Length);
+            before = info["startCursor"]!.GetValue<string>();
+            Assert.True(pages <= 20, "The walk does not end.");
+        }
+
+        Assert.Equal(byTitle ? ByTitleDescending : Sessions, seen);
+        Assert.Equal((20 + size - 1) / size, pages);
+    }
+
+    [Fact]
+    public async Task AfterAndBeforeTogetherBoundAWindow()
+    {
+        var all = await PageAsync(new { first = 20 });
+        var cursors = all["edges"]!.AsArray().Select(e => e!["cursor"]!.GetValue<string>()).ToArray();
+
+        var window = await PageAsync(new { first = 10, after = cursors[3], before = cursors[8] });
+
+        Assert.Equal(Sessions[4..8], Strings(window["nodes"]!, "slug"));
+        Assert.False(window["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.True(window["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AnEmptyPageHasNoCursorsAndNoNextPage()
+    {
+        var all = await PageAsync(new { first = 20 });
+        var lastCursor = all["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var page = await PageAsync(new { first = 5, after = lastCursor });
+
+        Assert.Empty(page["nodes"]!.AsArray());
+        Assert.False(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.True(page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        Assert.Null(page["pageInfo"]!["startCursor"]);
+        Assert.Null(page["pageInfo"]!["endCursor"]);
+    }
+
+    [Fact]
+    public async Task FirstZeroReturnsNoRowsButTellsWhetherThereAreAny()
+    {
+        var page = await PageAsync(new { first = 0 });
+
+        Assert.Empty(page["nodes"]!.AsArray());
+        Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task TotalCountCountsTheFilteredRowsNotThePage()
+    {
+        var page = await PageAsync(new { first = 2, where = new { kind = new { eq = "TALK" } } });
+
+        Assert.Equal(16, page["totalCount"]!.GetValue<int>());
+        Assert.Equal(["automated-migration", "prow"], Strings(page["nodes"]!, "slug"));
+        Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task TheDefaultPageHoldsTenSessions()
+    {
+        var page = await PageAsync(new { });
+
+        Assert.Equal(Sessions[..10], Strings(page["nodes"]!, "slug"));
+        Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task TheNextPageContinuesAfterTheCursorRowWhenRowsBeforeItComeAndGo()
+    {
+        var eventId = await server.WithDatabaseAsync(db => db.Events.Select(e => e.Id).SingleAsync());
+        var early = await InsertUnscheduledAsync(eventId, "early-bird");
+        int[] latecomers = [];
+        try
+        {
+            // Unscheduled sessions come first in programme order.
+            var first = await PageAsync(new { first = 5 });
+            Assert.Equal(["early-bird", "welcome", "automated-migration", "prow", "templates"], Strings(first["nodes"]!, "slug"));
+            var cursor = first["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+            // A row before the cursor goes: an offset (skip 5) would now skip "tekton".
+            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == early).ExecuteDeleteAsync());
+            var afterDelete = await PageAsync(new { first = 5, after = cursor });
+            Assert.Equal(Sessions[4..9], Strings(afterDelete["nodes"]!, "slug"));
+
+            // Two rows before the cursor come: an offset would now repeat "prow" and "templates".
+            latecomers = [await InsertUnscheduledAsync(eventId, "late-a"), await InsertUnscheduledAsync(eventId, "late-b")];
+            var afterInsert = await PageAsync(new { first = 5, after = cursor });
+            Assert.Equal(Sessions[4..9], Strings(afterInsert["nodes"]!, "slug"));
+            Assert.True(afterInsert["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        }
+        finally
+        {
+            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == early || latecomers.Contains(s.Id)).ExecuteDeleteAsync());
+        }
+
+        Assert.Equal(Sessions, await server.SessionSlugsAsync(string.Empty));
+    }
+
+    [Fact]
+    public async Task ACursorStaysValidWhenItsOwnRowIsGone()
+    {
+        var eventId = await server.WithDatabaseAsync(db => db.Events.Select(e => e.Id).SingleAsync());
+        var slotId = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "tekton").Select(s => s.SlotId).SingleAsync());
+        // Same slot as "tekton", title sorting before it: between "templates" and "tekton" in programme order.
+        var extra = await InsertAsync(eventId, "aardvark", "Aardvarks on KubeVirt", slotId);
+        try
+        {
+            var page = await PageAsync(new { first = 5 });
+            Assert.Equal(["welcome", "automated-migration", "prow", "templates", "aardvark"], Strings(page["nodes"]!, "slug"));
+            var cursor = page["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
+            var next = await PageAsync(new { first = 5, after = cursor });
+
+            Assert.Equal(Sessions[4..9], Strings(next["nodes"]!, "slug"));
+        }
+        finally
+        {
+            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
+        }
+    }
+
+    private Task<int> InsertUnscheduledAsync(int eventId, string slug) => InsertAsync(eventId, slug, $"Unscheduled {slug}", null);
+
+    private Task<int> InsertAsync(int eventId, string slug, string title, int? slotId) =>
+        server.WithDatabaseAsync(async db =>
+        {
+            var session = new Session
+            {
+                EventId = eventId,
+                SlotId = slotId,
+                Slug = slug,
+                Title = title,
+                Kind = SessionKind.Talk,
+                Status = PublicationStatus.Published,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+
+    private async Task<JsonNode> PageAsync(object variables) => (await server.QueryAsync(PageQuery, variables))["sessions"]!;
+}
+
+internal static class JsonNodeSequences
+{
+    public static JsonArray ToJsonArray(this IEnumerable<JsonNode?> nodes) => new([.. nodes.Select(n => n?.DeepClone())]);
+}
