@@ -168,11 +168,11 @@ public static class FilterTranslator
         }
 
         return ignoreCase
-            ? Expression.Equal(Lower(access), ExpressionTools.Parameter(((string)value).ToLowerInvariant(), typeof(string)))
+            ? NotNullAnd(access, Expression.Equal(Lower(access), ExpressionTools.Parameter(((string)value).ToLowerInvariant(), typeof(string))))
             : Expression.Equal(access, ExpressionTools.Parameter(Coerce(value, access.Type), access.Type));
     }
 
-    private static MethodCallExpression In(Expression access, IEnumerable values, bool ignoreCase)
+    private static Expression In(Expression access, IEnumerable values, bool ignoreCase)
     {
         var listType = typeof(List<>).MakeGenericType(access.Type);
         var list = (IList)Activator.CreateInstance(listType)!;
@@ -189,10 +189,18 @@ public static class FilterTranslator
         }
 
         var contains = listType.GetMethod(nameof(List<object>.Contains))!;
-        return Expression.Call(ExpressionTools.Parameter(list, listType), contains, ignoreCase ? Lower(access) : access);
+        if (!ignoreCase)
+        {
+            return Expression.Call(ExpressionTools.Parameter(list, listType), contains, access);
+        }
+
+        var hasNull = list.Contains(null);
+        list.Remove(null);
+        var matches = NotNullAnd(access, Expression.Call(ExpressionTools.Parameter(list, listType), contains, Lower(access)));
+        return hasNull ? Expression.OrElse(Expression.Equal(access, Expression.Constant(null, access.Type)), matches) : matches;
     }
 
-    private static MethodCallExpression StringCall(Expression access, string operation, object value, bool ignoreCase)
+    private static BinaryExpression StringCall(Expression access, string operation, object value, bool ignoreCase)
     {
         var method = operation switch
         {
@@ -201,9 +209,9 @@ public static class FilterTranslator
             _ => StringEndsWith,
         };
         var text = (string)value;
-        return ignoreCase
+        return NotNullAnd(access, ignoreCase
             ? Expression.Call(Lower(access), method, ExpressionTools.Parameter(text.ToLowerInvariant(), typeof(string)))
-            : Expression.Call(access, method, ExpressionTools.Parameter(text, typeof(string)));
+            : Expression.Call(access, method, ExpressionTools.Parameter(text, typeof(string))));
     }
 
     internal static Expression Compare(Expression access, string operation, object value)
@@ -226,6 +234,13 @@ public static class FilterTranslator
     }
 
     private static MethodCallExpression Lower(Expression access) => Expression.Call(access, StringToLower);
+
+    /// <summary>
+    /// Text operations hold only for a value, so their negations hold for null: the predicate means the same
+    /// in .NET as in SQL (EF Core drops the check for required columns).
+    /// </summary>
+    private static BinaryExpression NotNullAnd(Expression access, Expression condition) =>
+        Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), condition);
 
     internal static object? Coerce(object? value, Type type)
     {
