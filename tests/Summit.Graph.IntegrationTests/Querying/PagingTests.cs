@@ -28,17 +28,48 @@ public sealed class PagingTests(SummitServer server)
         "snapshots", "molecule", "hotplug", "harvester", "cpu-pinning", "templates", "prow", "tekton", "automated-migration", "pci-passthrough",
     ];
 
-    public static TheoryData<int, bool> PageSizes => new()
+    private static readonly Dictionary<string, (object? Order, string[] Expected)> Orders = new()
     {
-        { 1, false }, { 2, false }, { 3, false }, { 4, false }, { 5, false }, { 6, false }, { 7, false },
-        { 1, true }, { 2, true }, { 3, true }, { 4, true }, { 5, true }, { 6, true }, { 7, true },
+        ["programme"] = (null, Sessions),
+        ["title DESC"] = (new[] { new { title = "DESC" } }, ByTitleDescending),
+        ["slot.startsAt DESC"] = (new[] { new { slot = new { startsAt = "DESC" } } }, [.. Sessions.Reverse()]),
+        // Nullable keys: sessions without a programme title come first ascending and last descending.
+        ["programmeTitle ASC"] = (new[] { new { programmeTitle = "ASC" } },
+        [
+            "templates", "tekton", "hotplug", "pci-passthrough", "forklift", "hco", "capabilities", "molecule", "batch-api",
+            "cpu-pinning", "road-v1", "vfx", "office-hours",
+            "automated-migration", "harvester", "prow", "snapshots", "sriov", "welcome", "upgrades",
+        ]),
+        ["programmeTitle DESC"] = (new[] { new { programmeTitle = "DESC" } },
+        [
+            "upgrades", "welcome", "sriov", "snapshots", "prow", "harvester", "automated-migration",
+            "templates", "tekton", "hotplug", "pci-passthrough", "forklift", "hco", "capabilities", "molecule", "batch-api",
+            "cpu-pinning", "road-v1", "vfx", "office-hours",
+        ]),
     };
+
+    public static TheoryData<int, string> PageSizes
+    {
+        get
+        {
+            var data = new TheoryData<int, string>();
+            foreach (var order in Orders.Keys)
+            {
+                for (var size = 1; size <= 7; size++)
+                {
+                    data.Add(size, order);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(PageSizes))]
-    public async Task WalkingForwardVisitsEverySessionOnceInOrder(int size, bool byTitle)
+    public async Task WalkingForwardVisitsEverySessionOnceInOrder(int size, string orderName)
     {
-        object? order = byTitle ? new[] { new { title = "DESC" } } : null;
+        var (order, expected) = Orders[orderName];
         var seen = new List<string>();
         string? after = null;
         var pages = 0;
@@ -65,15 +96,15 @@ public sealed class PagingTests(SummitServer server)
             Assert.True(pages <= 20, "The walk does not end.");
         }
 
-        Assert.Equal(byTitle ? ByTitleDescending : Sessions, seen);
+        Assert.Equal(expected, seen);
         Assert.Equal((20 + size - 1) / size, pages);
     }
 
     [Theory]
     [MemberData(nameof(PageSizes))]
-    public async Task WalkingBackwardVisitsEverySessionOnceInOrder(int size, bool byTitle)
+    public async Task WalkingBackwardVisitsEverySessionOnceInOrder(int size, string orderName)
     {
-        object? order = byTitle ? new[] { new { title = "DESC" } } : null;
+        var (order, expected) = Orders[orderName];
         var seen = new List<string>();
         string? before = null;
         var pages = 0;
@@ -96,8 +127,56 @@ public sealed class PagingTests(SummitServer server)
             Assert.True(pages <= 20, "The walk does not end.");
         }
 
-        Assert.Equal(byTitle ? ByTitleDescending : Sessions, seen);
+        Assert.Equal(expected, seen);
         Assert.Equal((20 + size - 1) / size, pages);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task WalksIncludeSessionsWithoutASlotWhereverTheOrderPutsThem(int size)
+    {
+        var eventId = await server.WithDatabaseAsync(db => db.Events.Select(e => e.Id).SingleAsync());
+        int[] ids = [await InsertAsync(eventId, "u-b", "Unscheduled B", null), await InsertAsync(eventId, "u-a", "Unscheduled A", null), await InsertAsync(eventId, "u-c", "Unscheduled C", null)];
+        try
+        {
+            // No slot sorts first ascending, last descending; the title breaks the tie.
+            string[] unscheduled = ["u-a", "u-b", "u-c"];
+            object latestFirst = new[] { new { slot = new { startsAt = "DESC" } } };
+
+            Assert.Equal([.. unscheduled, .. Sessions], await WalkAsync(size, null, backward: false));
+            Assert.Equal([.. unscheduled, .. Sessions], await WalkAsync(size, null, backward: true));
+            Assert.Equal([.. Sessions.Reverse(), .. unscheduled], await WalkAsync(size, latestFirst, backward: false));
+            Assert.Equal([.. Sessions.Reverse(), .. unscheduled], await WalkAsync(size, latestFirst, backward: true));
+        }
+        finally
+        {
+            await server.WithDatabaseAsync(db => db.Sessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync());
+        }
+    }
+
+    private async Task<List<string>> WalkAsync(int size, object? order, bool backward)
+    {
+        var seen = new List<string>();
+        string? cursor = null;
+        for (var pages = 0; pages <= 30; pages++)
+        {
+            var page = backward
+                ? await PageAsync(new { last = size, before = cursor, order })
+                : await PageAsync(new { first = size, after = cursor, order });
+            var slugs = Strings(page["nodes"]!, "slug");
+            seen.InsertRange(backward ? 0 : seen.Count, slugs);
+            var info = page["pageInfo"]!;
+            if (!info[backward ? "hasPreviousPage" : "hasNextPage"]!.GetValue<bool>())
+            {
+                return seen;
+            }
+
+            cursor = info[backward ? "startCursor" : "endCursor"]!.GetValue<string>();
+        }
+
+        throw new InvalidOperationException("The walk does not end.");
     }
 
     [Fact]
