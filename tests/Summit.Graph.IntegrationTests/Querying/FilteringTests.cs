@@ -269,6 +269,35 @@ public sealed class FilteringTests(SummitServer server)
     }
 
     [Fact]
+    public async Task NestedListsTakeTheirOwnFilter()
+    {
+        var data = await server.QueryAsync("""
+            {
+              sessions(where: { slug: { in: ["snapshots", "batch-api", "welcome"] } }) {
+                nodes { slug presenters(where: { company: { eq: "NVIDIA" } }) { name } }
+              }
+              event { sessions(where: { kind: { eq: FORUM } }) { slug } }
+              presenters(where: { name: { eq: "David Vossel" } }) {
+                nodes { sessions(where: { kind: { neq: TALK } }, order: [{ title: ASC }]) { slug } }
+              }
+              days(where: { slots: { some: { startsAt: { eq: "2021-02-10T18:00:00Z" } } } }) {
+                date
+                slots(where: { startsAt: { gte: "2021-02-10T18:00:00Z" } }) { sessions { slug } }
+              }
+            }
+            """);
+
+        var sessions = data["sessions"]!["nodes"]!.AsArray();
+        Assert.Equal(["welcome", "snapshots", "batch-api"], Strings(sessions, "slug"));
+        Assert.Equal([[], ["Ryan Hallisey"], ["Huy Pham", "Ryan Hallisey"]], sessions.Select(s => Strings(s!["presenters"]!, "name")));
+        Assert.Equal(["snapshots"], Strings(data["event"]!["sessions"]!, "slug"));
+        Assert.Equal(["office-hours", "road-v1"], Strings(data["presenters"]!["nodes"]![0]!["sessions"]!, "slug"));
+        var day = Assert.Single(data["days"]!.AsArray())!;
+        Assert.Equal("2021-02-10", day["date"]!.GetValue<string>());
+        Assert.Equal([["vfx"], ["office-hours"]], day["slots"]!.AsArray().Select(slot => Strings(slot!["sessions"]!, "slug")));
+    }
+
+    [Fact]
     public async Task AnySeparatesSessionsWithAndWithoutPresenters()
     {
         var eventId = await server.WithDatabaseAsync(db => db.Events.Select(e => e.Id).SingleAsync());

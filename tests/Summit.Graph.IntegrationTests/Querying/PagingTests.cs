@@ -156,6 +156,41 @@ public sealed class PagingTests(SummitServer server)
         }
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public async Task PresentersWalkByCompanyWithTiesAndNulls(int size, bool backward)
+    {
+        const string Query = """
+            query($first: Int, $after: String, $last: Int, $before: String) {
+              presenters(first: $first, after: $after, last: $last, before: $before, order: [{ company: ASC }]) {
+                nodes { name }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              }
+            }
+            """;
+        var seen = new List<string>();
+        string? cursor = null;
+        for (var more = true; more;)
+        {
+            var page = (await server.QueryAsync(Query, backward ? new { last = size, before = cursor } : (object)new { first = size, after = cursor }))["presenters"]!;
+            seen.InsertRange(backward ? 0 : seen.Count, Strings(page["nodes"]!, "name"));
+            more = page["pageInfo"]![backward ? "hasPreviousPage" : "hasNextPage"]!.GetValue<bool>();
+            cursor = page["pageInfo"]![backward ? "startCursor" : "endCursor"]?.GetValue<string>();
+            Assert.True(seen.Count <= 26, "The walk repeats presenters.");
+        }
+
+        // Ties within a company are broken by the default order, the name.
+        Assert.Equal(
+            [
+                "Fabian Deutsch", "Alessandro Pilotti", "Gabriel Samfira", "Peter Salanki", "Le Yao", "Dhanya Bhat", "Huy Pham",
+                "Ryan Hallisey", "Sowmya Seetharaman", "Adam Litke", "Alexander Wels", "Daniel Hiller", "David Vossel",
+                "Fabien Dupont", "Filip Křepinský", "Jakub Dzon", "Karel Simon", "Michael Henriksen", "Miguel Duarte Barroso",
+                "Nahshon Unna-Tsametet", "Or Mergi", "Oren Cohen", "Petr Horacek", "Vladik Romanovsky", "Sheng Yang", "Joël Séguillon",
+            ],
+            seen);
+    }
+
     private async Task<List<string>> WalkAsync(int size, object? order, bool backward)
     {
         var seen = new List<string>();

@@ -42,6 +42,16 @@ public sealed class KeysetCursorTests
     }
 
     [Fact]
+    public void DatesSurviveTheRoundTrip()
+    {
+        var eventOrder = SortTranslator.Translate(Summit.Graph.GraphQL.Events.EventModel.Instance, null);
+        var fingerprint = KeysetCursor.Fingerprint(eventOrder);
+        object?[] values = [new DateOnly(2021, 2, 9), 1];
+
+        Assert.Equal(values, KeysetCursor.Decode(KeysetCursor.Encode(fingerprint, values), fingerprint, eventOrder, "after"));
+    }
+
+    [Fact]
     public void CursorsAreUrlSafe()
     {
         var cursor = KeysetCursor.Encode(KeysetCursor.Fingerprint(ProgrammeOrder), [null, "???>>>~~~", 1]);
