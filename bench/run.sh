@@ -1,0 +1,381 @@
+#!/usr/bin/env bash
+# The load benchmark (see bench/README.md). Builds the server, the hand-written baseline and the data
+# generator, starts them on loopback with a fresh SQLite database, drives every workload with wrk after a
+# warm-up, and prints a Markdown report (also written to bench/results/latest.md unless --smoke).
+#
+#   bench/run.sh                 full run: 15 s per workload at 16 connections, then the scale run
+#   bench/run.sh --smoke         CI's short run: 2 s per workload, a small scale data set, no report file
+#   options: --duration S  --warmup S  --connections N  --no-scale  --no-build  --configuration C  --output FILE
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+duration=15
+warmup=5
+connections=16
+threads=2
+scale=1
+build=1
+smoke=0
+configuration=Release
+output="$root/bench/results/latest.md"
+scale_shape=(50 40 1500)
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1; duration=2; warmup=1; output=""; scale_shape=(2 40 100) ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --connections) connections=$2; shift ;;
+    --no-scale) scale=0 ;;
+    --no-build) build=0 ;;
+    --configuration) configuration=$2; shift ;;
+    --output) output=$2; shift ;;
+    *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "== $*" >&2; }
+fail() { echo "bench: $*" >&2; exit 1; }
+
+for tool in wrk jq curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    log "installing $tool"
+    (apt-get update -qq && apt-get install -y -qq "$tool") >/dev/null 2>&1 || fail "could not install $tool"
+  fi
+done
+
+work=$(mktemp -d /tmp/summit-bench.XXXXXX)
+started_pids=()
+cleanup() {
+  local pid
+  for pid in "${started_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cd "$root"
+dotnet tool restore >/dev/null
+if [ "$build" = 1 ]; then
+  log "building ($configuration)"
+  for project in src/Summit.Graph bench/Baseline bench/Generator; do
+    dotnet build "$project" -c "$configuration" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build of $project failed"; }
+  done
+fi
+server_dll="$root/src/Summit.Graph/bin/$configuration/net10.0/Summit.Graph.dll"
+baseline_dll="$root/bench/Baseline/bin/$configuration/net10.0/Summit.Graph.Bench.Baseline.dll"
+generator_dll="$root/bench/Generator/bin/$configuration/net10.0/Summit.Graph.Bench.Generator.dll"
+for dll in "$server_dll" "$baseline_dll" "$generator_dll"; do
+  [ -f "$dll" ] || fail "$dll is missing; build without --no-build"
+done
+
+port=$((20000 + RANDOM % 20000))
+server_url="http://127.0.0.1:$port"
+baseline_url="http://127.0.0.1:$((port + 1))"
+editor_key="bench-$RANDOM$RANDOM$RANDOM"
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Waits for the first answered GraphQL query; prints the milliseconds since $2 (the launch).
+wait_for_answer() {
+  local pid=$1 launched=$2 deadline=$(($(now_ms) + 120000))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' -d '{"query":"{ event { name } }"}' "$server_url/graphql")" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || fail "the server exited during start-up (log: $work/server.log)"
+    [ "$(now_ms)" -lt "$deadline" ] || fail "the server did not answer within 120 s"
+    sleep 0.02
+  done
+  echo $(($(now_ms) - launched))
+}
+
+start_server() { # data directory -> sets server_pid, startup_ms
+  local launched
+  launched=$(now_ms)
+  Database__DataDirectory="$1" GraphQL__ExposeSqlStatementCount=true Auth__BootstrapEditorKey="$editor_key" \
+    ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
+    dotnet "$server_dll" --urls "$server_url" >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  started_pids+=("$server_pid")
+  startup_ms=$(wait_for_answer "$server_pid" "$launched")
+}
+
+start_baseline() { # database file -> sets baseline_pid
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$baseline_dll" --urls "$baseline_url" --Database="$1" >>"$work/baseline.log" 2>&1 &
+  baseline_pid=$!
+  started_pids+=("$baseline_pid")
+  local deadline=$(($(now_ms) + 60000))
+  until curl -s -o /dev/null "$baseline_url/sessions/none"; do
+    kill -0 "$baseline_pid" 2>/dev/null || fail "the baseline exited during start-up (log: $work/baseline.log)"
+    [ "$(now_ms)" -lt "$deadline" ] || fail "the baseline did not start within 60 s"
+    sleep 0.05
+  done
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+start_counters() { # pid, csv -> prints the collector's pid
+  dotnet dotnet-counters collect -p "$1" --counters System.Runtime --format csv -o "$2" --refresh-interval 1 >/dev/null 2>&1 &
+  echo $!
+}
+
+# Request bodies and URLs of one data set: event slug, session slug, "after" time.
+prepare_requests() {
+  local event=$1 session=$2 after=$3
+  jq -Rs --arg e "$event" '{query: ., variables: {event: $e}}' bench/workloads/schedule.graphql >"$work/schedule.json"
+  jq -Rs --arg s "$session" '{query: ., variables: {slug: $s}}' bench/workloads/session-page.graphql >"$work/session.json"
+  jq -Rs --arg a "$after" '{query: ., variables: {after: $a}}' bench/workloads/filtered-list.graphql >"$work/list.json"
+  jq -Rs '{query: ., variables: {id: "__ID__", version: 0, title: "__TITLE__"}}' bench/workloads/update-session.graphql \
+    | sed 's/"version": *0/"version":__VERSION__/' >"$work/mutation.json"
+  schedule_path_baseline="/schedule/$event"
+  session_path_baseline="/sessions/$session"
+  local variables
+  variables=$(jq -cn --arg e "$event" '{event: $e}' | jq -sRr @uri)
+  # Workload 4 is the trusted Schedule document by ID with the ETag of a previous answer, once the
+  # server has persisted documents; until then the same query as a plain GET.
+  get_header=""
+  persisted=0
+  if [ -f schema/operations/Schedule.graphql ]; then
+    local hash
+    hash=$(sha256sum schema/operations/Schedule.graphql | cut -d' ' -f1)
+    get_path="/graphql?documentId=sha256:$hash&variables=$variables"
+    local etag
+    etag=$(curl -s -D - -o /dev/null -H 'Accept: application/json' "$server_url$get_path" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+    if [ -n "$etag" ]; then
+      persisted=1
+      get_header="If-None-Match: $etag"
+      return
+    fi
+  fi
+  get_path="/graphql?query=$(jq -sRr @uri bench/workloads/schedule.graphql)&variables=$variables"
+}
+
+# The sessions the mixed workload edits, one per wrk thread, as "id:version".
+edited_sessions() {
+  curl -s -H 'content-type: application/json' \
+    -d "{\"query\":\"{ sessions(first: $threads, order: [{ title: DESC }]) { nodes { id version } } }\"}" "$server_url/graphql" \
+    | jq -r '.data.sessions.nodes[] | "\(.id):\(.version)"'
+}
+
+# One response of a workload: its status, size and statement count, for the report.
+probe() { # name, url, method, body file or "", header or ""
+  local args=(-s -o "$work/$1.body" -D "$work/$1.headers" -w '%{http_code} %{size_download}' -H 'Accept: application/json')
+  [ -n "$4" ] && args+=(-H 'content-type: application/json' --data-binary "@$4")
+  [ -n "$5" ] && args+=(-H "$5")
+  local result
+  result=$(curl "${args[@]}" -X "$3" "$2")
+  probe_status=${result% *}
+  probe_bytes=${result#* }
+  probe_statements=$(tr -d '\r' <"$work/$1.headers" | sed -n 's/^[Xx]-[Ss]ql-[Ss]tatements: *//p')
+  case "$probe_status" in
+    2*|304) ;;
+    *) fail "$1 answered $probe_status: $(head -c 400 "$work/$1.body")" ;;
+  esac
+  if grep -q '"errors":\[' "$work/$1.body"; then
+    fail "$1 answered with errors: $(head -c 400 "$work/$1.body")"
+  fi
+}
+
+# Runs one workload: warm-up, then the measured run; appends a row to $rows.
+measure() { # phase, key, label, pid, url, script, script args...
+  local phase=$1 key=$2 label=$3 pid=$4 url=$5 script=$6
+  shift 6
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" -- "$@" >/dev/null
+  echo 5 >"/proc/$pid/clear_refs" 2>/dev/null || true
+  local from to result
+  from=$(date +%s)
+  result=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "bench/wrk/$script" "$url" -- "$@" | grep '^RESULT')
+  to=$(date +%s)
+  local peak
+  peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  echo "$phase|$key|$label|$pid|$from|$to|$peak|$probe_statements|$probe_bytes|$result" >>"$work/rows"
+  log "$phase $key $label: $result"
+}
+
+# Mean of one counter over the seconds strictly inside a window (the edges are partial seconds).
+counter_mean() { # csv, counter name prefix, from, to
+  awk -F, -v name="$2" -v from="$3" -v to="$4" '
+    index($3, name) == 1 {
+      split($1, d, "/"); split(substr($1, index($1, " ") + 1), t, ":")
+      s = mktime(substr(d[3], 1, 4) " " d[1] " " d[2] " " t[1] " " t[2] " " t[3])
+      if (s > from && s < to) { sum += $5; n++ }
+    }
+    END { if (n) printf "%f", sum / n; else printf "" }' "$1"
+}
+
+run_phase() { # phase name, data dir, event, session, after
+  local phase=$1 data=$2
+  prepare_requests "$3" "$4" "$5"
+  start_baseline "$data/summit.db"
+  local counters_server counters_baseline
+  counters_server=$(start_counters "$server_pid" "$work/$phase-server.csv")
+  counters_baseline=$(start_counters "$baseline_pid" "$work/$phase-baseline.csv")
+  started_pids+=("$counters_server" "$counters_baseline")
+
+  # Same answer from both: the comparison is of the cost of identical JSON.
+  probe w1 "$server_url/graphql" POST "$work/schedule.json" ""
+  probe b1 "$baseline_url$schedule_path_baseline" GET "" ""
+  cmp -s "$work/w1.body" "$work/b1.body" || fail "the baseline's schedule differs from the server's ($phase)"
+  probe w2 "$server_url/graphql" POST "$work/session.json" ""
+  probe b2 "$baseline_url$session_path_baseline" GET "" ""
+  cmp -s "$work/w2.body" "$work/b2.body" || fail "the baseline's session page differs from the server's ($phase)"
+
+  probe b1 "$baseline_url$schedule_path_baseline" GET "" ""
+  measure "$phase" B1 "baseline: schedule (hand-written)" "$baseline_pid" "$baseline_url$schedule_path_baseline" request.lua GET
+  probe b2 "$baseline_url$session_path_baseline" GET "" ""
+  measure "$phase" B2 "baseline: session page (hand-written)" "$baseline_pid" "$baseline_url$session_path_baseline" request.lua GET
+  probe w1 "$server_url/graphql" POST "$work/schedule.json" ""
+  measure "$phase" 1 "schedule (POST)" "$server_pid" "$server_url/graphql" request.lua POST "$work/schedule.json"
+  probe w2 "$server_url/graphql" POST "$work/session.json" ""
+  measure "$phase" 2 "session page (POST)" "$server_pid" "$server_url/graphql" request.lua POST "$work/session.json"
+  probe w3 "$server_url/graphql" POST "$work/list.json" ""
+  measure "$phase" 3 "filtered, sorted page + totalCount (POST)" "$server_pid" "$server_url/graphql" request.lua POST "$work/list.json"
+  if [ "$persisted" = 1 ]; then
+    probe w4 "$server_url$get_path" GET "" "$get_header"
+    [ "$probe_status" = 304 ] || fail "workload 4 expected 304 for its ETag, got $probe_status"
+    measure "$phase" 4 "schedule, persisted GET, ETag hit (304)" "$server_pid" "$server_url$get_path" request.lua GET "" "$get_header"
+    probe w4b "$server_url$get_path" GET "" ""
+    measure "$phase" 4b "schedule, persisted GET, no ETag (200)" "$server_pid" "$server_url$get_path" request.lua GET
+  else
+    probe w4 "$server_url$get_path" GET "" ""
+    measure "$phase" 4 "schedule, plain GET (persisted documents not on main yet)" "$server_pid" "$server_url$get_path" request.lua GET
+  fi
+  local sessions
+  mapfile -t sessions < <(edited_sessions)
+  [ "${#sessions[@]}" -ge "$threads" ] || fail "found no sessions to edit"
+  probe_statements="mix"
+  probe_bytes="mix"
+  measure "$phase" 5 "mixed: 95% reads 1-4, 5% updateSession" "$server_pid" "$server_url/graphql" mixed.lua \
+    "$work/schedule.json" "$work/session.json" "$work/list.json" "$get_path" "$get_header" "$work/mutation.json" "$editor_key" "${sessions[@]}"
+
+  # Stopping the collectors flushes their files.
+  kill -INT "$counters_server" "$counters_baseline" 2>/dev/null || true
+  wait "$counters_server" "$counters_baseline" 2>/dev/null || true
+  stop "$baseline_pid"
+}
+
+machine_load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# The main data set: the bundled 2021 summit in a fresh database.
+main_data="$work/main"
+mkdir -p "$main_data"
+log "first start on an empty database (migrations and the 2021 import)"
+start_server "$main_data"
+fresh_startup_ms=$startup_ms
+stop "$server_pid"
+log "start on the existing database"
+start_server "$main_data"
+existing_startup_ms=$startup_ms
+load_before=$(machine_load)
+run_phase main "$main_data" kubevirt-summit-2021 hotplug 2021-02-09T00:00:00Z
+stop "$server_pid"
+
+if [ "$scale" = 1 ]; then
+  scale_data="$work/scale"
+  mkdir -p "$scale_data"
+  log "generating the scale data set: ${scale_shape[0]} editions x ${scale_shape[1]} sessions, ${scale_shape[2]} presenters"
+  dotnet "$generator_dll" "$scale_data/summit.db" src/Summit.Graph/Seed/kubevirt-summit-2021.md "${scale_shape[@]}" >&2
+  start_server "$scale_data"
+  scale_startup_ms=$startup_ms
+  last_event=$(printf 'scale-summit-%02d' "${scale_shape[0]}")
+  run_phase scale "$scale_data" "$last_event" talk-07 2021-02-09T00:00:00Z
+  stop "$server_pid"
+fi
+load_after=$(machine_load)
+
+# ---- report ----
+report() {
+  echo "# Summit.Graph load benchmark"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh$([ "$smoke" = 1 ] && echo ' --smoke')\`, $configuration build, wrk $threads threads x $connections connections, ${duration} s per workload after ${warmup} s of warm-up."
+  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM; load average (1/5/15 min) $load_before before, $load_after after."
+  echo "Server peak RSS over every workload: $(awk -F'|' '$2 !~ /^B/ && $7 > max { max = $7 } END { print max }' "$work/rows") MB."
+  echo "Start-up, launch to first answered query: ${existing_startup_ms} ms on the existing database (${fresh_startup_ms} ms for the first start, which migrates and imports)$([ "$scale" = 1 ] && echo "; ${scale_startup_ms} ms on the scale database")."
+  echo
+  local phase
+  for phase in main scale; do
+    grep -q "^$phase|" "$work/rows" || continue
+    if [ "$phase" = main ]; then
+      echo "## Workloads on the 2021 summit (20 sessions, 26 presenters)"
+    else
+      echo "## Scale run: ${scale_shape[0]} generated editions of ${scale_shape[1]} sessions, ${scale_shape[2]} presenters, plus the 2021 summit"
+      echo
+      echo "Workloads 1, 4: the newest generated edition; 2: \`talk-07\`, whose presenters appear in several editions; 3: over every edition."
+    fi
+    echo
+    echo "| # | workload | req/s | p50 ms | p99 ms | errors | vs baseline | alloc KB/req | CPU ms/req | SQL stmts/req | response bytes | peak RSS MB |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    local b1 b2
+    b1=$(awk -F'|' -v p="$phase" '$1 == p && $2 == "B1" { print $10 }' "$work/rows" | sed -n 's/.*requests=\([0-9]*\) duration_us=\([0-9]*\).*/\1 \2/p' | awk '{ printf "%f", $1 / ($2 / 1e6) }')
+    b2=$(awk -F'|' -v p="$phase" '$1 == p && $2 == "B2" { print $10 }' "$work/rows" | sed -n 's/.*requests=\([0-9]*\) duration_us=\([0-9]*\).*/\1 \2/p' | awk '{ printf "%f", $1 / ($2 / 1e6) }')
+    while IFS='|' read -r row_phase key label pid from to peak statements bytes result; do
+      [ "$row_phase" = "$phase" ] || continue
+      local csv="$work/$phase-server.csv"
+      [[ "$key" == B* ]] && csv="$work/$phase-baseline.csv"
+      local requests duration_us p50 p99 status_errors socket_errors graphql_errors
+      requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+      duration_us=$(sed -n 's/.*duration_us=\([0-9]*\).*/\1/p' <<<"$result")
+      p50=$(sed -n 's/.*p50_us=\([0-9]*\).*/\1/p' <<<"$result")
+      p99=$(sed -n 's/.*p99_us=\([0-9]*\).*/\1/p' <<<"$result")
+      status_errors=$(sed -n 's/.*status_errors=\([0-9]*\).*/\1/p' <<<"$result")
+      socket_errors=$(sed -n 's/.*socket_errors=\([0-9]*\).*/\1/p' <<<"$result")
+      graphql_errors=$(sed -n 's/.*graphql_errors=\([0-9]*\).*/\1/p' <<<"$result")
+      local rps alloc cpu_user cpu_system
+      rps=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%f", r / (d / 1e6) }')
+      alloc=$(counter_mean "$csv" "dotnet.gc.heap.total_allocated" "$from" "$to")
+      cpu_user=$(counter_mean "$csv" "dotnet.process.cpu.time (s / 1 sec)[cpu.mode=user]" "$from" "$to")
+      cpu_system=$(counter_mean "$csv" "dotnet.process.cpu.time (s / 1 sec)[cpu.mode=system]" "$from" "$to")
+      local ratio="—"
+      case "$key" in
+        1|4|4b) [ -n "$b1" ] && ratio=$(awk -v a="$rps" -v b="$b1" 'BEGIN { printf "%.0f%%", 100 * a / b }') ;;
+        2) [ -n "$b2" ] && ratio=$(awk -v a="$rps" -v b="$b2" 'BEGIN { printf "%.0f%%", 100 * a / b }') ;;
+      esac
+      awk -v key="$key" -v label="$label" -v rps="$rps" -v p50="$p50" -v p99="$p99" \
+        -v errors="$((status_errors + socket_errors + graphql_errors))" -v ratio="$ratio" \
+        -v alloc="$alloc" -v user="$cpu_user" -v kernel="$cpu_system" -v statements="${statements:--}" -v bytes="$bytes" -v peak="$peak" '
+        BEGIN {
+          a = alloc == "" ? "—" : sprintf("%.0f", alloc / rps / 1024)
+          c = user == "" ? "—" : sprintf("%.2f", (user + kernel) / rps * 1000)
+          printf "| %s | %s | %.0f | %.1f | %.1f | %d | %s | %s | %s | %s | %s | %s |\n",
+            key, label, rps, p50 / 1000, p99 / 1000, errors, ratio, a, c, statements, bytes, peak
+        }'
+    done <"$work/rows"
+    echo
+  done
+  if [ "$scale" = 1 ]; then
+    echo "## Growth from the 2021 summit to the scale data set"
+    echo
+    echo "| # | SQL stmts/req | response bytes | p50 ms | response growth | p50 growth |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    local key
+    for key in 1 2 3 4 4b; do
+      local normal large
+      normal=$(awk -F'|' -v k="$key" '$1 == "main" && $2 == k' "$work/rows")
+      large=$(awk -F'|' -v k="$key" '$1 == "scale" && $2 == k' "$work/rows")
+      [ -n "$normal" ] && [ -n "$large" ] || continue
+      awk -F'|' -v n="$normal" -v l="$large" 'BEGIN {
+          split(n, a, "|"); split(l, b, "|")
+          match(a[10], /p50_us=[0-9]+/); pa = substr(a[10], RSTART + 7, RLENGTH - 7)
+          match(b[10], /p50_us=[0-9]+/); pb = substr(b[10], RSTART + 7, RLENGTH - 7)
+          printf "| %s | %s → %s | %s → %s | %.1f → %.1f | %.2fx | %.2fx |\n", a[2], a[8], b[8], a[9], b[9], pa / 1000, pb / 1000,
+            (a[9] > 0 ? b[9] / a[9] : 0), pb / pa
+        }'
+    done
+    echo
+  fi
+  echo "Errors are non-2xx/3xx answers, socket errors and GraphQL \`errors\` in bodies (a mutation's ConflictError included)."
+  echo "Allocations and CPU come from dotnet-counters (\`dotnet.gc.heap.total_allocated\`, \`dotnet.process.cpu.time\`) divided by req/s;"
+  echo "statements from the \`X-Sql-Statements\` header; peak RSS is VmHWM, reset before each workload."
+  echo "Baseline rows are the hand-written process (its own RSS, allocations and CPU); ratios compare req/s with the baseline of the same JSON (workload 4 with the schedule's)."
+}
+
+report >"$work/report.md"
+cat "$work/report.md"
+if [ -n "$output" ]; then
+  mkdir -p "$(dirname "$output")"
+  cp "$work/report.md" "$output"
+  log "written to ${output#"$root/"}"
+fi
