@@ -92,9 +92,11 @@ wait_for_answer() {
 start_server() { # data directory -> sets server_pid, startup_ms
   local launched
   launched=$(now_ms)
-  Database__DataDirectory="$1" GraphQL__ExposeSqlStatementCount=true Auth__BootstrapEditorKey="$editor_key" \
-    ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-    dotnet "$server_dll" --urls "$server_url" >>"$work/server.log" 2>&1 &
+  # Started from its own folder, as a deployment runs it: the content root is the working directory, and
+  # appsettings.json (with its log levels) is read from there.
+  (cd "$(dirname "$server_dll")" && exec env Database__DataDirectory="$1" GraphQL__ExposeSqlStatementCount=true \
+    Auth__BootstrapEditorKey="$editor_key" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
+    dotnet "$server_dll" --urls "$server_url") >>"$work/server.log" 2>&1 &
   server_pid=$!
   started_pids+=("$server_pid")
   startup_ms=$(wait_for_answer "$server_pid" "$launched")

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Summit.Graph.Bench.Micro;
+
+BenchmarkSwitcher.FromAssembly(typeof(TranslationBenchmarks).Assembly).Run(args);
