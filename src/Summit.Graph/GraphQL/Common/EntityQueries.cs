@@ -18,6 +18,8 @@ namespace Summit.Graph.GraphQL.Common;
 /// </summary>
 public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, ContentAccess access, RequestLoaders loaders, IOptions<PagingOptions> paging)
 {
+    private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
+
     /// <summary>A root cursor connection over <paramref name="source"/>.</summary>
     public async Task<ConnectionPage> ConnectionAsync<T>(IResolveFieldContext context, EntityModel<T> model, Func<SummitDbContext, IQueryable<T>> source)
         where T : class
@@ -156,7 +158,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
                 var parameter = idKey.Parameters[0];
                 var idList = ids.ToList();
                 var inIds = Expression.Lambda<Func<T, bool>>(
-                    Expression.Call(ExpressionTools.Parameter(idList, typeof(List<int>)), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, idKey.Body), parameter);
+                    Expression.Call(ExpressionTools.Parameter(idList), ListContains, idKey.Body), parameter);
                 var rows = await db.Set<T>().Where(inIds).Select(projection).AsNoTracking().ToListAsync(cancellationToken);
                 var getId = idKey.Compile();
                 return rows.ToDictionary(getId);
@@ -212,7 +214,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
                 await using var db = contexts.CreateDbContext(access.IncludeDrafts);
                 var idList = parentIds.ToList();
                 var inParents = Expression.Lambda<Func<TLink, bool>>(
-                    Expression.Call(ExpressionTools.Parameter(idList, typeof(List<int>)), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, ExpressionTools.Inline(parentKey, link)), link);
+                    Expression.Call(ExpressionTools.Parameter(idList), ListContains, ExpressionTools.Inline(parentKey, link)), link);
                 var query = links(db).Where(inParents);
                 if (filter is not null)
                 {

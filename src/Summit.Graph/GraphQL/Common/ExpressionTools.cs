@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -15,9 +16,13 @@ internal static class ExpressionTools
     /// </summary>
     public static Expression Parameter(object? value, Type type)
     {
-        var holder = Activator.CreateInstance(typeof(ValueHolder<>).MakeGenericType(type), value)!;
-        return Expression.Property(Expression.Constant(holder), nameof(ValueHolder<object>.Value));
+        var holder = HolderFactories.GetOrAdd(type, CreateHolderFactory)(value);
+        return Expression.Property(Expression.Constant(holder), holder.ValueProperty);
     }
+
+    /// <summary>The typed form, for values whose type is known at compile time (batch keys).</summary>
+    public static Expression Parameter<T>(T value) =>
+        Expression.Property(Expression.Constant(new ValueHolder<T>(value)), ValueHolder<T>.Property);
 
     /// <summary>The chain of members a lambda like <c>s =&gt; s.Slot.StartsAt</c> reads, outermost first.</summary>
     public static IReadOnlyList<MemberInfo>? MemberPath(LambdaExpression lambda)
@@ -60,8 +65,26 @@ internal static class ExpressionTools
         protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
     }
 
-    private sealed class ValueHolder<T>(T value)
+    // Building a holder through reflection on every filter value and batch was measurable per request.
+    private static readonly ConcurrentDictionary<Type, Func<object?, IValueHolder>> HolderFactories = new();
+
+    private static Func<object?, IValueHolder> CreateHolderFactory(Type type) =>
+        typeof(ExpressionTools).GetMethod(nameof(CreateHolder), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(type).CreateDelegate<Func<object?, IValueHolder>>();
+
+    private static ValueHolder<T> CreateHolder<T>(object? value) => new((T)value!);
+
+    private interface IValueHolder
     {
+        PropertyInfo ValueProperty { get; }
+    }
+
+    private sealed class ValueHolder<T>(T value) : IValueHolder
+    {
+        public static readonly PropertyInfo Property = typeof(ValueHolder<T>).GetProperty(nameof(Value))!;
+
         public T Value { get; } = value;
+
+        public PropertyInfo ValueProperty => Property;
     }
 }

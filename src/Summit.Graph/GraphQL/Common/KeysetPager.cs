@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Summit.Graph.GraphQL.Common;
 
@@ -8,6 +9,12 @@ namespace Summit.Graph.GraphQL.Common;
 /// </summary>
 public static class KeysetPager
 {
+    // Expression.Call by method name searches Queryable's methods on every call; the four are looked up once.
+    private static readonly MethodInfo OrderByMethod = QueryableMethod(nameof(Queryable.OrderBy));
+    private static readonly MethodInfo OrderByDescendingMethod = QueryableMethod(nameof(Queryable.OrderByDescending));
+    private static readonly MethodInfo ThenByMethod = QueryableMethod(nameof(Queryable.ThenBy));
+    private static readonly MethodInfo ThenByDescendingMethod = QueryableMethod(nameof(Queryable.ThenByDescending));
+
     public static IQueryable<T> OrderBy<T>(IQueryable<T> query, IReadOnlyList<OrderKey> keys, bool reverse)
     {
         var ordered = false;
@@ -74,12 +81,16 @@ public static class KeysetPager
     {
         var method = (thenBy, descending) switch
         {
-            (false, false) => nameof(Queryable.OrderBy),
-            (false, true) => nameof(Queryable.OrderByDescending),
-            (true, false) => nameof(Queryable.ThenBy),
-            (true, true) => nameof(Queryable.ThenByDescending),
+            (false, false) => OrderByMethod,
+            (false, true) => OrderByDescendingMethod,
+            (true, false) => ThenByMethod,
+            (true, true) => ThenByDescendingMethod,
         };
-        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key));
+        var call = Expression.Call(method.MakeGenericMethod(typeof(T), key.ReturnType), query.Expression, Expression.Quote(key));
         return query.Provider.CreateQuery<T>(call);
     }
+
+    /// <summary>The overload without a comparer.</summary>
+    private static MethodInfo QueryableMethod(string name) =>
+        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2);
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -21,7 +22,16 @@ public static class SortTranslator
 
     public const string IdKeyName = "id";
 
-    public static IReadOnlyList<OrderKey> Translate(EntityModel model, IEnumerable? order)
+    // Keys are immutable, so a model's order without client keys is built once and shared by every request.
+    private static readonly ConcurrentDictionary<EntityModel, IReadOnlyList<OrderKey>> DefaultOrders = new();
+
+    // NullabilityInfoContext reads attributes on every call and is not thread-safe: each member is asked once.
+    private static readonly ConcurrentDictionary<MemberInfo, bool> NullableMembers = new();
+
+    public static IReadOnlyList<OrderKey> Translate(EntityModel model, IEnumerable? order) =>
+        order is null ? DefaultOrders.GetOrAdd(model, m => Build(m, null)) : Build(model, order);
+
+    private static List<OrderKey> Build(EntityModel model, IEnumerable? order)
     {
         var parameter = Expression.Parameter(model.EntityType, "e");
         var keys = new List<OrderKey>();
@@ -104,7 +114,7 @@ public static class SortTranslator
     }
 
     private static bool IsNullable(MemberInfo member) =>
-        member is PropertyInfo property && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;
+        NullableMembers.GetOrAdd(member, m => m is PropertyInfo property && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable);
 }
 
 /// <summary>HotChocolate's <c>SortEnumType</c>.</summary>
