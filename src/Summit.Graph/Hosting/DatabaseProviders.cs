@@ -21,16 +21,22 @@ public static class DatabaseProviders
                 $"Database:Provider is {provider} but no connection string is set: set Database:ConnectionString or ConnectionStrings:Summit.");
         }
 
+        // Batch loaders and `in` filters send id lists of every length. EF Core 10 expands such a list into one
+        // parameter per item by default, which makes the SQL depend on the length: it is generated again for
+        // every execution (a fifth of the schedule's allocations). One array parameter keeps one cached SQL text.
         switch (provider)
         {
             case Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.Sqlite"));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.Sqlite")
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case SqlServer:
-                options.UseSqlServer(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.SqlServer"));
+                options.UseSqlServer(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.SqlServer")
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case PostgreSql:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.PostgreSql"));
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.PostgreSql")
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use {Sqlite}, {SqlServer} or {PostgreSql}.");
