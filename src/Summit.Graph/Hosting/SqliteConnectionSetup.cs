@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Summit.Graph.Hosting;
 
@@ -9,8 +11,17 @@ namespace Summit.Graph.Hosting;
 /// only), <c>LIKE</c> is case-sensitive as HotChocolate's <c>startsWith</c> expects, and WAL journaling
 /// lets readers run while an editor writes.
 /// </summary>
+/// <remarks>
+/// Every query opens a pooled connection, so this runs once per physical connection, not per open: the
+/// settings and the function live on the SQLite handle, which the pool keeps. The function is registered on
+/// the handle directly because <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
+/// would register it again on every open and remove it on every close.
+/// </remarks>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
+    private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
+    private static readonly object Marker = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -21,14 +32,31 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private static void Setup(DbConnection connection)
     {
-        if (connection is not SqliteConnection sqlite)
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Prepared.TryGetValue(handle, out _))
         {
             return;
         }
 
-        sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        var result = raw.sqlite3_create_function(handle, "lower", 1, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, Lower);
+        if (result != raw.SQLITE_OK)
+        {
+            throw new InvalidOperationException($"SQLite refused the lower() function ({result}).");
+        }
+
         using var command = sqlite.CreateCommand();
         command.CommandText = "PRAGMA case_sensitive_like = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
         command.ExecuteNonQuery();
+        Prepared.AddOrUpdate(handle, Marker);
+    }
+
+    private static void Lower(sqlite3_context context, object userData, sqlite3_value[] arguments)
+    {
+        if (raw.sqlite3_value_type(arguments[0]) == raw.SQLITE_NULL)
+        {
+            raw.sqlite3_result_null(context);
+            return;
+        }
+
+        raw.sqlite3_result_text(context, raw.sqlite3_value_text(arguments[0]).utf8_to_string().ToLowerInvariant());
     }
 }

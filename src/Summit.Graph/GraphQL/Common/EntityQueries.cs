@@ -171,51 +171,38 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
     /// The children of one parent (a session's presenters, a day's slots), loaded for all parents of this
     /// field occurrence in one statement, filtered, ordered and projected as the field asks.
     /// </summary>
-    /// <param name="links">Rows that connect parents to children: a join entity, or the children themselves.</param>
-    /// <param name="parentKey">The parent's id on a link row.</param>
-    /// <param name="child">The child reached from a link row.</param>
-    /// <param name="linkOrder">The link's own order (a position) applied after the client's keys; null for none.</param>
-    public IDataLoaderResult<IEnumerable<T>> Children<TLink, T>(
-        IResolveFieldContext context,
-        EntityModel<T> model,
-        int parentId,
-        Func<SummitDbContext, IQueryable<TLink>> links,
-        Expression<Func<TLink, int>> parentKey,
-        Expression<Func<TLink, T>> child,
-        Expression<Func<TLink, int>>? linkOrder = null)
+    public IDataLoaderResult<IEnumerable<T>> Children<TLink, T>(IResolveFieldContext context, EntityModel<T> model, int parentId, ChildLink<TLink, T> source)
         where TLink : class
         where T : class
     {
         var loader = loaders.GetOrAdd(context.FieldAst, "children", () =>
         {
-            var link = child.Parameters[0];
-            var childAccess = ExpressionTools.Inline(child, link);
+            var link = source.Link;
             var where = context.GetArgument<Dictionary<string, object?>?>("where");
-            var filter = where is null ? null : Expression.Lambda<Func<TLink, bool>>(FilterTranslator.Build(model, childAccess, where, "where"), link);
+            var filter = where is null ? null : Expression.Lambda<Func<TLink, bool>>(FilterTranslator.Build(model, source.ChildAccess, where, "where"), link);
             var keys = SortTranslator.Translate(model, context.GetArgument<object?>("order") as IEnumerable);
             var tree = SelectionCollector.Collect(context, context.FieldAst.SelectionSet, NodeType(context, model));
             var projection = Expression.Lambda<Func<TLink, Keyed<T>>>(
                 Expression.MemberInit(
                     Expression.New(typeof(Keyed<T>)),
-                    Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Key))!, ExpressionTools.Inline(parentKey, link)),
-                    Expression.Bind(typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Value))!, ProjectionBuilder.Build(childAccess, typeof(T), tree))),
+                    Expression.Bind(KeyedProperties<T>.Key, source.ParentKeyAccess),
+                    Expression.Bind(KeyedProperties<T>.Value, ProjectionBuilder.Build(source.ChildAccess, typeof(T), tree))),
                 link);
             var clientKeys = keys.TakeWhile(k => k.Name is not (SortTranslator.DefaultKeyName or SortTranslator.IdKeyName)).ToList();
-            var linkKeys = Rebase(clientKeys, child);
-            if (linkOrder is not null)
+            var linkKeys = Rebase(clientKeys, source.Child);
+            if (source.LinkOrder is not null)
             {
-                linkKeys.Add(new OrderKey(linkOrder, false, false, [], "position"));
+                linkKeys.Add(new OrderKey(source.LinkOrder, false, false, [], "position"));
             }
 
-            linkKeys.AddRange(Rebase(keys.Skip(clientKeys.Count).ToList(), child));
+            linkKeys.AddRange(Rebase(keys.Skip(clientKeys.Count).ToList(), source.Child));
 
             return new BatchLoader<int, IEnumerable<T>>(async (parentIds, cancellationToken) =>
             {
                 await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-                var idList = parentIds.ToList();
                 var inParents = Expression.Lambda<Func<TLink, bool>>(
-                    Expression.Call(ExpressionTools.Parameter(idList), ListContains, ExpressionTools.Inline(parentKey, link)), link);
-                var query = links(db).Where(inParents);
+                    Expression.Call(ExpressionTools.Parameter(parentIds.ToList()), ListContains, source.ParentKeyAccess), link);
+                var query = source.Links(db).Where(inParents);
                 if (filter is not null)
                 {
                     query = query.Where(filter);
@@ -287,6 +274,13 @@ public sealed class Keyed<T>
     public int Key { get; set; }
 
     public T Value { get; set; } = default!;
+}
+
+internal static class KeyedProperties<T>
+{
+    public static readonly System.Reflection.PropertyInfo Key = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Key))!;
+
+    public static readonly System.Reflection.PropertyInfo Value = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Value))!;
 }
 
 /// <summary>What the current request may see: set per request from its credentials.</summary>

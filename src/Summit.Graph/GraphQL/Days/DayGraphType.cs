@@ -9,6 +9,8 @@ namespace Summit.Graph.GraphQL.Days;
 
 public sealed class DayGraphType : EntityGraphType<Day>
 {
+    private static readonly ChildLink<Slot, Slot> SlotLinks = ChildLink.Of(db => db.Slots, s => s.DayId, s => s);
+
     public DayGraphType()
         : base("Day", "One day of an edition.", d => d.Id)
     {
@@ -19,8 +21,7 @@ public sealed class DayGraphType : EntityGraphType<Day>
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", d => d.Event, "The edition the day belongs to.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlotGraphType>>>>("slots")
             .Description("The day's time slots, in order.")
-            .Resolve(context => context.Queries().Children(context, SlotModel.Instance, context.Source.Id,
-                db => db.Slots, s => s.DayId, s => s))
+            .Resolve(context => context.Queries().Children(context, SlotModel.Instance, context.Source.Id, SlotLinks))
             .FieldType.WithFilterAndOrder(SlotModel.Instance);
     }
 }

@@ -10,6 +10,11 @@ namespace Summit.Graph.GraphQL.Events;
 
 public sealed class EventGraphType : EntityGraphType<Event>
 {
+    private static readonly ChildLink<Day, Day> DayLinks = ChildLink.Of(db => db.Days, d => d.EventId, d => d);
+    private static readonly ChildLink<Session, Session> SessionLinks = ChildLink.Of(db => db.Sessions, s => s.EventId, s => s);
+    private static readonly ChildLink<Sponsor, Sponsor> SponsorLinks = ChildLink.Of(db => db.Sponsors, s => s.EventId, s => s);
+    private static readonly ChildLink<Link, Link> LinkLinks = ChildLink.Of(db => db.Links.Where(l => l.EventId != null), l => l.EventId!.Value, l => l);
+
     public EventGraphType()
         : base("Event", "One edition of the summit: its dates, days, sessions and sponsors.", e => e.Id)
     {
@@ -30,22 +35,18 @@ public sealed class EventGraphType : EntityGraphType<Event>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
             .Description("The days of the edition, in order.")
-            .Resolve(context => context.Queries().Children(context, DayModel.Instance, context.Source.Id,
-                db => db.Days, d => d.EventId, d => d))
+            .Resolve(context => context.Queries().Children(context, DayModel.Instance, context.Source.Id, DayLinks))
             .FieldType.WithFilterAndOrder(DayModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions of the edition, in programme order.")
-            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.Sessions, s => s.EventId, s => s))
+            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
             .FieldType.WithFilterAndOrder(SessionModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SponsorGraphType>>>>("sponsors")
             .Description("The edition's sponsors.")
-            .Resolve(context => context.Queries().Children(context, SponsorModel.Instance, context.Source.Id,
-                db => db.Sponsors, s => s.EventId, s => s));
+            .Resolve(context => context.Queries().Children(context, SponsorModel.Instance, context.Source.Id, SponsorLinks));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("The links of the closing \"What's next?\" section.")
-            .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,
-                db => db.Links.Where(l => l.EventId != null), l => l.EventId!.Value, l => l))
+            .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id, LinkLinks))
             .FieldType.WithFilterAndOrder(LinkModel.Instance);
     }
 }

@@ -9,6 +9,9 @@ namespace Summit.Graph.GraphQL.Presenters;
 
 public sealed class PresenterGraphType : EntityGraphType<Presenter>
 {
+    private static readonly ChildLink<Revision, Revision> RevisionLinks = ChildLink.Of(db => db.Revisions.Where(r => r.EntityType == "Presenter"), r => r.EntityId, r => r);
+    private static readonly ChildLink<SessionPresenter, Session> SessionLinks = ChildLink.Of(db => db.SessionPresenters, sp => sp.PresenterId, sp => sp.Session!);
+
     public PresenterGraphType()
         : base("Presenter", "A person who presents, leads or sits on a panel; one per person across sessions and editions.", p => p.Id)
     {
@@ -23,12 +26,10 @@ public sealed class PresenterGraphType : EntityGraphType<Presenter>
         Column("version", p => p.Version, "Increases with every change; pass it back when updating.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
             .Description("Every change, newest first (editors and previewers only).")
-            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id,
-                db => db.Revisions.Where(r => r.EntityType == "Presenter"), r => r.EntityId, r => r));
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions the person takes part in, in programme order.")
-            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.SessionPresenters, sp => sp.PresenterId, sp => sp.Session!))
+            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
             .FieldType.WithFilterAndOrder(SessionModel.Instance);
     }
 }

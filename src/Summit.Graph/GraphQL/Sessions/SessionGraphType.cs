@@ -12,6 +12,11 @@ namespace Summit.Graph.GraphQL.Sessions;
 
 public sealed class SessionGraphType : EntityGraphType<Session>
 {
+    private static readonly ChildLink<SessionPresenter, Presenter> PresenterLinks = ChildLink.Of(db => db.SessionPresenters, sp => sp.SessionId, sp => sp.Presenter!, sp => sp.Position);
+    private static readonly ChildLink<SessionPresenter, SessionPresenter> RoleLinks = ChildLink.Of(db => db.SessionPresenters, sp => sp.SessionId, sp => sp);
+    private static readonly ChildLink<Revision, Revision> RevisionLinks = ChildLink.Of(db => db.Revisions.Where(r => r.EntityType == "Session"), r => r.EntityId, r => r);
+    private static readonly ChildLink<Link, Link> LinkLinks = ChildLink.Of(db => db.Links.Where(l => l.SessionId != null), l => l.SessionId!.Value, l => l);
+
     public SessionGraphType()
         : base("Session", "A talk, panel, forum or other session of the programme.", s => s.Id)
     {
@@ -27,21 +32,17 @@ public sealed class SessionGraphType : EntityGraphType<Session>
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", s => s.Event, "The edition the session belongs to.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PresenterGraphType>>>>("presenters")
             .Description("The people presenting the session, in the order the page lists them.")
-            .Resolve(context => context.Queries().Children(context, PresenterModel.Instance, context.Source.Id,
-                db => db.SessionPresenters, sp => sp.SessionId, sp => sp.Presenter!, sp => sp.Position))
+            .Resolve(context => context.Queries().Children(context, PresenterModel.Instance, context.Source.Id, PresenterLinks))
             .FieldType.WithFilterAndOrder(PresenterModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionPresenterGraphType>>>>("presenterRoles")
             .Description("The session's presenters with their role (presenter, session lead, panelist), in order.")
-            .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id,
-                db => db.SessionPresenters, sp => sp.SessionId, sp => sp));
+            .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id, RoleLinks));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
             .Description("Every change, newest first (editors and previewers only).")
-            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id,
-                db => db.Revisions.Where(r => r.EntityType == "Session"), r => r.EntityId, r => r));
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("Recordings, slides, demos and references, in page order.")
-            .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,
-                db => db.Links.Where(l => l.SessionId != null), l => l.SessionId!.Value, l => l))
+            .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id, LinkLinks))
             .FieldType.WithFilterAndOrder(LinkModel.Instance);
     }
 }

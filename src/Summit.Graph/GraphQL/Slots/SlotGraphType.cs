@@ -9,6 +9,8 @@ namespace Summit.Graph.GraphQL.Slots;
 
 public sealed class SlotGraphType : EntityGraphType<Slot>
 {
+    private static readonly ChildLink<Session, Session> SessionLinks = ChildLink.Of(db => db.Sessions.Where(s => s.SlotId != null), s => s.SlotId!.Value, s => s);
+
     public SlotGraphType()
         : base("Slot", "A time slot of a day.", s => s.Id)
     {
@@ -19,8 +21,7 @@ public sealed class SlotGraphType : EntityGraphType<Slot>
         Projected<NonNullGraphType<DayGraphType>, Day?>("day", s => s.Day, "The day of the slot.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions held in the slot (several only on parallel tracks).")
-            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,
-                db => db.Sessions.Where(s => s.SlotId != null), s => s.SlotId!.Value, s => s))
+            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
             .FieldType.WithFilterAndOrder(SessionModel.Instance);
     }
 }
