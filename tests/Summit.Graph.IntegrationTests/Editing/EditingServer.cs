@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.IntegrationTests.Infrastructure;
@@ -91,7 +93,7 @@ public sealed class Editor(SummitServer server, string key)
     {
         var payload = await MutateAsync(name, input);
         Assert.True(payload["errors"] is JsonArray { Count: > 0 }, $"{name} succeeded.");
-        return payload["errors"]!.ToJsonString();
+        return payload["errors"].AsJson();
     }
 
     public Task<JsonNode> QueryAsync(string query, object? variables = null) => server.QueryAsync(query, variables, key);
@@ -125,6 +127,11 @@ public sealed class Editor(SummitServer server, string key)
 
 public static class JsonNodeExtensions
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Compact JSON as the server writes it: names such as Über and HTML stay unescaped.</summary>
+    public static string AsJson(this JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
+
     public static string Text(this JsonNode? node, string property) => node?[property]?.GetValue<string>()
         ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString()}.");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Editing;
@@ -28,6 +29,7 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
         var input = await EveryMutation.ArrangeAsync(editing.Editor, mutation);
         var query = await editing.Editor.MutationTextAsync(mutation);
         var before = await Server.DumpDatabaseAsync();
+        var lastRevision = await LastRevisionIdAsync();
 
         var anonymous = await Server.PostAsync(query, new { input }, GraphQLResponse);
         var previewer = await Server.PostAsync(query, new { input }, GraphQLResponse, editing.PreviewerKey);
@@ -41,11 +43,16 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
         Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED", null), Refusal(unknown));
         Assert.Equal(before, await Server.DumpDatabaseAsync());
 
-        // The same request from an editor changes the database: the refusals are what kept it unchanged.
+        // The same request from an editor changes the database (the refusals are what kept it unchanged)
+        // and writes revisions in the editor's name.
         var payload = await editing.Editor.MutateAsync(mutation, input);
         Assert.Null(payload["errors"]);
         Assert.NotEqual(before, await Server.DumpDatabaseAsync());
+        var authors = await Server.WithDatabaseAsync(db => db.Revisions.Where(r => r.Id > lastRevision).Select(r => r.Author).Distinct().ToListAsync());
+        Assert.Equal(["alice"], authors);
     }
+
+    private async Task<int> LastRevisionIdAsync() => await Server.WithDatabaseAsync(db => db.Revisions.MaxAsync(r => (int?)r.Id)) ?? 0;
 
     [Fact]
     public async Task LegacyJsonClientGetsTheRefusalWithStatus200()
@@ -64,7 +71,7 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
 
         var payload = await bootstrap.SucceedAsync("createPresenter", new { name = "Bootstrapped Person" }, "presenter { slug revisions { author operation } }");
 
-        Assert.Equal("""{"slug":"bootstrapped-person","revisions":[{"author":"bootstrap","operation":"CREATE"}]}""", payload["presenter"]!.ToJsonString());
+        Assert.Equal("""{"slug":"bootstrapped-person","revisions":[{"author":"bootstrap","operation":"CREATE"}]}""", payload["presenter"].AsJson());
     }
 
     [Fact]
@@ -75,10 +82,10 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
         var anonymous = await Server.PostAsync(Query);
         var previewer = await Server.PostAsync(Query, bearerKey: editing.PreviewerKey);
 
-        Assert.Equal(("AUTH_NOT_AUTHORIZED", "null"), (anonymous.FirstErrorCode, anonymous.Data?["session"]?.ToJsonString() ?? "null"));
+        Assert.Equal(("AUTH_NOT_AUTHORIZED", "null"), (anonymous.FirstErrorCode, anonymous.Data?["session"]?.AsJson() ?? "null"));
         Assert.Null(previewer.Errors);
     }
 
     private static (HttpStatusCode Status, string? Code, string? Data) Refusal(GraphQLResponse response) =>
-        (response.Status, response.Errors is { Count: 1 } ? response.FirstErrorCode : $"{response.Errors?.Count ?? 0} errors: {response.Body}", response.Data?.ToJsonString());
+        (response.Status, response.Errors is { Count: 1 } ? response.FirstErrorCode : $"{response.Errors?.Count ?? 0} errors: {response.Body}", response.Data?.AsJson());
 }
