@@ -132,6 +132,8 @@ public static class JsonNodeExtensions
     /// <summary>Compact JSON as the server writes it: names such as Über and HTML stay unescaped.</summary>
     public static string AsJson(this JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
 
+    public static string AsJsonArray(this IEnumerable<string> values) => new JsonArray([.. values.Select(v => JsonValue.Create(v))]).AsJson();
+
     public static string Text(this JsonNode? node, string property) => node?[property]?.GetValue<string>()
         ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString()}.");
 
