@@ -33,7 +33,7 @@ public sealed class ConcurrencyAndHistoryTests(EditingServer editing) : IClassFi
             Assert.Equal((winnerTitle, round + 1), (stored["node"].Text("title"), stored["node"].Number("version")));
             var latest = stored["node"]!["revisions"]![0]!;
             Assert.Equal((round, winnerTitle.StartsWith("Alice", StringComparison.Ordinal) ? "alice" : "bob"), (latest.Number("version"), latest.Text("author")));
-            Assert.Equal(storedTitle, JsonNode.Parse(latest.Text("previousContent")).Text("Title"));
+            Assert.Equal(storedTitle, JsonNode.Parse(latest.Text("previousContent")).Text("title"));
             storedTitle = winnerTitle;
         }
     }
@@ -49,9 +49,9 @@ public sealed class ConcurrencyAndHistoryTests(EditingServer editing) : IClassFi
 
         Assert.Equal("""{"version":1,"operation":"UPDATE","author":"bob","changedFields":["title","abstract"]}""",
             new JsonObject { ["version"] = revision.Number("version"), ["operation"] = revision.Text("operation"), ["author"] = revision.Text("author"), ["changedFields"] = revision["changedFields"]!.DeepClone() }.AsJson());
-        Assert.Equal((session.Text("title"), "welcome"), (previous.Text("Title"), previous.Text("Slug")));
-        Assert.Equal(session["presenterRoles"]!.AsArray().Count, previous["Presenters"]!.AsArray().Count);
-        Assert.Equal(session["links"]!.AsArray().Select(l => l.Text("url")), previous["Links"]!.AsArray().Select(l => l.Text("Url")));
+        Assert.Equal((session.Text("title"), "welcome"), (previous.Text("title"), previous.Text("slug")));
+        Assert.Equal(session["presenterRoles"]!.AsArray().Count, previous["presenters"]!.AsArray().Count);
+        Assert.Equal(session["links"]!.AsArray().Select(l => l.Text("url")), previous["links"]!.AsArray().Select(l => l.Text("url")));
     }
 
     [Fact]

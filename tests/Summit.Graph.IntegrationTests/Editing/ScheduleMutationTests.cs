@@ -105,7 +105,7 @@ public sealed class ScheduleMutationTests(EditingServer editing) : IClassFixture
             $$"""{"name":"KubeVirt Summit '21","slotMinutes":25,"description":{"markdown":"About *it*","html":"<p>About <em>it</em></p>"},"sponsors":[{"name":"Red Hat","url":"https://redhat.com"},{"name":"CNCF","url":"https://cncf.io"}],"version":{{ev.Number("version") + 2}}}""",
             updated["event"].AsJson());
         Assert.Equal(("name,description,slotMinutes", "alice"), (revision.ChangedFields, revision.Author));
-        Assert.Contains("\"Sponsors\":[{\"Name\":\"Red Hat\",\"Url\":\"https://redhat.com\"},{\"Name\":\"CNCF\",\"Url\":\"https://cncf.io\"}]", revision.PreviousContent, StringComparison.Ordinal);
+        Assert.Contains("\"sponsors\":[{\"name\":\"Red Hat\",\"url\":\"https://redhat.com\"},{\"name\":\"CNCF\",\"url\":\"https://cncf.io\"}]", revision.PreviousContent, StringComparison.Ordinal);
     }
 
     [Fact]

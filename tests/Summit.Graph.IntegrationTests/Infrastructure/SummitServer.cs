@@ -115,24 +115,14 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     /// </summary>
     public Task<IReadOnlyList<string>> DumpDatabaseAsync() => WithDatabaseAsync(async db =>
     {
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
         var rows = new List<string>();
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            command.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -141,6 +131,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             }
         }
 
+        rows.Sort(StringComparer.Ordinal);
         return (IReadOnlyList<string>)rows;
     });
 
