@@ -24,14 +24,23 @@ public sealed class SummitDbContext(DbContextOptions<SummitDbContext> options) :
     public DbSet<SessionPresenter> SessionPresenters => Set<SessionPresenter>();
     public DbSet<Link> Links => Set<Link>();
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
 
-        modelBuilder.Entity<Session>().HasQueryFilter(s => IncludeDrafts || s.Status == PublicationStatus.Published);
-        modelBuilder.Entity<SessionPresenter>().HasQueryFilter(sp => IncludeDrafts || sp.Session!.Status == PublicationStatus.Published);
-        modelBuilder.Entity<Link>().HasQueryFilter(l => IncludeDrafts || l.SessionId == null || l.Session!.Status == PublicationStatus.Published);
+        // Deleted rows are never read; drafts, and the people and links only drafts show, only with IncludeDrafts.
+        // Filters reach only down the chain Presenter -> SessionPresenter -> Session (a cycle would never end):
+        // deleting a presenter deletes their SessionPresenter rows (kept in the revision) instead.
+        modelBuilder.Entity<Session>().HasQueryFilter(s => s.DeletedAt == null && (IncludeDrafts || s.Status == PublicationStatus.Published));
+        modelBuilder.Entity<SessionPresenter>().HasQueryFilter(sp => sp.Session!.DeletedAt == null
+            && (IncludeDrafts || sp.Session.Status == PublicationStatus.Published));
+        modelBuilder.Entity<Presenter>().HasQueryFilter(p => p.DeletedAt == null
+            && (IncludeDrafts || p.Sessions.Any(sp => sp.Session!.DeletedAt == null && sp.Session.Status == PublicationStatus.Published)));
+        modelBuilder.Entity<Link>().HasQueryFilter(l => l.SessionId == null
+            || (l.Session!.DeletedAt == null && (IncludeDrafts || l.Session.Status == PublicationStatus.Published)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

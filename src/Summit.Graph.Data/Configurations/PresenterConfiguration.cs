@@ -8,7 +8,7 @@ internal sealed class PresenterConfiguration : IEntityTypeConfiguration<Presente
 {
     public void Configure(EntityTypeBuilder<Presenter> builder)
     {
-        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => p.Slug).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         builder.HasIndex(p => p.Name);
         builder.Property(p => p.Slug).HasMaxLength(SlugRules.MaxLength);
         builder.Property(p => p.Name).HasMaxLength(200);

@@ -8,7 +8,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> builder)
     {
-        builder.HasIndex(s => new { s.EventId, s.Slug }).IsUnique();
+        // Slugs are unique among live sessions; a deleted session keeps its slug for a restore.
+        builder.HasIndex(s => new { s.EventId, s.Slug }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         builder.HasIndex(s => s.Title);
         builder.Property(s => s.Slug).HasMaxLength(SlugRules.MaxLength);
         builder.Property(s => s.Title).HasMaxLength(200);

@@ -14,6 +14,8 @@ public sealed class Presenter : IVersioned
     public string? Website { get; set; }
     public int Version { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Set when an editor deletes (or merges away) the person; hidden, and restorable.</summary>
+    public DateTime? DeletedAt { get; set; }
 
     public List<SessionPresenter> Sessions { get; set; } = [];
 }

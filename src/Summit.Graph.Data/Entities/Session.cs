@@ -18,6 +18,8 @@ public sealed class Session : IVersioned
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Set when an editor deletes the session; deleted sessions are hidden and can be restored.</summary>
+    public DateTime? DeletedAt { get; set; }
 
     public List<SessionPresenter> Presenters { get; set; } = [];
     public List<Link> Links { get; set; } = [];

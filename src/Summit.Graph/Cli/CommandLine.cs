@@ -20,8 +20,10 @@ public static class CommandLine
         {
             case "import":
                 return await ImportAsync(app, args[1..]);
+            case "keys":
+                return await KeysCommand.RunAsync(app, args[1..]);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH...");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH..., keys create|list|revoke.");
                 return 2;
         }
     }

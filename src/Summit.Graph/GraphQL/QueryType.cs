@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Content.Markdown;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Events;
@@ -16,15 +18,10 @@ namespace Summit.Graph.GraphQL;
 public sealed class QueryType : ObjectGraphType
 {
     /// <summary>The object types <c>node(id:)</c> can return, by the type name in the global ID.</summary>
-    private static readonly Dictionary<string, Func<IResolveFieldContext, IObjectGraphType, int, IDataLoaderResult<object?>>> NodeLoaders = new()
+    private static readonly Dictionary<string, EntityModel> NodeModels = new EntityModel[]
     {
-        ["Event"] = (c, t, id) => c.Queries().ById(c, EventModel.Instance, t, id).Then(e => (object?)e),
-        ["Day"] = (c, t, id) => c.Queries().ById(c, DayModel.Instance, t, id).Then(e => (object?)e),
-        ["Slot"] = (c, t, id) => c.Queries().ById(c, SlotModel.Instance, t, id).Then(e => (object?)e),
-        ["Session"] = (c, t, id) => c.Queries().ById(c, SessionModel.Instance, t, id).Then(e => (object?)e),
-        ["Presenter"] = (c, t, id) => c.Queries().ById(c, PresenterModel.Instance, t, id).Then(e => (object?)e),
-        ["Link"] = (c, t, id) => c.Queries().ById(c, LinkModel.Instance, t, id).Then(e => (object?)e),
-    };
+        EventModel.Instance, DayModel.Instance, SlotModel.Instance, SessionModel.Instance, PresenterModel.Instance, LinkModel.Instance,
+    }.ToDictionary(m => m.GraphTypeName);
 
     public QueryType()
     {
@@ -79,6 +76,16 @@ public sealed class QueryType : ObjectGraphType
                     .Where(s => s.Slug == slug && (eventSlug == null || s.Event!.Slug == eventSlug))
                     .OrderByDescending(s => s.Event!.StartDate));
             });
+        Field<NonNullGraphType<StringGraphType>>("renderMarkdown")
+            .Description("The sanitised HTML an abstract written in this Markdown would get, for editor previews. Changes nothing.")
+            .Argument<NonNullGraphType<StringGraphType>>("markdown", "Markdown, at most 20,000 characters.")
+            .Resolve(context =>
+            {
+                var markdown = context.GetArgument<string>("markdown");
+                return markdown.Length > Common.Mutations.MutationInput.MaxMarkdownLength
+                    ? throw new QueryArgumentException($"The Markdown has {markdown.Length} characters; at most {Common.Mutations.MutationInput.MaxMarkdownLength} are rendered.", "MARKDOWN_TOO_LONG")
+                    : context.RequestServices!.GetRequiredService<MarkdownRenderer>().Render(markdown).Html;
+            });
         Connection("presenters", PresenterModel.Instance, "Everyone who presents, by name.", db => db.Presenters);
         Field<PresenterGraphType>("presenter")
             .Description("One person by slug.")
@@ -109,12 +116,11 @@ public sealed class QueryType : ObjectGraphType
 
     private static IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, string id)
     {
-        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !NodeLoaders.TryGetValue(typeName, out var load))
+        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !NodeModels.TryGetValue(typeName, out var model))
         {
             throw new QueryArgumentException($"'{id}' is not the ID of any object.", "INVALID_ID");
         }
 
-        var type = (IObjectGraphType)context.Schema.AllTypes[typeName]!;
-        return load(context, type, key);
+        return model.LoadById(context, (IObjectGraphType)context.Schema.AllTypes[typeName]!, key);
     }
 }

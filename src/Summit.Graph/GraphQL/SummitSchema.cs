@@ -23,6 +23,10 @@ public sealed class SummitSchema : Schema
     {
         Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
         Query = services.GetRequiredService<QueryType>();
+        var mutation = services.GetRequiredService<MutationType>();
+        mutation.AddMutations(type => RegisterType(type));
+        Mutation = mutation;
+        RegisterType(typeof(SponsorInputGraphType));
 
         foreach (var type in DataInputTypes.Create(FilterableModels))
         {

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using Summit.Graph.Auth;
 using Summit.Graph.GraphQL;
+using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Http;
 
@@ -18,9 +20,15 @@ public static class GraphQLServiceExtensions
         services.AddScoped<RequestLoaders>();
         services.AddScoped<EntityQueries>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<ContentEditor>();
+        services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<ApiKeyService>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<SummitSchema>()
             .AddGraphTypes(typeof(SummitSchema).Assembly)
+            .AddValidationRule<MutationAuthorizationRule>()
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
@@ -29,6 +37,7 @@ public static class GraphQLServiceExtensions
 
     public static WebApplication MapSummitGraphQL(this WebApplication app)
     {
+        app.UseAuthentication();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], endpoint.HandleAsync);
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(PrintSchema(schema), "text/plain; charset=utf-8"));

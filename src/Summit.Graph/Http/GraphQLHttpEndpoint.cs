@@ -5,6 +5,8 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using Summit.Graph.Auth;
+using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Http;
@@ -228,6 +230,7 @@ public sealed partial class GraphQLHttpEndpoint(
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        http.RequestServices.GetRequiredService<ContentAccess>().IncludeDrafts = http.User.CanReadDrafts();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -246,10 +249,21 @@ public sealed partial class GraphQLHttpEndpoint(
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
-        // graphql-response+json: a request that never executed (invalid document or variables) is a 400.
-        http.Response.StatusCode = mediaType == GraphQLResponseMediaType && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        // graphql-response+json: a request that never executed (invalid document or variables) is a 400,
+        // or 401/403 when it was refused for its credentials.
+        http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed
+            ? StatusCodes.Status200OK
+            : FirstCode(result) switch
+            {
+                MutationAuthorizationRule.NotAuthenticated => StatusCodes.Status401Unauthorized,
+                MutationAuthorizationRule.NotAuthorized => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            };
+        if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -260,6 +274,8 @@ public sealed partial class GraphQLHttpEndpoint(
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, ErrorResult(message), http.RequestAborted);
     }
+
+    private static string? FirstCode(ExecutionResult result) => result.Errors?.FirstOrDefault()?.Code;
 
     private static ExecutionResult ErrorResult(string message) => new() { Errors = [new ExecutionError(message)] };
 

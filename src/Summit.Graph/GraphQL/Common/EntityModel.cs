@@ -1,4 +1,7 @@
 using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
 
 namespace Summit.Graph.GraphQL.Common;
 
@@ -60,6 +63,9 @@ public abstract class EntityModel
 
     public ModelMember? Find(string name) => members.Find(m => m.Name == name);
 
+    /// <summary>Loads one object by id (batched per field), projected to the selection on <paramref name="nodeType"/>.</summary>
+    public abstract IDataLoaderResult<object?> LoadById(IResolveFieldContext context, IObjectGraphType nodeType, int id);
+
     /// <summary>The order applied after the client's keys (and alone when there are none).</summary>
     public abstract IReadOnlyList<SortKey> DefaultOrder { get; }
 
@@ -76,6 +82,9 @@ public abstract class EntityModel<TEntity> : EntityModel
         : base(graphTypeName, typeof(TEntity))
     {
     }
+
+    public override IDataLoaderResult<object?> LoadById(IResolveFieldContext context, IObjectGraphType nodeType, int id) =>
+        context.Queries().ById(context, this, nodeType, id).Then(entity => (object?)entity);
 
     protected void Scalar<TValue>(string name, Expression<Func<TEntity, TValue>> member, string description, bool sortable = true) =>
         Add(new ModelMember(name, description, member, MemberKind.Scalar, typeof(TValue), FilterFor(typeof(TValue)), sortable, null));

@@ -93,11 +93,12 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
 
         var edgesList = rows.Select(row => new ConnectionEdge(KeysetCursor.Encode(fingerprint, KeysetCursor.ValuesOf(row, keys)), row)).ToList();
 
-        // The far side of the cursor is only probed when the client asks about it (one cheap EXISTS).
+        // The far side of the cursor is only probed when the client asks about it (one cheap EXISTS). The
+        // cursor's own row lies on that side: paging from the page's first edge back would return it.
         var opposite = backward ? beforeValues : afterValues;
         var oppositeWanted = pageInfoFields.Contains(backward ? "hasNextPage" : "hasPreviousPage");
         var hasOpposite = opposite is not null && oppositeWanted
-            && await filtered.AnyAsync(KeysetPager.After<T>(keys, opposite, reverse: !backward), context.CancellationToken);
+            && await filtered.AnyAsync(KeysetPager.After<T>(keys, opposite, reverse: !backward, inclusive: true), context.CancellationToken);
 
         var pageInfo = new PageInfo
         {

@@ -148,7 +148,7 @@ public static class FilterTranslator
         var condition = positive switch
         {
             "eq" => Equal(access, value, ignoreCase),
-            "in" => In(access, List(value, path), ignoreCase, path),
+            "in" => In(access, List(value, path), ignoreCase),
             "contains" or "startsWith" or "endsWith" when member.Filter == ScalarFilter.String =>
                 StringCall(access, positive, RequireValue(value, path), ignoreCase),
             "gt" or "gte" or "lt" or "lte" when member.Filter is ScalarFilter.Int or ScalarFilter.DateTime =>
@@ -168,24 +168,39 @@ public static class FilterTranslator
         }
 
         return ignoreCase
-            ? Expression.Equal(Lower(access), ExpressionTools.Parameter(((string)value).ToLowerInvariant(), typeof(string)))
+            ? NotNullAnd(access, Expression.Equal(Lower(access), ExpressionTools.Parameter(((string)value).ToLowerInvariant(), typeof(string))))
             : Expression.Equal(access, ExpressionTools.Parameter(Coerce(value, access.Type), access.Type));
     }
 
-    private static MethodCallExpression In(Expression access, IEnumerable values, bool ignoreCase, string path)
+    private static Expression In(Expression access, IEnumerable values, bool ignoreCase)
     {
         var listType = typeof(List<>).MakeGenericType(access.Type);
         var list = (IList)Activator.CreateInstance(listType)!;
+        var nullable = ExpressionTools.Nullable(access.Type) == access.Type;
         foreach (var value in values)
         {
-            list.Add(ignoreCase ? ((string)RequireValue(value, path)).ToLowerInvariant() : Coerce(value, access.Type));
+            // Like eq: null, a null in the list matches rows without a value, so none where the member always has one.
+            if (value is null && !nullable)
+            {
+                continue;
+            }
+
+            list.Add(ignoreCase ? (value as string)?.ToLowerInvariant() : Coerce(value, access.Type));
         }
 
         var contains = listType.GetMethod(nameof(List<object>.Contains))!;
-        return Expression.Call(ExpressionTools.Parameter(list, listType), contains, ignoreCase ? Lower(access) : access);
+        if (!ignoreCase)
+        {
+            return Expression.Call(ExpressionTools.Parameter(list, listType), contains, access);
+        }
+
+        var hasNull = list.Contains(null);
+        list.Remove(null);
+        var matches = NotNullAnd(access, Expression.Call(ExpressionTools.Parameter(list, listType), contains, Lower(access)));
+        return hasNull ? Expression.OrElse(Expression.Equal(access, Expression.Constant(null, access.Type)), matches) : matches;
     }
 
-    private static MethodCallExpression StringCall(Expression access, string operation, object value, bool ignoreCase)
+    private static BinaryExpression StringCall(Expression access, string operation, object value, bool ignoreCase)
     {
         var method = operation switch
         {
@@ -194,9 +209,9 @@ public static class FilterTranslator
             _ => StringEndsWith,
         };
         var text = (string)value;
-        return ignoreCase
+        return NotNullAnd(access, ignoreCase
             ? Expression.Call(Lower(access), method, ExpressionTools.Parameter(text.ToLowerInvariant(), typeof(string)))
-            : Expression.Call(access, method, ExpressionTools.Parameter(text, typeof(string)));
+            : Expression.Call(access, method, ExpressionTools.Parameter(text, typeof(string))));
     }
 
     internal static Expression Compare(Expression access, string operation, object value)
@@ -219,6 +234,13 @@ public static class FilterTranslator
     }
 
     private static MethodCallExpression Lower(Expression access) => Expression.Call(access, StringToLower);
+
+    /// <summary>
+    /// Text operations hold only for a value, so their negations hold for null: the predicate means the same
+    /// in .NET as in SQL (EF Core drops the check for required columns).
+    /// </summary>
+    private static BinaryExpression NotNullAnd(Expression access, Expression condition) =>
+        Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), condition);
 
     internal static object? Coerce(object? value, Type type)
     {

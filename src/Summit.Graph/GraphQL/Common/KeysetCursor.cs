@@ -38,16 +38,22 @@ public static class KeysetCursor
             throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
         }
 
-        if (parts is null || parts.Length != keys.Count + 1)
+        if (parts is null || parts.Length == 0 || parts[0] is null)
         {
             throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
         }
 
+        // The fingerprint is checked first: a cursor of another order usually has another number of keys too.
         if (parts[0] != fingerprint)
         {
             throw new QueryArgumentException(
-                $"The cursor given as '{argument}' belongs to another order or filter field; request the page again with the same 'order'.",
+                $"The cursor given as '{argument}' belongs to another order; request the page again with the same 'order'.",
                 "CURSOR_INVALID");
+        }
+
+        if (parts.Length != keys.Count + 1)
+        {
+            throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
         }
 
         var values = new object?[keys.Count];

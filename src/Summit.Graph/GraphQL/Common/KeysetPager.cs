@@ -27,11 +27,14 @@ public static class KeysetPager
         return query;
     }
 
-    /// <summary>Rows strictly after <paramref name="cursor"/> in the order (in the reversed order when <paramref name="reverse"/>).</summary>
-    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<OrderKey> keys, object?[] cursor, bool reverse)
+    /// <summary>
+    /// Rows strictly after <paramref name="cursor"/> in the order (in the reversed order when <paramref name="reverse"/>);
+    /// with <paramref name="inclusive"/>, the cursor's own row too.
+    /// </summary>
+    public static Expression<Func<T, bool>> After<T>(IReadOnlyList<OrderKey> keys, object?[] cursor, bool reverse, bool inclusive = false)
     {
         var parameter = Expression.Parameter(typeof(T), "e");
-        Expression condition = Expression.Constant(false);
+        Expression condition = Expression.Constant(inclusive);
         for (var i = keys.Count - 1; i >= 0; i--)
         {
             var access = ExpressionTools.Inline(keys[i].Key, parameter);

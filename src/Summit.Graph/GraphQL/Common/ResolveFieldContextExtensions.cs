@@ -1,5 +1,6 @@
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Auth;
 
 namespace Summit.Graph.GraphQL.Common;
 
@@ -8,4 +9,10 @@ public static class ResolveFieldContextExtensions
     /// <summary>The request's query service (scoped: it holds the request's loaders and access).</summary>
     public static EntityQueries Queries(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<EntityQueries>();
+
+    /// <summary>Fails the field (not the request) unless the key may read drafts: history is for editors.</summary>
+    public static IResolveFieldContext RequireDraftAccess(this IResolveFieldContext context) =>
+        context.User.CanReadDrafts()
+            ? context
+            : throw new QueryArgumentException("Revisions are visible to editor and previewer keys only.", MutationAuthorizationRule.NotAuthorized);
 }

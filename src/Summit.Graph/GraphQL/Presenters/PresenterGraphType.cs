@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Revisions;
 using Summit.Graph.GraphQL.Sessions;
 
 namespace Summit.Graph.GraphQL.Presenters;
@@ -20,6 +21,10 @@ public sealed class PresenterGraphType : EntityGraphType<Presenter>
         Column("linkedIn", p => p.LinkedIn, "LinkedIn profile URL.", nullable: true);
         Column("website", p => p.Website, "Personal or company website.", nullable: true);
         Column("version", p => p.Version, "Increases with every change; pass it back when updating.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
+            .Description("Every change, newest first (editors and previewers only).")
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id,
+                db => db.Revisions.Where(r => r.EntityType == "Presenter"), r => r.EntityId, r => r));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions the person takes part in, in programme order.")
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id,

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Revisions;
 using Summit.Graph.GraphQL.Events;
 using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
@@ -33,6 +34,10 @@ public sealed class SessionGraphType : EntityGraphType<Session>
             .Description("The session's presenters with their role (presenter, session lead, panelist), in order.")
             .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id,
                 db => db.SessionPresenters, sp => sp.SessionId, sp => sp));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
+            .Description("Every change, newest first (editors and previewers only).")
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id,
+                db => db.Revisions.Where(r => r.EntityType == "Session"), r => r.EntityId, r => r));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("Recordings, slides, demos and references, in page order.")
             .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id,

@@ -1,0 +1,32 @@
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Summit.Graph.Auth;
+
+/// <summary>
+/// Refuses a mutation before it runs unless an editor key sent it: nothing executes, so nothing changes.
+/// The endpoint turns these errors into 401 and 403 for clients that accept the GraphQL response media type.
+/// </summary>
+public sealed class MutationAuthorizationRule : ValidationRuleBase
+{
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        new(new MatchingNodeVisitor<GraphQLOperationDefinition>((operation, validation) =>
+        {
+            if (operation.Operation != OperationType.Mutation || validation.User.CanWrite())
+            {
+                return;
+            }
+
+            var authenticated = validation.User?.Identity?.IsAuthenticated == true;
+            var message = authenticated
+                ? "Your key's role may read drafts but not change content; mutations need an editor key."
+                : "Mutations need an editor key: send 'Authorization: Bearer <key>'.";
+            validation.ReportError(new ValidationError(validation.Document.Source, null, message, operation)
+            {
+                Code = authenticated ? NotAuthorized : NotAuthenticated,
+            });
+        }));
+}

@@ -1,0 +1,93 @@
+using GraphQL.Types;
+
+namespace Summit.Graph.GraphQL.Common.Mutations;
+
+/// <summary>An expected failure of a mutation: returned in the payload's <c>errors</c>, never thrown to the client.</summary>
+public abstract record ContentError(string Message);
+
+/// <summary>An input value breaks a rule; <see cref="Path"/> names the input field (<c>input.title</c>).</summary>
+public sealed record ValidationError(string Message, IReadOnlyList<string> Path) : ContentError(Message);
+
+public sealed record NotFoundError(string Message, string Id) : ContentError(Message);
+
+/// <summary>Someone saved the object after the editor loaded it.</summary>
+public sealed record ConflictError(string Message, string Id, int YourVersion, int CurrentVersion) : ContentError(Message);
+
+public sealed record DuplicateSlugError(string Message, string Slug) : ContentError(Message);
+
+/// <summary>Carries expected failures from deep in a mutation to its payload; the transaction is rolled back.</summary>
+public sealed class ContentException(IReadOnlyList<ContentError> errors)
+    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+{
+    public ContentException(ContentError error)
+        : this([error])
+    {
+    }
+
+    public IReadOnlyList<ContentError> Errors { get; } = errors;
+}
+
+/// <summary>HotChocolate's <c>interface Error { message: String! }</c>.</summary>
+public sealed class ErrorInterfaceGraphType : InterfaceGraphType<ContentError>
+{
+    public ErrorInterfaceGraphType()
+    {
+        Name = "Error";
+        Description = "An expected failure of a mutation.";
+        Field(e => e.Message).Description("What went wrong, for people.");
+    }
+}
+
+public sealed class ValidationErrorGraphType : ObjectGraphType<ValidationError>
+{
+    public ValidationErrorGraphType()
+    {
+        Name = "ValidationError";
+        Description = "An input value breaks a content rule.";
+        Interface<ErrorInterfaceGraphType>();
+        IsTypeOf = e => e is ValidationError;
+        Field(e => e.Message).Description("What went wrong, for people.");
+        Field(e => e.Path).Description("The input field at fault, as a path from the mutation's argument, for example [\"input\", \"title\"].");
+    }
+}
+
+public sealed class NotFoundErrorGraphType : ObjectGraphType<NotFoundError>
+{
+    public NotFoundErrorGraphType()
+    {
+        Name = "NotFoundError";
+        Description = "An ID names no object the key may change.";
+        Interface<ErrorInterfaceGraphType>();
+        IsTypeOf = e => e is NotFoundError;
+        Field(e => e.Message).Description("What went wrong, for people.");
+        Field(e => e.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The ID that was not found.");
+    }
+}
+
+public sealed class ConflictErrorGraphType : ObjectGraphType<ConflictError>
+{
+    public ConflictErrorGraphType()
+    {
+        Name = "ConflictError";
+        Description = "The object changed since the editor loaded it: reload it, reapply the change and save with the current version.";
+        Interface<ErrorInterfaceGraphType>();
+        IsTypeOf = e => e is ConflictError;
+        Field(e => e.Message).Description("What went wrong, for people.");
+        Field(e => e.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The object that changed.");
+        Field(e => e.YourVersion).Description("The version the mutation was based on.");
+        Field(e => e.CurrentVersion).Description("The version now stored.");
+    }
+}
+
+public sealed class DuplicateSlugErrorGraphType : ObjectGraphType<DuplicateSlugError>
+{
+    public DuplicateSlugErrorGraphType()
+    {
+        Name = "DuplicateSlugError";
+        Description = "Another object already uses the slug.";
+        Interface<ErrorInterfaceGraphType>();
+        IsTypeOf = e => e is DuplicateSlugError;
+        Field(e => e.Message).Description("What went wrong, for people.");
+        Field(e => e.Slug).Description("The slug in use.");
+    }
+}

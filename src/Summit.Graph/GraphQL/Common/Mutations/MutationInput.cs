@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+
+namespace Summit.Graph.GraphQL.Common.Mutations;
+
+/// <summary>
+/// A mutation's <c>input</c> argument. Tells an omitted field (leave unchanged) from an explicit null
+/// (clear it), decodes global IDs, and collects every rule broken, so the editor gets all of them at once.
+/// </summary>
+public sealed partial class MutationInput(IDictionary<string, object?> values)
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxMarkdownLength = 20_000;
+    private readonly List<ValidationError> problems = [];
+
+    public bool Has(string field) => values.ContainsKey(field);
+
+    public T? Value<T>(string field) => values.TryGetValue(field, out var value) && value is not null ? (T)Convert(value, typeof(T)) : default;
+
+    /// <summary>The object an ID field names; a validation problem when it is not an ID of that type.</summary>
+    public int Id(string field, string typeName)
+    {
+        var text = Value<string>(field);
+        if (GlobalId.TryDecode(text, out var type, out var id) && type == typeName)
+        {
+            return id;
+        }
+
+        Problem(field, $"'{text}' is not the ID of a {typeName}.");
+        return 0;
+    }
+
+    public int? OptionalId(string field, string typeName) => Value<string>(field) is null ? null : Id(field, typeName);
+
+    /// <summary>Required text: trimmed, 1 to <paramref name="maxLength"/> characters.</summary>
+    public string Text(string field, int maxLength = MaxTitleLength)
+    {
+        var text = Value<string>(field)?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            Problem(field, "Must not be empty.");
+        }
+        else if (text.Length > maxLength)
+        {
+            Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Optional text: null when empty.</summary>
+    public string? OptionalText(string field, int maxLength = MaxTitleLength)
+    {
+        var text = Value<string>(field)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Markdown is stored exactly as written; only its size is limited.</summary>
+    public string Markdown(string field)
+    {
+        var text = Value<string>(field) ?? "";
+        if (text.Length > MaxMarkdownLength)
+        {
+            Problem(field, $"Must be at most {MaxMarkdownLength} characters of Markdown; it has {text.Length}.");
+        }
+
+        return text;
+    }
+
+    /// <summary>A slug: lower-case letters, digits and single dashes, at most 100 characters.</summary>
+    public string Slug(string field, string? orFrom = null)
+    {
+        var given = Value<string>(field);
+        var slug = given ?? Slugify(orFrom ?? "");
+        if (slug.Length == 0 || slug.Length > 100 || !SlugPattern().IsMatch(slug))
+        {
+            Problem(field, given is null
+                ? "No slug can be made from the title; give one of lower-case letters, digits and dashes."
+                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, like 'volume-hotplug'.");
+        }
+
+        return slug;
+    }
+
+    /// <summary>An absolute http or https URL.</summary>
+    public string? Url(string field, bool required)
+    {
+        var text = Value<string>(field)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Problem(field, "Must not be empty.");
+            }
+
+            return null;
+        }
+
+        if (text.Length > 2000 || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            Problem(field, $"'{Shorten(text)}' is not an absolute http or https URL.");
+        }
+
+        return text;
+    }
+
+    public IReadOnlyList<ValidationError> Problems => problems;
+
+    public void Problem(string field, string message) => problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
+
+    /// <summary>Throws every collected problem as one <see cref="ContentException"/>.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (problems.Count > 0)
+        {
+            throw new ContentException(problems);
+        }
+    }
+
+    public static string Slugify(string text) => Content.Reading.Slugs.From(text);
+
+    private static object Convert(object value, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target.IsInstanceOfType(value) ? value : FilterTranslator.Coerce(value, target)!;
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

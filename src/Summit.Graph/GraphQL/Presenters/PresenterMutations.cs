@@ -1,0 +1,287 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Content.Model;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+
+namespace Summit.Graph.GraphQL.Presenters;
+
+/// <summary>A person's full content, with the sessions they take part in, as revisions keep it.</summary>
+public sealed record PresenterSnapshot(
+    string Slug, string Name, string? JobTitle, string? Company, string? Twitter, string? GitHub, string? LinkedIn, string? Website,
+    IReadOnlyList<PresenterRoleSnapshot> Sessions)
+{
+    public static PresenterSnapshot Of(Presenter p) => new(
+        p.Slug, p.Name, p.JobTitle, p.Company, p.Twitter, p.GitHub, p.LinkedIn, p.Website,
+        [.. p.Sessions.Select(s => new PresenterRoleSnapshot(s.SessionId, s.Role, s.Position))]);
+}
+
+public sealed record PresenterRoleSnapshot(int SessionId, PresenterRole Role, int Position);
+
+/// <summary>Editing people: details, deletion, restore, and merging two records of one person.</summary>
+public static class PresenterMutations
+{
+    private const string Type = "Presenter";
+
+    /// <summary>The optional text fields of a person, with their limits.</summary>
+    private static readonly (string Field, int MaxLength, string Description)[] Details =
+    [
+        ("jobTitle", 200, "Job title."),
+        ("company", 200, "Company or organisation."),
+        ("twitter", 100, "Twitter handle, without @."),
+        ("github", 100, "GitHub login."),
+    ];
+
+    public static void Register(MutationBuilder mutations)
+    {
+        WithDetails(mutations.Add("createPresenter", "Creates a person.")
+                .Input("name", "String", "The person's name (1 to 200 characters).", required: true)
+                .Input("slug", "String", "The URL name; made from the name when omitted."))
+            .Errors(DuplicateSlug)
+            .Returns("presenter", PresenterModel.Instance, "The new person.")
+            .Handle(CreateAsync);
+
+        WithDetails(mutations.Add("updatePresenter", "Changes a person's details; omitted fields stay, null clears a field.")
+                .Id("id", "The person.")
+                .Version("person")
+                .Input("name", "String", "The person's name (1 to 200 characters).")
+                .Input("slug", "String", "The URL name."))
+            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Returns("presenter", PresenterModel.Instance, "The changed person.")
+            .Handle(UpdateAsync);
+
+        mutations.Add("deletePresenter", "Deletes a person and takes them out of their sessions; `restorePresenter` brings both back.")
+            .Id("id", "The person.")
+            .Version("person")
+            .Errors(NotFound, Conflict)
+            .Returns("presenter", PresenterModel.Instance, "Always null: the person is deleted.")
+            .Handle(DeleteAsync);
+
+        mutations.Add("restorePresenter", "Brings back a deleted person with their roles in the sessions that still exist.")
+            .Id("id", "The deleted person.")
+            .Errors(NotFound, DuplicateSlug)
+            .Returns("presenter", PresenterModel.Instance, "The restored person.")
+            .Handle(RestoreAsync);
+
+        mutations.Add("restorePresenterRevision", "Sets a person's details back to what a revision recorded.")
+            .Id("revisionId", "A revision of the person (from `Presenter.revisions`).")
+            .Version("person")
+            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Returns("presenter", PresenterModel.Instance, "The restored person.")
+            .Handle(RestoreRevisionAsync);
+
+        mutations.Add("mergePresenters", "Merges two records of one person: the source's sessions move to the target, the target's empty details are filled from the source, and the source is deleted (restorable).")
+            .Id("targetId", "The record to keep.")
+            .Input("targetVersion", "Int", "The version of the record to keep.", required: true)
+            .Id("sourceId", "The record to merge away.")
+            .Input("sourceVersion", "Int", "The version of the record to merge away.", required: true)
+            .Errors(NotFound, Conflict)
+            .Returns("presenter", PresenterModel.Instance, "The merged person.")
+            .Handle(MergeAsync);
+    }
+
+    private static MutationDefinition WithDetails(MutationDefinition definition)
+    {
+        foreach (var (field, _, description) in Details)
+        {
+            definition.Input(field, "String", description);
+        }
+
+        return definition
+            .Input("linkedIn", "String", "LinkedIn profile URL (absolute http or https).")
+            .Input("website", "String", "Website URL (absolute http or https).");
+    }
+
+    private static Task<Presenter> LoadAsync(EditScope scope, int id, CancellationToken cancellationToken) =>
+        scope.FindAsync(scope.Db.Presenters.Include(p => p.Sessions), id, Type, cancellationToken);
+
+    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var name = input.Text("name");
+        var presenter = new Presenter { Name = name, Slug = input.Slug("slug", orFrom: name) };
+        var changed = ApplyDetails(input, presenter);
+        input.ThrowIfInvalid();
+        await EnsureSlugFreeAsync(scope, presenter.Slug, null, cancellationToken);
+        scope.Db.Presenters.Add(presenter);
+        scope.Record(Type, presenter, 0, RevisionOperation.Create, ["name", "slug", .. changed], null);
+        await scope.Db.SaveChangesAsync(cancellationToken);
+        return new MutationResult(presenter.Id);
+    }
+
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        var name = input.Has("name") ? input.Text("name") : null;
+        var slug = input.Has("slug") ? input.Slug("slug") : null;
+        input.ThrowIfInvalid();
+        var presenter = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        var before = PresenterSnapshot.Of(presenter);
+        var changed = ApplyDetails(input, presenter);
+        input.ThrowIfInvalid();
+        if (name is not null && name != presenter.Name)
+        {
+            presenter.Name = name;
+            changed.Add("name");
+        }
+
+        if (slug is not null && slug != presenter.Slug)
+        {
+            await EnsureSlugFreeAsync(scope, slug, presenter.Id, cancellationToken);
+            presenter.Slug = slug;
+            changed.Add("slug");
+        }
+
+        if (changed.Count > 0)
+        {
+            scope.Record(Type, presenter, presenter.Version, RevisionOperation.Update, changed, before);
+        }
+
+        return new MutationResult(presenter.Id);
+    }
+
+    private static List<string> ApplyDetails(MutationInput input, Presenter presenter)
+    {
+        var changed = new List<string>();
+        void Set(string field, string? value, string? current, Action<string?> assign)
+        {
+            if (input.Has(field) && value != current)
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+
+        Set("jobTitle", input.OptionalText("jobTitle", 200), presenter.JobTitle, v => presenter.JobTitle = v);
+        Set("company", input.OptionalText("company", 200), presenter.Company, v => presenter.Company = v);
+        Set("twitter", input.OptionalText("twitter", 100)?.TrimStart('@'), presenter.Twitter, v => presenter.Twitter = v);
+        Set("github", input.OptionalText("github", 100), presenter.GitHub, v => presenter.GitHub = v);
+        Set("linkedIn", input.Url("linkedIn", required: false), presenter.LinkedIn, v => presenter.LinkedIn = v);
+        Set("website", input.Url("website", required: false), presenter.Website, v => presenter.Website = v);
+        return changed;
+    }
+
+    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        input.ThrowIfInvalid();
+        var presenter = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        await SoftDeleteAsync(scope, presenter, RevisionOperation.Delete, cancellationToken);
+        return new MutationResult(null);
+    }
+
+    /// <summary>Hides the person and removes their session roles; the revision keeps both for a restore.</summary>
+    private static async Task SoftDeleteAsync(EditScope scope, Presenter presenter, RevisionOperation operation, CancellationToken cancellationToken)
+    {
+        scope.Record(Type, presenter, presenter.Version, operation, ["deleted"], PresenterSnapshot.Of(presenter));
+        var sessionIds = presenter.Sessions.Select(s => s.SessionId).ToList();
+        var sessions = await scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
+            .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            var before = Sessions.SessionSnapshot.Of(session);
+            var part = session.Presenters.Single(p => p.PresenterId == presenter.Id);
+            session.Presenters.Remove(part);
+            scope.Db.SessionPresenters.Remove(part);
+            Sessions.SessionMutations.Touch(scope, session, before, RevisionOperation.Update, "presenters");
+        }
+
+        presenter.DeletedAt = DateTime.UtcNow;
+    }
+
+    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        input.ThrowIfInvalid();
+        var presenter = await scope.Db.Presenters.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken)
+            ?? throw new ContentException(new NotFoundError($"No deleted person has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+        await EnsureSlugFreeAsync(scope, presenter.Slug, presenter.Id, cancellationToken);
+        var deletion = await scope.Db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == Type && r.EntityId == id && (r.Operation == RevisionOperation.Delete || r.Operation == RevisionOperation.Merge))
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        scope.Record(Type, presenter, presenter.Version, RevisionOperation.Restore, ["deleted"], PresenterSnapshot.Of(presenter));
+        presenter.DeletedAt = null;
+
+        var roles = EditScope.ReadSnapshot<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
+        var sessionIds = roles.Select(r => r.SessionId).ToList();
+        var sessions = await scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
+            .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        foreach (var session in sessions.Where(s => s.Presenters.All(p => p.PresenterId != presenter.Id)))
+        {
+            var before = Sessions.SessionSnapshot.Of(session);
+            var role = roles.First(r => r.SessionId == session.Id);
+            session.Presenters.Add(new SessionPresenter { PresenterId = presenter.Id, Role = role.Role, Position = Math.Min(role.Position, session.Presenters.Count) });
+            Sessions.SessionMutations.Touch(scope, session, before, RevisionOperation.Update, "presenters");
+        }
+
+        return new MutationResult(presenter.Id);
+    }
+
+    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var revisionId = input.Id("revisionId", "Revision");
+        input.ThrowIfInvalid();
+        var revision = await scope.Db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
+            ?? throw new ContentException(new NotFoundError("No revision of a person with content has that ID.", GlobalId.Encode("Revision", revisionId)));
+        var snapshot = EditScope.ReadSnapshot<PresenterSnapshot>(revision.PreviousContent)!;
+        var presenter = await LoadAsync(scope, revision.EntityId, cancellationToken);
+        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        if (snapshot.Slug != presenter.Slug)
+        {
+            await EnsureSlugFreeAsync(scope, snapshot.Slug, presenter.Id, cancellationToken);
+        }
+
+        scope.Record(Type, presenter, presenter.Version, RevisionOperation.Restore,
+            ["slug", "name", "jobTitle", "company", "twitter", "github", "linkedIn", "website"], PresenterSnapshot.Of(presenter));
+        (presenter.Slug, presenter.Name, presenter.JobTitle, presenter.Company) = (snapshot.Slug, snapshot.Name, snapshot.JobTitle, snapshot.Company);
+        (presenter.Twitter, presenter.GitHub, presenter.LinkedIn, presenter.Website) = (snapshot.Twitter, snapshot.GitHub, snapshot.LinkedIn, snapshot.Website);
+        presenter.UpdatedAt = DateTime.UtcNow;
+        return new MutationResult(presenter.Id);
+    }
+
+    private static async Task<MutationResult> MergeAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var targetId = input.Id("targetId", Type);
+        var sourceId = input.Id("sourceId", Type);
+        if (targetId == sourceId && targetId != 0)
+        {
+            input.Problem("sourceId", "A record cannot be merged into itself.");
+        }
+
+        input.ThrowIfInvalid();
+        var target = await LoadAsync(scope, targetId, cancellationToken);
+        var source = await LoadAsync(scope, sourceId, cancellationToken);
+        scope.ExpectVersion(target, input.Value<int>("targetVersion"), Type);
+        scope.ExpectVersion(source, input.Value<int>("sourceVersion"), Type);
+
+        var before = PresenterSnapshot.Of(target);
+        target.JobTitle ??= source.JobTitle;
+        target.Company ??= source.Company;
+        target.Twitter ??= source.Twitter;
+        target.GitHub ??= source.GitHub;
+        target.LinkedIn ??= source.LinkedIn;
+        target.Website ??= source.Website;
+
+        var moved = source.Sessions.Where(s => target.Sessions.All(t => t.SessionId != s.SessionId)).ToList();
+        await SoftDeleteAsync(scope, source, RevisionOperation.Merge, cancellationToken);
+        foreach (var role in moved)
+        {
+            scope.Db.SessionPresenters.Add(new SessionPresenter { SessionId = role.SessionId, PresenterId = target.Id, Role = role.Role, Position = role.Position });
+        }
+
+        target.UpdatedAt = DateTime.UtcNow;
+        scope.Record(Type, target, target.Version, RevisionOperation.Merge, ["sessions", "details"], before);
+        return new MutationResult(target.Id);
+    }
+
+    private static async Task EnsureSlugFreeAsync(EditScope scope, string slug, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (await scope.Db.Presenters.AnyAsync(p => p.Slug == slug && p.Id != exceptId, cancellationToken))
+        {
+            throw new ContentException(new DuplicateSlugError($"Another person already has the slug '{slug}'.", slug));
+        }
+    }
+}

@@ -1,0 +1,432 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Content.Model;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+
+namespace Summit.Graph.GraphQL.Sessions;
+
+/// <summary>A session's full content, as revisions keep it.</summary>
+public sealed record SessionSnapshot(
+    string Slug, string Title, string? ProgrammeTitle, SessionKind Kind, string Abstract, PublicationStatus Status, int? SlotId,
+    IReadOnlyList<SessionPresenterSnapshot> Presenters, IReadOnlyList<LinkSnapshot> Links)
+{
+    public static SessionSnapshot Of(Session s) => new(
+        s.Slug, s.Title, s.ProgrammeTitle, s.Kind, s.Abstract.Markdown, s.Status, s.SlotId,
+        [.. s.Presenters.OrderBy(p => p.Position).Select(p => new SessionPresenterSnapshot(p.PresenterId, p.Role, p.Position))],
+        [.. s.Links.OrderBy(l => l.Position).Select(l => new LinkSnapshot(l.Kind, l.Url, l.Label, l.Position))]);
+}
+
+public sealed record SessionPresenterSnapshot(int PresenterId, PresenterRole Role, int Position);
+
+public sealed record LinkSnapshot(LinkKind Kind, string Url, string Label, int Position);
+
+/// <summary>Editing sessions: texts, schedule, publication, presenters, deletion and restore.</summary>
+public static class SessionMutations
+{
+    private const string Type = "Session";
+
+    public static void Register(MutationBuilder mutations)
+    {
+        mutations.Add("createSession", "Creates a session as a DRAFT; publish it with `publishSession`.")
+            .Id("eventId", "The edition the session belongs to.")
+            .Input("title", "String", "The title (1 to 200 characters).", required: true)
+            .Input("slug", "String", "The URL name; made from the title when omitted.")
+            .Input("programmeTitle", "String", "The programme table's title, when it differs.")
+            .Input("kind", "SessionKind", "What kind of session it is (default TALK).")
+            .Input("abstract", "String", "The abstract in Markdown (at most 20,000 characters).")
+            .Errors(NotFound, DuplicateSlug)
+            .Returns("session", SessionModel.Instance, "The new session.")
+            .Handle(CreateAsync);
+
+        mutations.Add("updateSession", "Changes a session's texts; omitted fields stay as they are.")
+            .Id("id", "The session.")
+            .Version("session")
+            .Input("title", "String", "The title (1 to 200 characters).")
+            .Input("slug", "String", "The URL name.")
+            .Input("programmeTitle", "String", "The programme table's title; null to clear it.")
+            .Input("kind", "SessionKind", "What kind of session it is.")
+            .Input("abstract", "String", "The abstract in Markdown (at most 20,000 characters).")
+            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle(UpdateAsync);
+
+        Simple(mutations, "publishSession", "Publishes a session: anonymous readers see it from now on.", RevisionOperation.Publish,
+            s => s.Status = PublicationStatus.Published, "status");
+        Simple(mutations, "unpublishSession", "Turns a session back into a DRAFT, hidden from anonymous readers.", RevisionOperation.Unpublish,
+            s => s.Status = PublicationStatus.Draft, "status");
+        Simple(mutations, "unscheduleSession", "Takes a session out of its time slot.", RevisionOperation.Unschedule,
+            s => s.SlotId = null, "slot");
+
+        mutations.Add("scheduleSession", "Puts a session into a time slot of its edition.")
+            .Id("id", "The session.")
+            .Version("session")
+            .Id("slotId", "The slot.")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The scheduled session.")
+            .Handle(ScheduleAsync);
+
+        mutations.Add("deleteSession", "Deletes a session. It disappears everywhere but stays restorable with `restoreSession`.")
+            .Id("id", "The session.")
+            .Version("session")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "Always null: the session is deleted.")
+            .Handle(DeleteAsync);
+
+        mutations.Add("restoreSession", "Brings back a deleted session as it was when it was deleted.")
+            .Id("id", "The deleted session.")
+            .Errors(NotFound, DuplicateSlug)
+            .Returns("session", SessionModel.Instance, "The restored session.")
+            .Handle(RestoreAsync);
+
+        mutations.Add("restoreSessionRevision", "Sets a session's content (texts, slot, presenters, links) back to what a revision recorded; its publication status stays.")
+            .Id("revisionId", "A revision of the session (from `Session.revisions`).")
+            .Version("session")
+            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Returns("session", SessionModel.Instance, "The restored session.")
+            .Handle(RestoreRevisionAsync);
+
+        mutations.Add("addSessionPresenter", "Adds a person to a session's presenters.")
+            .Id("sessionId", "The session.")
+            .Version("session")
+            .Id("presenterId", "The person.")
+            .Input("role", "PresenterRole", "Their role (default PRESENTER).")
+            .Input("position", "Int", "Their place in the list, from 0 (default: last).")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, AddPresenter, ct));
+
+        mutations.Add("removeSessionPresenter", "Removes a person from a session's presenters.")
+            .Id("sessionId", "The session.")
+            .Version("session")
+            .Id("presenterId", "The person.")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, RemovePresenter, ct));
+
+        mutations.Add("reorderSessionPresenters", "Puts a session's presenters in a new order.")
+            .Id("sessionId", "The session.")
+            .Version("session")
+            .InputList("presenterIds", "ID", "Every presenter of the session, each once, in the new order.")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ReorderPresenters, ct));
+
+        mutations.Add("changeSessionPresenterRole", "Changes a presenter's role in a session.")
+            .Id("sessionId", "The session.")
+            .Version("session")
+            .Id("presenterId", "The person.")
+            .Input("role", "PresenterRole", "The new role.", required: true)
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ChangeRole, ct));
+    }
+
+    /// <summary>The session with its presenters and links, tracked: what a snapshot needs.</summary>
+    public static Task<Session> LoadAsync(EditScope scope, int id, CancellationToken cancellationToken) =>
+        scope.FindAsync(scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery(), id, Type, cancellationToken);
+
+    /// <summary>Records the session's revision and bumps its version, for changes to what hangs off it.</summary>
+    public static void Touch(EditScope scope, Session session, SessionSnapshot before, RevisionOperation operation, params string[] fields)
+    {
+        session.UpdatedAt = DateTime.UtcNow;
+        scope.Record(Type, session, session.Version, operation, fields, before);
+    }
+
+    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var eventId = input.Id("eventId", "Event");
+        var title = input.Text("title");
+        var slug = input.Slug("slug", orFrom: title);
+        var markdown = input.Markdown("abstract");
+        var programmeTitle = input.OptionalText("programmeTitle");
+        input.ThrowIfInvalid();
+
+        var ev = await scope.FindAsync(scope.Db.Events, eventId, "Event", cancellationToken);
+        await EnsureSlugFreeAsync(scope, ev.Id, slug, exceptId: null, cancellationToken);
+        var session = new Session
+        {
+            EventId = ev.Id,
+            Slug = slug,
+            Title = title,
+            ProgrammeTitle = programmeTitle,
+            Kind = input.Value<SessionKind?>("kind") ?? SessionKind.Talk,
+            Abstract = scope.Render(markdown),
+            Status = PublicationStatus.Draft,
+            CreatedAt = DateTime.UtcNow,
+        };
+        scope.Db.Sessions.Add(session);
+        scope.Record(Type, session, 0, RevisionOperation.Create, ["slug", "title", "programmeTitle", "kind", "abstract", "status"], null);
+        await scope.Db.SaveChangesAsync(cancellationToken);
+        return new MutationResult(session.Id);
+    }
+
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        var title = input.Has("title") ? input.Text("title") : null;
+        var slug = input.Has("slug") ? input.Slug("slug") : null;
+        var markdown = input.Has("abstract") ? input.Markdown("abstract") : null;
+        var programmeTitle = input.OptionalText("programmeTitle");
+        input.ThrowIfInvalid();
+
+        var session = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        var before = SessionSnapshot.Of(session);
+        var changed = new List<string>();
+        if (title is not null && title != session.Title)
+        {
+            session.Title = title;
+            changed.Add("title");
+        }
+
+        if (slug is not null && slug != session.Slug)
+        {
+            await EnsureSlugFreeAsync(scope, session.EventId, slug, session.Id, cancellationToken);
+            session.Slug = slug;
+            changed.Add("slug");
+        }
+
+        if (input.Has("programmeTitle") && programmeTitle != session.ProgrammeTitle)
+        {
+            session.ProgrammeTitle = programmeTitle;
+            changed.Add("programmeTitle");
+        }
+
+        if (input.Value<SessionKind?>("kind") is { } kind && kind != session.Kind)
+        {
+            session.Kind = kind;
+            changed.Add("kind");
+        }
+
+        if (markdown is not null && markdown != session.Abstract.Markdown)
+        {
+            session.Abstract = scope.Render(markdown);
+            changed.Add("abstract");
+        }
+
+        if (changed.Count > 0)
+        {
+            scope.Record(Type, session, before.Equals(null) ? 0 : session.Version, RevisionOperation.Update, changed, before);
+        }
+
+        return new MutationResult(session.Id);
+    }
+
+    private static void Simple(MutationBuilder mutations, string name, string description, RevisionOperation operation, Action<Session> apply, string field) =>
+        mutations.Add(name, description)
+            .Id("id", "The session.")
+            .Version("session")
+            .Errors(NotFound, Conflict)
+            .Returns("session", SessionModel.Instance, "The changed session.")
+            .Handle(async (scope, input, cancellationToken) =>
+            {
+                var id = input.Id("id", Type);
+                input.ThrowIfInvalid();
+                var session = await LoadAsync(scope, id, cancellationToken);
+                scope.ExpectVersion(session, input.Value<int>("version"), Type);
+                var before = SessionSnapshot.Of(session);
+                apply(session);
+                if (scope.Db.Entry(session).State == EntityState.Modified)
+                {
+                    scope.Record(Type, session, session.Version, operation, [field], before);
+                }
+
+                return new MutationResult(session.Id);
+            });
+
+    private static async Task<MutationResult> ScheduleAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        var slotId = input.Id("slotId", "Slot");
+        input.ThrowIfInvalid();
+        var session = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        var slot = await scope.FindAsync(scope.Db.Slots.Include(s => s.Day), slotId, "Slot", cancellationToken);
+        if (slot.Day!.EventId != session.EventId)
+        {
+            input.Problem("slotId", "The slot belongs to another edition than the session.");
+            input.ThrowIfInvalid();
+        }
+
+        var before = SessionSnapshot.Of(session);
+        if (session.SlotId != slot.Id)
+        {
+            session.SlotId = slot.Id;
+            scope.Record(Type, session, session.Version, RevisionOperation.Schedule, ["slot"], before);
+        }
+
+        return new MutationResult(session.Id);
+    }
+
+    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        input.ThrowIfInvalid();
+        var session = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.Record(Type, session, session.Version, RevisionOperation.Delete, ["deleted"], SessionSnapshot.Of(session));
+        session.DeletedAt = DateTime.UtcNow;
+        return new MutationResult(null);
+    }
+
+    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Id("id", Type);
+        input.ThrowIfInvalid();
+        var session = await scope.Db.Sessions.IgnoreQueryFilters().Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == id && s.DeletedAt != null, cancellationToken)
+            ?? throw new ContentException(new NotFoundError($"No deleted session has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+        await EnsureSlugFreeAsync(scope, session.EventId, session.Slug, session.Id, cancellationToken);
+        scope.Record(Type, session, session.Version, RevisionOperation.Restore, ["deleted"], SessionSnapshot.Of(session));
+        session.DeletedAt = null;
+        return new MutationResult(session.Id);
+    }
+
+    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    {
+        var revisionId = input.Id("revisionId", "Revision");
+        input.ThrowIfInvalid();
+        var revision = await scope.Db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
+            ?? throw new ContentException(new NotFoundError("No revision of a session with content has that ID.", GlobalId.Encode("Revision", revisionId)));
+        var snapshot = EditScope.ReadSnapshot<SessionSnapshot>(revision.PreviousContent)!;
+        var session = await LoadAsync(scope, revision.EntityId, cancellationToken);
+        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        if (snapshot.Slug != session.Slug)
+        {
+            await EnsureSlugFreeAsync(scope, session.EventId, snapshot.Slug, session.Id, cancellationToken);
+        }
+
+        scope.Record(Type, session, session.Version, RevisionOperation.Restore, ["slug", "title", "programmeTitle", "kind", "abstract", "slot", "presenters", "links"], SessionSnapshot.Of(session));
+        session.Slug = snapshot.Slug;
+        session.Title = snapshot.Title;
+        session.ProgrammeTitle = snapshot.ProgrammeTitle;
+        session.Kind = snapshot.Kind;
+        if (session.Abstract.Markdown != snapshot.Abstract)
+        {
+            session.Abstract = scope.Render(snapshot.Abstract);
+        }
+
+        var liveSlots = await scope.Db.Slots.Where(s => s.Id == snapshot.SlotId).Select(s => s.Id).ToListAsync(cancellationToken);
+        session.SlotId = liveSlots.Count == 1 ? snapshot.SlotId : null;
+
+        var presenterIds = snapshot.Presenters.Select(p => p.PresenterId).ToList();
+        var livePresenters = await scope.Db.Presenters.Where(p => presenterIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        scope.Db.SessionPresenters.RemoveRange(session.Presenters);
+        session.Presenters.Clear();
+        foreach (var part in snapshot.Presenters.Where(p => livePresenters.Contains(p.PresenterId)))
+        {
+            session.Presenters.Add(new SessionPresenter { PresenterId = part.PresenterId, Role = part.Role, Position = part.Position });
+        }
+
+        scope.Db.Links.RemoveRange(session.Links);
+        session.Links.Clear();
+        foreach (var link in snapshot.Links)
+        {
+            session.Links.Add(new Link { Kind = link.Kind, Url = link.Url, Label = link.Label, Position = link.Position });
+        }
+
+        session.UpdatedAt = DateTime.UtcNow;
+        return new MutationResult(session.Id);
+    }
+
+    private static async Task<MutationResult> ChangePresentersAsync(EditScope scope, MutationInput input,
+        Func<EditScope, MutationInput, Session, CancellationToken, Task> change, CancellationToken cancellationToken)
+    {
+        var id = input.Id("sessionId", Type);
+        input.ThrowIfInvalid();
+        var session = await LoadAsync(scope, id, cancellationToken);
+        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        var before = SessionSnapshot.Of(session);
+        await change(scope, input, session, cancellationToken);
+        input.ThrowIfInvalid();
+        Touch(scope, session, before, RevisionOperation.Update, "presenters");
+        return new MutationResult(session.Id);
+    }
+
+    private static async Task AddPresenter(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    {
+        var presenterId = input.Id("presenterId", "Presenter");
+        input.ThrowIfInvalid();
+        var presenter = await scope.FindAsync(scope.Db.Presenters, presenterId, "Presenter", cancellationToken);
+        if (session.Presenters.Any(p => p.PresenterId == presenter.Id))
+        {
+            input.Problem("presenterId", $"{presenter.Name} already presents this session.");
+            return;
+        }
+
+        var ordered = session.Presenters.OrderBy(p => p.Position).ToList();
+        var position = Math.Clamp(input.Value<int?>("position") ?? ordered.Count, 0, ordered.Count);
+        ordered.Insert(position, new SessionPresenter { PresenterId = presenter.Id, Role = input.Value<PresenterRole?>("role") ?? PresenterRole.Presenter });
+        session.Presenters.Add(ordered[position]);
+        Renumber(ordered);
+    }
+
+    private static Task RemovePresenter(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    {
+        var part = FindPart(input, session);
+        if (part is not null)
+        {
+            session.Presenters.Remove(part);
+            scope.Db.SessionPresenters.Remove(part);
+            Renumber(session.Presenters.OrderBy(p => p.Position).ToList());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task ReorderPresenters(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    {
+        var ids = (input.Value<IEnumerable<object>>("presenterIds") ?? []).Select((value, i) =>
+            GlobalId.TryDecode(value as string, out var type, out var id) && type == "Presenter" ? id : 0).ToList();
+        var current = session.Presenters.Select(p => p.PresenterId).Order().ToList();
+        if (ids.Contains(0) || !ids.Order().SequenceEqual(current))
+        {
+            input.Problem("presenterIds", $"Must list each of the session's {current.Count} presenters exactly once.");
+            return Task.CompletedTask;
+        }
+
+        Renumber([.. ids.Select(id => session.Presenters.Single(p => p.PresenterId == id))]);
+        return Task.CompletedTask;
+    }
+
+    private static Task ChangeRole(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    {
+        if (FindPart(input, session) is { } part)
+        {
+            part.Role = input.Value<PresenterRole>("role");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static SessionPresenter? FindPart(MutationInput input, Session session)
+    {
+        var presenterId = input.Id("presenterId", "Presenter");
+        var part = session.Presenters.SingleOrDefault(p => p.PresenterId == presenterId);
+        if (part is null && presenterId != 0)
+        {
+            input.Problem("presenterId", "The person does not present this session.");
+        }
+
+        return part;
+    }
+
+    private static void Renumber(List<SessionPresenter> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i;
+        }
+    }
+
+    private static async Task EnsureSlugFreeAsync(EditScope scope, int eventId, string slug, int? exceptId, CancellationToken cancellationToken)
+    {
+        if (await scope.Db.Sessions.AnyAsync(s => s.EventId == eventId && s.Slug == slug && s.Id != exceptId, cancellationToken))
+        {
+            throw new ContentException(new DuplicateSlugError($"Another session of this edition already has the slug '{slug}'.", slug));
+        }
+    }
+}
