@@ -1,13 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Summit.Graph.Content.Model;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Content.Writing;
 
 namespace Summit.Graph.Tests.Content;
 
-public sealed partial class PageWriterTests
+public sealed class PageWriterTests
 {
     [Theory]
     [MemberData(nameof(TestPages.All), MemberType = typeof(TestPages))]
@@ -18,7 +14,7 @@ public sealed partial class PageWriterTests
         var reread = new PageReader().Read(ProgrammePageWriter.Write(content));
 
         Assert.Equal(ProgrammePageWriter.Layout, reread.Layout);
-        Assert.Equal(WithoutLineNumbers(content), WithoutLineNumbers(reread.Event));
+        Assert.Equal(ContentComparison.WithoutLineNumbers(content), ContentComparison.WithoutLineNumbers(reread.Event));
     }
 
     [Fact]
@@ -26,7 +22,7 @@ public sealed partial class PageWriterTests
     {
         var exported = ProgrammePageWriter.Write(SeedPage.Read().Event);
 
-        Assert.Equal(NormalisedWhitespace(SeedPage.Markdown), NormalisedWhitespace(exported));
+        Assert.Equal(ContentComparison.NormalisedWhitespace(SeedPage.Markdown), ContentComparison.NormalisedWhitespace(exported));
     }
 
     [Fact]
@@ -54,43 +50,4 @@ public sealed partial class PageWriterTests
         Assert.Contains("Presenter: Daniel Hiller, Senior Software Engineer OpenShift Virtualization, IBM, [@dhill3r](https://twitter.com/dhill3r), <https://github.com/dhiller>", exported, StringComparison.Ordinal);
         Assert.Contains("Presenter: Karel Simon, Software Engineer, Red Hat", exported, StringComparison.Ordinal);
     }
-
-    /// <summary>The content as JSON without the page line numbers, which only locate diagnostics.</summary>
-    internal static string WithoutLineNumbers(EventContent content)
-    {
-        var json = JsonSerializer.SerializeToNode(content)!;
-        RemoveLines(json);
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static void RemoveLines(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                obj.Remove("Line");
-                foreach (var (_, value) in obj)
-                {
-                    RemoveLines(value);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    RemoveLines(item);
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Lines trimmed, runs of spaces made one, blank lines dropped: Markdown tables padded differently render the same.</summary>
-    private static string NormalisedWhitespace(string markdown) =>
-        string.Join('\n', markdown.ReplaceLineEndings("\n").Split('\n')
-            .Select(line => Spaces().Replace(line.Trim(), " "))
-            .Where(line => line.Length > 0));
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
