@@ -33,7 +33,7 @@ public sealed class ImportCommandTests : IDisposable
                 $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.",
                 WelcomeSpeakerInferred,
             ],
-            ReportLines(run.Output));
+            run.OutputLines);
         Assert.Equal("", run.Error);
     }
 
@@ -47,7 +47,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{missing}: no such file.", run.Error.Trim());
-        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", WelcomeSpeakerInferred], ReportLines(run.Output));
+        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", WelcomeSpeakerInferred], run.OutputLines);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ImportCommandTests : IDisposable
         var run = await RunAsync("import", table, inline);
 
         Assert.Equal(0, run.ExitCode);
-        var lines = ReportLines(run.Output);
+        var lines = run.OutputLines;
         Assert.Equal($"{table}: kubevirt-summit-2027 (layout table-with-speakers): 2 days, 10 slots, 10 sessions, 10 people, 0 links; 49 rows added, changed or removed.", lines[0]);
         Assert.Equal(
             [
@@ -112,9 +112,5 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    /// <summary>Every line printed: one per page, then that page's diagnostics, indented (the logger is set to warnings).</summary>
-    private static string[] ReportLines(string output) =>
-        output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => ServerProcess.RunAsync(folder, args);
+    private Task<ProcessRun> RunAsync(params string[] args) => ServerProcess.RunAsync(Path.Combine(folder, "data"), args);
 }
