@@ -1,5 +1,6 @@
 using Summit.Graph.Cli;
 using Summit.Graph.Hosting;
+using Summit.Graph.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSummitData();
@@ -15,6 +16,7 @@ if (await CommandLine.RunAsync(app, args) is { } exitCode)
 await app.PrepareDatabaseAsync();
 app.MapSummitGraphQL();
 app.MapSummitHealth();
+app.MapSummitCalendar();
 await app.RunAsync();
 return 0;
 

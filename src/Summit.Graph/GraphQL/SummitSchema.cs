@@ -22,6 +22,7 @@ public sealed class SummitSchema : Schema
         : base(services)
     {
         Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
+        RegisterType(new ZonedDateTimeGraphType());
         Query = services.GetRequiredService<QueryType>();
         var mutation = services.GetRequiredService<MutationType>();
         mutation.AddMutations(type => RegisterType(type));

@@ -16,6 +16,7 @@ public static class GraphQLServiceExtensions
         var services = builder.Services;
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.Section));
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         services.AddScoped<ContentAccess>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<EntityQueries>();
