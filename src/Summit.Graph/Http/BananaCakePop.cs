@@ -14,9 +14,12 @@ public sealed class BananaCakePop(IOptions<GraphQLHttpOptions> options)
 {
     public const string Route = "/graphql";
 
-    /// <summary>The page may talk to this origin only; the IDE's styles and workers need inline styles and blob workers.</summary>
+    /// <summary>
+    /// The page may load from and talk to this origin only. The IDE needs 'unsafe-eval' (its JSON-schema
+    /// validator compiles functions), inline styles and blob workers; nothing else is allowed.
+    /// </summary>
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "ide");

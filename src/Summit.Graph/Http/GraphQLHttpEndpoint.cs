@@ -246,9 +246,10 @@ public sealed class GraphQLHttpEndpoint(
                 return GraphQLResponseMediaType;
             }
 
+            // The spec: clients that accept anything (fetch sends */*) get the media type every client reads.
             if (string.Equals(type, JsonMediaType, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
             {
-                return type is "*/*" or "application/*" ? GraphQLResponseMediaType : JsonMediaType;
+                return JsonMediaType;
             }
         }
 

@@ -12,8 +12,9 @@ namespace Summit.Graph.Http;
 
 /// <summary>
 /// A request made ready to run: its document and chosen operation, or the error that answers it.
-/// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or
-/// one that cannot be parsed); persisted-query misses are answered like validation errors, as Apollo's clients expect.
+/// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
+/// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
+/// GraphQL-over-HTTP spec and Apollo's clients expect.
 /// </summary>
 public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false)
 {
@@ -50,7 +51,8 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
         }
         catch (SyntaxError exception)
         {
-            return PreparedOperation.BadRequest(request, $"The query is not valid GraphQL: {exception.Message}");
+            // Like validation errors: 400 for application/graphql-response+json, 200 for application/json.
+            return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: {exception.Message}"));
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();

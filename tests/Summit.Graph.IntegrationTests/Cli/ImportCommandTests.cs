@@ -73,9 +73,7 @@ public sealed class ImportCommandTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        // The server's build output sits beside the test's: same configuration, same target framework.
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var server = RepositoryFiles.PathOf(Path.Combine("src", "Summit.Graph", "bin", testOutput.Parent!.Name, testOutput.Name));
+        var server = ServerOutput.Folder;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = server,

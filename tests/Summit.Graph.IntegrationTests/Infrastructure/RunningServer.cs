@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Summit.Graph.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The built server as a real process on Kestrel (127.0.0.1, a free port), for clients that need a real
+/// socket: a browser, the npm GraphQL clients, the GraphQL-over-HTTP audit. Its own database folder, the
+/// bundled summit imported at start-up, and an editor key the tests use for mutations.
+/// </summary>
+public sealed class RunningServer : IAsyncLifetime
+{
+    public const string EditorKey = "running-server-editor-key";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-server-").FullName;
+    private Process? process;
+
+    public string Origin { get; private set; } = "";
+
+    public string Endpoint => Origin + "/graphql";
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Origin = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ServerOutput.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(ServerOutput.Folder, "Summit.Graph.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Origin);
+        start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
+        start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(Origin + "/graphql/schema.graphql");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"The server did not answer at {Origin} within a minute (exited: {process.HasExited}).");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The server's build output, beside the test's: same configuration, same target framework.</summary>
+public static class ServerOutput
+{
+    public static string Folder { get; } = FindFolder();
+
+    private static string FindFolder()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return RepositoryFiles.PathOf(Path.Combine("src", "Summit.Graph", "bin", testOutput.Parent!.Name, testOutput.Name));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningServerCollection : ICollectionFixture<RunningServer>
+{
+    public const string Name = "Running server";
+}
