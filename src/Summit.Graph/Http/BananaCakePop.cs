@@ -61,6 +61,9 @@ public sealed class BananaCakePop(IOptions<GraphQLHttpOptions> options)
             FileProvider = new PhysicalFileProvider(Folder),
             RequestPath = Route,
             ContentTypeProvider = new FileExtensionContentTypeProvider { Mappings = { [".webmanifest"] = "application/manifest+json" } },
+            // The folder holds the IDE build only; its LICENSE has no extension and is served as text.
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "text/plain; charset=utf-8",
             OnPrepareResponse = file => AddSecurityHeaders(file.Context.Response),
         });
         app.MapGet($"{Route}/bcp-config.json", (HttpContext http) =>

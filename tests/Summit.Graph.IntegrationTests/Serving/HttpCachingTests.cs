@@ -35,13 +35,13 @@ public sealed class HttpCachingTests(SummitServer server)
     {
         var before = (await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, Query))).Headers.ETag!;
         var key = await EditorKeyAsync();
-        var session = (await server.QueryAsync("""{ session(slug: "privileges") { id version } }"""))["session"]!;
+        var session = (await server.QueryAsync("""{ session(slug: "capabilities") { id version } }"""))["session"]!;
         var mutation = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
             {
                 query = "mutation($input: UpdateSessionInput!) { updateSession(input: $input) { errors { __typename } } }",
-                variables = new { input = new { id = session["id"]!.GetValue<string>(), version = session["version"]!.GetValue<int>(), programmeTitle = "Dropping privileges" } },
+                variables = new { input = new { id = session["id"]!.GetValue<string>(), version = session["version"]!.GetValue<int>(), programmeTitle = $"Dropping privileges ({Guid.NewGuid():N})" } },
             }), Encoding.UTF8, "application/json"),
         };
         mutation.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
