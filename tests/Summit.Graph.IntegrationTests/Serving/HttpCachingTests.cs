@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.Auth;
 using Summit.Graph.Data.Entities;
@@ -35,24 +36,19 @@ public sealed class HttpCachingTests(SummitServer server)
     {
         var before = (await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, Query))).Headers.ETag!;
         var key = await EditorKeyAsync();
-        var session = (await server.QueryAsync("""{ session(slug: "capabilities") { id version } }"""))["session"]!;
-        var mutation = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
-            {
-                query = "mutation($input: UpdateSessionInput!) { updateSession(input: $input) { errors { __typename } } }",
-                variables = new { input = new { id = session["id"]!.GetValue<string>(), version = session["version"]!.GetValue<int>(), programmeTitle = $"Dropping privileges ({Guid.NewGuid():N})" } },
-            }), Encoding.UTF8, "application/json"),
-        };
-        mutation.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var edited = await server.SendAsync(mutation);
+        var eventId = (await server.QueryAsync("{ event { id } }"))["event"]!["id"]!.GetValue<string>();
 
+        // A draft, created and deleted again: invisible to other tests, yet a committed change.
+        var created = await MutateAsync(key, "mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id version } } }",
+            new { eventId, title = $"Caching probe {Guid.NewGuid():N}" });
+        var session = created.Data!["createSession"]!["session"]!;
         var stale = new HttpRequestMessage(HttpMethod.Get, Query);
         stale.Headers.IfNoneMatch.Add(before);
         var after = await server.SendAsync(stale);
+        await MutateAsync(key, "mutation($input: DeleteSessionInput!) { deleteSession(input: $input) { errors { __typename } } }",
+            new { id = session["id"]!.GetValue<string>(), version = session["version"]!.GetValue<int>() });
 
-        Assert.Null(edited.Errors);
-        Assert.True(edited.Headers.CacheControl!.NoStore);
+        Assert.True(created.Headers.CacheControl!.NoStore);
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.NotEqual(before, after.Headers.ETag);
     }
@@ -68,6 +64,18 @@ public sealed class HttpCachingTests(SummitServer server)
         Assert.Null(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl!.Private);
         Assert.True(response.Headers.CacheControl.NoStore);
+    }
+
+    private async Task<GraphQLResponse> MutateAsync(string key, string mutation, object input)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query = mutation, variables = new { input } }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var response = await server.SendAsync(request);
+        Assert.True(response.Errors is null, response.Body);
+        return response;
     }
 
     private Task<string> EditorKeyAsync() =>
