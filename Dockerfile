@@ -10,6 +10,8 @@ COPY src/Summit.Graph/Summit.Graph.csproj src/Summit.Graph/
 COPY src/Summit.Graph.Content/Summit.Graph.Content.csproj src/Summit.Graph.Content/
 COPY src/Summit.Graph.Data/Summit.Graph.Data.csproj src/Summit.Graph.Data/
 COPY src/Summit.Graph.Migrations.Sqlite/Summit.Graph.Migrations.Sqlite.csproj src/Summit.Graph.Migrations.Sqlite/
+COPY src/Summit.Graph.Migrations.SqlServer/Summit.Graph.Migrations.SqlServer.csproj src/Summit.Graph.Migrations.SqlServer/
+COPY src/Summit.Graph.Migrations.PostgreSql/Summit.Graph.Migrations.PostgreSql.csproj src/Summit.Graph.Migrations.PostgreSql/
 RUN dotnet restore src/Summit.Graph/Summit.Graph.csproj
 COPY schema/operations/ schema/operations/
 COPY src/ src/

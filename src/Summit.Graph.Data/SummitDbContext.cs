@@ -31,6 +31,19 @@ public sealed class SummitDbContext(DbContextOptions<SummitDbContext> options) :
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
 
+        // HotChocolate's string filters are case-sensitive (the *IgnoreCase operations are not); SQL Server's
+        // default collations are not, so its columns get a case-sensitive one to mean the same everywhere.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer")
+        {
+            var columns = modelBuilder.Model.GetEntityTypes()
+                .Where(t => !t.IsMappedToJson())
+                .SelectMany(t => t.GetProperties().Concat(t.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())));
+            foreach (var column in columns.Where(p => p.ClrType == typeof(string)))
+            {
+                column.SetCollation("Latin1_General_100_CS_AS_SC_UTF8");
+            }
+        }
+
         // Deleted rows are never read; drafts, and the people and links only drafts show, only with IncludeDrafts.
         // Filters reach only down the chain Presenter -> SessionPresenter -> Session (a cycle would never end):
         // deleting a presenter deletes their SessionPresenter rows (kept in the revision) instead.

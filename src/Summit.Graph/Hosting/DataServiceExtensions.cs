@@ -11,8 +11,6 @@ namespace Summit.Graph.Hosting;
 
 public static class DataServiceExtensions
 {
-    private const string SqliteMigrations = "Summit.Graph.Migrations.Sqlite";
-
     public static WebApplicationBuilder AddSummitData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,16 +20,10 @@ public static class DataServiceExtensions
         services.AddPooledDbContextFactory<SummitDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            switch (database.Provider)
-            {
-                case "Sqlite":
-                    options.UseSqlite(database.ConnectionString ?? DefaultSqlite(database, environment), o => o.MigrationsAssembly(SqliteMigrations));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{database.Provider}' is not supported; use Sqlite.");
-            }
-
+            var connectionString = database.ConnectionString
+                ?? builder.Configuration.GetConnectionString("Summit")
+                ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, provider.GetRequiredService<IHostEnvironment>()) : null);
+            DatabaseProviders.Configure(options, database.Provider, connectionString);
             options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddSingleton<MarkdownRenderer>();
@@ -48,7 +40,7 @@ public static class DataServiceExtensions
         await using var db = contexts.CreateDbContext();
         if (options.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync();
+            await MigrateWhenReachableAsync(db, TimeSpan.FromSeconds(options.StartupTimeoutSeconds), app.Logger);
         }
 
         if (options.SeedWhenEmpty && !await db.Events.AnyAsync())
@@ -70,6 +62,25 @@ public static class DataServiceExtensions
         }
 
         return summary;
+    }
+
+    /// <summary>A database server started next to the app (docker compose) may take a while to accept connections.</summary>
+    private static async Task MigrateWhenReachableAsync(SummitDbContext db, TimeSpan timeout, ILogger logger)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await db.Database.MigrateAsync();
+                return;
+            }
+            catch (System.Data.Common.DbException exception) when (DateTime.UtcNow < deadline)
+            {
+                logger.LogWarning("The database is not reachable yet ({Reason}); retrying.", exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private static string DefaultSqlite(DatabaseOptions options, IHostEnvironment environment)

@@ -5,16 +5,21 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (default, embedded). Server providers arrive with their migrations projects.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary><c>Sqlite</c> (default, embedded), <c>SqlServer</c> or <c>PostgreSql</c>.</summary>
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
 
-    /// <summary>Overrides the default connection string (for SQLite: a file in <see cref="DataDirectory"/>).</summary>
+    /// <summary>
+    /// The connection string (else <c>ConnectionStrings:Summit</c>); SQLite defaults to a file in <see cref="DataDirectory"/>.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Folder of the embedded database, relative to the content root; created on first start.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long start-up waits for a database server to accept connections before giving up.</summary>
+    public int StartupTimeoutSeconds { get; set; } = 60;
 
     /// <summary>Import the bundled 2021 summit when the database holds no edition.</summary>
     public bool SeedWhenEmpty { get; set; } = true;

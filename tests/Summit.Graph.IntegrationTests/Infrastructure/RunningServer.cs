@@ -7,7 +7,8 @@ namespace Summit.Graph.IntegrationTests.Infrastructure;
 /// <summary>
 /// The built server as a real process on Kestrel (127.0.0.1, a free port), for clients that need a real
 /// socket: a browser, the npm GraphQL clients, the GraphQL-over-HTTP audit. Its own database folder, the
-/// bundled summit imported at start-up, and an editor key the tests use for mutations.
+/// bundled summit imported at start-up, and an editor key the tests use for mutations. Like
+/// <see cref="SummitServer"/>, it uses a new database on the PostgreSQL server <c>SUMMIT_TEST_POSTGRES</c> names, when set.
 /// </summary>
 public sealed class RunningServer : IAsyncLifetime
 {
@@ -34,6 +35,15 @@ public sealed class RunningServer : IAsyncLifetime
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Origin);
         start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
+        if (Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres)
+        {
+            start.Environment["Database__Provider"] = "PostgreSql";
+            start.Environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres)
+            {
+                Database = "summit_running_" + Guid.NewGuid().ToString("N"),
+            }.ConnectionString;
+        }
+
         start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

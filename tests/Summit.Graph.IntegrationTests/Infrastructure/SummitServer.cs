@@ -13,11 +13,24 @@ namespace Summit.Graph.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The one server every integration test talks to: the real host over HTTP (in-memory transport), on a
-/// fresh SQLite file with the bundled 2021 summit imported at start-up, exactly as a first run does.
+/// fresh database with the bundled 2021 summit imported at start-up, exactly as a first run does. The
+/// database is a new SQLite file, or, when <c>SUMMIT_TEST_POSTGRES</c> holds a server's connection string
+/// (as <c>.ci/run</c> sets it), a new database on that PostgreSQL server.
 /// </summary>
 public sealed class SummitServer : WebApplicationFactory<Program>
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", Guid.NewGuid().ToString("N"));
+    public const string PostgresVariable = "SUMMIT_TEST_POSTGRES";
+    private readonly string name = "summit_test_" + Guid.NewGuid().ToString("N");
+    private readonly string dataDirectory;
+    private readonly string? postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+
+    public SummitServer()
+    {
+        dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", name);
+    }
+
+    /// <summary>The provider under test: Sqlite or PostgreSql.</summary>
+    public string Provider => postgres is null ? "Sqlite" : "PostgreSql";
 
     /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
     public SqlLog Sql { get; } = new();
@@ -25,6 +38,12 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:DataDirectory", dataDirectory);
+        if (postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
+        }
+
         builder.UseSetting("GraphQL:ExposeSqlStatementCount", "true");
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
@@ -76,6 +95,16 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         if (disposing && Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        if (disposing && postgres is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection(postgres);
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
         }
     }
 }

@@ -117,7 +117,8 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
 /// <summary>What a mutation works with: a tracking context that sees drafts, and the history it writes.</summary>
 public sealed class EditScope(SummitDbContext db, string author, MarkdownRenderer markdown)
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = false };
+    /// <summary>Enums by name and camelCase members: snapshots stay readable, and valid when enums gain members.</summary>
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly List<(string Type, IVersioned Entity, int Version, RevisionOperation Operation, string Fields, string? Previous)> pending = [];
     private readonly List<(IVersioned Entity, object? Previous)> previousContents = [];
 
