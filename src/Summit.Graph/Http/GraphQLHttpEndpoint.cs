@@ -26,6 +26,7 @@ public sealed class GraphQLHttpEndpoint(
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
+    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a graphql-transport-ws WebSocket.";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -167,8 +168,6 @@ public sealed class GraphQLHttpEndpoint(
             await WriteResultAsync(http, mediaType, await RunAsync(http, prepared));
         }
     }
-
-    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a graphql-transport-ws WebSocket.";
 
     private async Task HandleBatchAsync(HttpContext http, string mediaType, JsonElement batch)
     {

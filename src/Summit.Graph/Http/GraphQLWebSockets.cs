@@ -61,15 +61,7 @@ public sealed class GraphQLWebSockets(
         public async Task RunAsync()
         {
             using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-            var initTimeout = Task.Delay(InitTimeout, closing.Token).ContinueWith(
-                async _ =>
-                {
-                    if (!initialised)
-                    {
-                        await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
-                    }
-                },
-                closing.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            var initTimeout = CloseUnlessInitialisedAsync(closing.Token);
             try
             {
                 while (socket.State == WebSocketState.Open && await ReceiveAsync(closing.Token) is { } message)
@@ -99,6 +91,24 @@ public sealed class GraphQLWebSockets(
                 }
 
                 await Task.WhenAll(pending);
+                await initTimeout;
+            }
+        }
+
+        /// <summary>The protocol gives a client a while to send connection_init, then closes with 4408.</summary>
+        private async Task CloseUnlessInitialisedAsync(CancellationToken closing)
+        {
+            try
+            {
+                await Task.Delay(InitTimeout, closing);
+                if (!initialised)
+                {
+                    await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // The connection ended first.
             }
         }
 

@@ -34,9 +34,6 @@ public sealed class PersistedDocuments : IDisposable
         trustedOnly = options.Value.TrustedDocumentsOnly;
     }
 
-    /// <summary>The trusted documents by hash (lower-case hex), as the front end names them.</summary>
-    public IReadOnlyDictionary<string, string> Trusted => trusted;
-
     /// <summary>The document text the request asks to run, or the error that answers it instead.</summary>
     public (string? Query, ExecutionError? Error) Resolve(GraphQLRequest request)
     {

@@ -15,8 +15,6 @@ public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options)
     private const int BufferedEvents = 64;
     private int active;
 
-    public int Active => Volatile.Read(ref active);
-
     /// <summary>A slot for one subscription, or null when <see cref="GraphQLHttpOptions.MaxSubscriptions"/> are live.</summary>
     public IDisposable? TryEnter()
     {
