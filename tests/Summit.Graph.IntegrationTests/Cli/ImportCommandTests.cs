@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Summit.Graph.IntegrationTests.Importing;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
@@ -33,7 +32,7 @@ public sealed class ImportCommandTests : IDisposable
                 $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 6 rows added, changed or removed.",
                 WelcomeSpeakerInferred,
             ],
-            ReportLines(run.Output));
+            run.OutputLines);
         Assert.Equal("", run.Error);
     }
 
@@ -47,7 +46,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{missing}: no such file.", run.Error.Trim());
-        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 6 rows added, changed or removed.", WelcomeSpeakerInferred], ReportLines(run.Output));
+        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 6 rows added, changed or removed.", WelcomeSpeakerInferred], run.OutputLines);
     }
 
     [Fact]
@@ -67,32 +66,5 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    /// <summary>Every line printed: one per page, then that page's diagnostics, indented (the logger is set to warnings).</summary>
-    private static string[] ReportLines(string output) =>
-        output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var server = ServerOutput.Folder;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = server,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(server, "Summit.Graph.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<ProcessRun> RunAsync(params string[] args) => ServerProcess.RunAsync(Path.Combine(folder, "data"), args);
 }

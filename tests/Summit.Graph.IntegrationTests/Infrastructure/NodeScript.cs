@@ -10,35 +10,16 @@ public static class NodeScript
 {
     public static string Folder { get; } = RepositoryFiles.PathOf(Path.Combine("tests", "Summit.Graph.IntegrationTests", "Node"));
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, TimeSpan timeout, params string[] args)
+    public static Task<ProcessRun> RunAsync(string script, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder };
         start.ArgumentList.Add(script);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} ran longer than {timeout.TotalSeconds:F0} s. Output: {await output} {await error}");
-        }
-
-        return (process.ExitCode, await output, await error);
+        return ProcessRun.RunAsync(start, timeout);
     }
 
     /// <summary>The artefact folder of this run (ignored by Git; CI keeps it).</summary>

@@ -25,16 +25,10 @@ public sealed class RunningServer : IAsyncLifetime
     {
         var port = FreePort();
         Origin = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ServerOutput.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(ServerOutput.Folder, "Summit.Graph.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(Origin);
-        start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
+        var start = ServerProcess.StartInfo(Path.Combine(folder, "data"), "--urls", Origin);
+        // Drained, not read: a full pipe would block the server.
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         if (Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres)
         {
             start.Environment["Database__Provider"] = "PostgreSql";
@@ -45,7 +39,6 @@ public sealed class RunningServer : IAsyncLifetime
         }
 
         start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -92,18 +85,6 @@ public sealed class RunningServer : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
-
-/// <summary>The server's build output, beside the test's: same configuration, same target framework.</summary>
-public static class ServerOutput
-{
-    public static string Folder { get; } = FindFolder();
-
-    private static string FindFolder()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return RepositoryFiles.PathOf(Path.Combine("src", "Summit.Graph", "bin", testOutput.Parent!.Name, testOutput.Name));
     }
 }
 
