@@ -4,6 +4,7 @@ using Summit.Graph.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSummitData();
 builder.AddSummitGraphQL();
+builder.AddSummitHealth();
 
 var app = builder.Build();
 if (await CommandLine.RunAsync(app, args) is { } exitCode)
@@ -13,6 +14,7 @@ if (await CommandLine.RunAsync(app, args) is { } exitCode)
 
 await app.PrepareDatabaseAsync();
 app.MapSummitGraphQL();
+app.MapSummitHealth();
 await app.RunAsync();
 return 0;
 

@@ -54,7 +54,7 @@ public sealed class KeysCommandTests : IDisposable
     /// <summary>Runs createPresenter with the key on a server over the command's database; the refusal's code, or null.</summary>
     private async Task<string?> CreatePresenterAsync(string key, string name)
     {
-        using var server = new SummitServer { Settings = { ["Database:DataDirectory"] = Path.Combine(folder, "data") } };
+        using var server = new SummitServer { Settings = { ["Database:Provider"] = "Sqlite", ["Database:DataDirectory"] = Path.Combine(folder, "data") } };
         var response = await server.PostAsync("mutation($name: String!) { createPresenter(input: { name: $name }) { errors { __typename } } }", new { name }, bearerKey: key);
         Assert.True(response.Errors is not null || response.Data?["createPresenter"]?["errors"] is null, response.Body);
         return response.FirstErrorCode;

@@ -31,8 +31,10 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", name);
     }
 
-    /// <summary>The provider under test: Sqlite or PostgreSql.</summary>
-    public string Provider => postgres is null ? "Sqlite" : "PostgreSql";
+    /// <summary>The provider under test: Sqlite or PostgreSql (a test may pin one with <c>Database:Provider</c> in <see cref="Settings"/>).</summary>
+    public string Provider => OnPostgres ? "PostgreSql" : Settings.GetValueOrDefault("Database:Provider", "Sqlite");
+
+    private bool OnPostgres => postgres is not null && !Settings.ContainsKey("Database:Provider");
 
     /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
     public SqlLog Sql { get; } = new();
@@ -43,7 +45,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:DataDirectory", dataDirectory);
-        if (postgres is not null)
+        if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
@@ -144,7 +146,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             Directory.Delete(dataDirectory, recursive: true);
         }
 
-        if (disposing && postgres is not null)
+        if (disposing && OnPostgres)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
             using var connection = new Npgsql.NpgsqlConnection(postgres);

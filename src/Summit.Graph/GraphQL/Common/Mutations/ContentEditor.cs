@@ -30,16 +30,23 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
         catch (DbUpdateConcurrencyException exception)
         {
+            // Another editor committed between our version check and our save.
             var entry = exception.Entries.Count > 0 ? exception.Entries[0] : null;
             var stored = entry is null ? null : await entry.GetDatabaseValuesAsync(cancellationToken);
-            var typeName = entry?.Metadata.ClrType.Name ?? "object";
-            var id = entry?.Entity is IVersioned versioned ? versioned.Id : 0;
-            var current = stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0;
-            throw new ContentException(new ConflictError(
-                $"The {typeName} was changed by someone else while you saved; reload it (version {current}) and save again.",
-                GlobalId.Encode(typeName, id),
+            throw new ContentException(ConflictError.For(
+                entry?.Metadata.ClrType.Name ?? "object",
+                entry?.Entity is IVersioned versioned ? versioned.Id : 0,
                 entry?.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
-                current));
+                stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0));
+        }
+        catch (DbUpdateException exception) when (exception.Entries.Count > 0)
+        {
+            // A unique index refused a value that was free when checked: a concurrent save took it.
+            var entry = exception.Entries[0];
+            var id = entry.Entity is IVersioned versioned ? versioned.Id : 0;
+            throw new ContentException(new ConflictError(
+                $"The {entry.Metadata.ClrType.Name} could not be saved: a change saved at the same moment took one of its values (such as its slug). Reload and try again.",
+                GlobalId.Encode(entry.Metadata.ClrType.Name, id), 0, 0));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -141,9 +148,7 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
     {
         if (entity.Version != version)
         {
-            throw new ContentException(new ConflictError(
-                $"The {typeName} is at version {entity.Version}, not {version}: someone saved it after you loaded it. Reload it and reapply your change.",
-                GlobalId.Encode(typeName, entity.Id), version, entity.Version));
+            throw new ContentException(ConflictError.For(typeName, entity.Id, version, entity.Version));
         }
 
         Db.Entry(entity).Property(e => e.Version).OriginalValue = version;
