@@ -27,6 +27,7 @@ public sealed class SummitSchema : Schema
         var mutation = services.GetRequiredService<MutationType>();
         mutation.AddMutations(type => RegisterType(type));
         Mutation = mutation;
+        Subscription = services.GetRequiredService<Live.SubscriptionType>();
         RegisterType(typeof(SponsorInputGraphType));
 
         foreach (var type in DataInputTypes.Create(FilterableModels))

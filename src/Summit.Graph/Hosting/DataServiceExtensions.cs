@@ -5,6 +5,7 @@ using Summit.Graph.Content.Markdown;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Import;
+using Summit.Graph.Live;
 
 namespace Summit.Graph.Hosting;
 
@@ -27,6 +28,7 @@ public static class DataServiceExtensions
         });
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
+        services.AddSingleton<ContentChangeNotifier>();
         return builder;
     }
 
@@ -49,11 +51,17 @@ public static class DataServiceExtensions
         }
     }
 
-    /// <summary>Imports one edition in its own context and transaction.</summary>
+    /// <summary>Imports one edition in its own context and transaction, and tells subscribers and caches when rows changed.</summary>
     public static async Task<ImportSummary> ImportAsync(this IServiceProvider services, Content.Model.EventContent content, CancellationToken cancellationToken = default)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext();
-        return await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
+        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
+        if (summary.RowsChanged > 0)
+        {
+            services.GetRequiredService<ContentChangeNotifier>().Publish([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
+        }
+
+        return summary;
     }
 
     /// <summary>A database server started next to the app (docker compose) may take a while to accept connections.</summary>
