@@ -28,7 +28,8 @@ public static class DataServiceExtensions
         });
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
-        services.AddSingleton<ContentChangeNotifier>();
+        services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
+        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
         return builder;
     }
 
@@ -58,10 +59,25 @@ public static class DataServiceExtensions
         var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
         if (summary.RowsChanged > 0)
         {
-            services.GetRequiredService<ContentChangeNotifier>().Publish([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
+            await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
         }
 
         return summary;
+    }
+
+    /// <summary>Relays changes through Redis when it is configured (several instances), else keeps them in process.</summary>
+    private static ContentChangeNotifier CreateNotifier(RedisOptions redis)
+    {
+        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
+        {
+            return new ContentChangeNotifier();
+        }
+
+        // Once, at start-up: the singleton is built before the first request.
+        var relay = RedisContentRelay.ConnectAsync(redis).GetAwaiter().GetResult();
+        var notifier = new ContentChangeNotifier(relay);
+        relay.ListenAsync(notifier.Deliver).GetAwaiter().GetResult();
+        return notifier;
     }
 
     /// <summary>A database server started next to the app (docker compose) may take a while to accept connections.</summary>

@@ -104,7 +104,7 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var validator = caching.Validator(http, prepared, mediaType);
+        var validator = await caching.ValidatorAsync(http, prepared, mediaType);
         if (validator is not null && caching.IsNotModified(http, validator))
         {
             return;

@@ -6,15 +6,13 @@ using Summit.Graph.Live;
 namespace Summit.Graph.Http;
 
 /// <summary>
-/// HTTP caching of anonymous GET queries. The ETag is the content version (bumped by every committed change),
-/// a per-process boot ID (the version restarts with the process) and a hash of what was asked, so a
+/// HTTP caching of anonymous GET queries. The ETag is the content token (changed by every committed change, on
+/// every instance: see <see cref="ContentChangeNotifier.ContentTokenAsync"/>) and a hash of what was asked, so a
 /// revalidation is answered with 304 before anything executes, and any change invalidates every ETag at once.
 /// Requests with credentials are never stored by shared caches.
 /// </summary>
 public sealed class HttpCaching(ContentChangeNotifier changes, IOptions<GraphQLHttpOptions> options)
 {
-    private readonly string bootId = Guid.NewGuid().ToString("N")[..12];
-
     public static void MarkPrivateWhenAuthorized(HttpContext http)
     {
         if (IsAuthorized(http.Request))
@@ -24,7 +22,7 @@ public sealed class HttpCaching(ContentChangeNotifier changes, IOptions<GraphQLH
     }
 
     /// <summary>The ETag a cacheable GET's response gets, or null when the response must not be cached.</summary>
-    public string? Validator(HttpContext http, PreparedOperation prepared, string mediaType)
+    public async ValueTask<string?> ValidatorAsync(HttpContext http, PreparedOperation prepared, string mediaType)
     {
         if (IsAuthorized(http.Request) || prepared.Error is not null)
         {
@@ -33,8 +31,7 @@ public sealed class HttpCaching(ContentChangeNotifier changes, IOptions<GraphQLH
 
         var request = http.Request.Query;
         var asked = string.Join('\n', mediaType, prepared.Query, request["operationName"], request["variables"]);
-        var version = changes.ContentVersion.ToString(CultureInfo.InvariantCulture);
-        return $"\"{bootId}-{version}-{PersistedDocuments.Hash(asked)[..32]}\"";
+        return $"\"{await changes.ContentTokenAsync()}-{PersistedDocuments.Hash(asked)[..32]}\"";
     }
 
     /// <summary>Answers 304 when the client's copy carries <paramref name="etag"/>.</summary>

@@ -19,24 +19,46 @@ public sealed record EditionChange(string EventSlug, IReadOnlyList<ChangedSessio
 /// <summary>
 /// The one place writers report committed changes. It counts a content version (the HTTP cache's
 /// validator, so any change invalidates every ETag at once) and pushes the change to live subscriptions.
+/// With a <see cref="RedisContentRelay"/> the version is shared by every instance and changes reach the
+/// subscribers of every instance; without one, both stay in this process.
 /// </summary>
-public sealed class ContentChangeNotifier : IObservable<ContentChange>
+public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IObservable<ContentChange>, IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly List<IObserver<ContentChange>> observers = [];
+    private readonly string bootId = Guid.NewGuid().ToString("N")[..12];
     private long version;
 
-    /// <summary>Increases with every committed change; it starts at 0 in every process.</summary>
+    /// <summary>Increases with every committed change this process has heard of.</summary>
     public long ContentVersion => Interlocked.Read(ref version);
 
-    public void Publish(IReadOnlyCollection<EditionChange> changes)
+    /// <summary>
+    /// Changes whenever any content changes, on every instance: the shared Redis version, or this process's
+    /// version with a boot id (the local count restarts with the process).
+    /// </summary>
+    public async ValueTask<string> ContentTokenAsync() =>
+        relay is null ? $"{bootId}-{ContentVersion}" : await relay.ContentTokenAsync();
+
+    public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes)
     {
         if (changes.Count == 0)
         {
             return;
         }
 
-        var stamped = Interlocked.Increment(ref version);
+        Deliver(relay is null ? Interlocked.Increment(ref version) : await relay.PublishAsync(changes), changes);
+    }
+
+    /// <summary>Hands a change stamped with <paramref name="stamped"/> to this process's subscribers.</summary>
+    public void Deliver(long stamped, IReadOnlyCollection<EditionChange> changes)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref version);
+        }
+        while (stamped > seen && Interlocked.CompareExchange(ref version, stamped, seen) != seen);
+
         IObserver<ContentChange>[] current;
         lock (gate)
         {
@@ -72,6 +94,14 @@ public sealed class ContentChangeNotifier : IObservable<ContentChange>
             {
                 return observers.Count;
             }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (relay is not null)
+        {
+            await relay.DisposeAsync();
         }
     }
 

@@ -4,7 +4,7 @@ namespace Summit.Graph.IntegrationTests.Browser;
 
 /// <summary>
 /// Banana Cake Pop in a real browser: headless Chromium (Debian's <c>chromium</c>) driven by playwright-core.
-/// The test fails, rather than skips, without Chromium: CI installs it, and a developer is told how.
+/// Chromium is installed by the test when missing (see <see cref="MachinePackages"/>).
 /// </summary>
 [Collection(RunningServerCollection.Name)]
 public sealed class BananaCakePopBrowserTests(RunningServer server)
@@ -14,8 +14,7 @@ public sealed class BananaCakePopBrowserTests(RunningServer server)
     [Fact]
     public async Task IdeLoadsTheSchemaAndRunsAScheduleQuery()
     {
-        Assert.True(File.Exists(Chromium),
-            $"No Chromium at {Chromium}. Install it with 'sudo apt-get install -y chromium' (what .ci/run does) or set CHROMIUM_PATH.");
+        await MachinePackages.EnsureAsync(Chromium, "chromium");
         var screenshot = NodeScript.ArtefactPath("ide.png");
 
         var run = await NodeScript.RunAsync("ide.mjs", TimeSpan.FromMinutes(2), server.Endpoint, screenshot);

@@ -21,6 +21,12 @@ public sealed class RunningServer : IAsyncLifetime
 
     public string Endpoint => Origin + "/graphql";
 
+    /// <summary>
+    /// Environment variables the server starts with (for example <c>Redis__ConnectionString</c>); a
+    /// <c>Database__Provider</c> here also replaces the default database.
+    /// </summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
@@ -29,7 +35,7 @@ public sealed class RunningServer : IAsyncLifetime
         // Drained, not read: a full pipe would block the server.
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        if (Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres)
+        if (System.Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres && !Environment.ContainsKey("Database__Provider"))
         {
             start.Environment["Database__Provider"] = "PostgreSql";
             start.Environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres)
@@ -39,6 +45,11 @@ public sealed class RunningServer : IAsyncLifetime
         }
 
         start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

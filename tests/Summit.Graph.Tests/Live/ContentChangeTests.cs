@@ -22,15 +22,15 @@ public sealed class ContentChangeTests
     }
 
     [Fact]
-    public void PublishingStampsOneNewVersionAndStopsAfterUnsubscribing()
+    public async Task PublishingStampsOneNewVersionAndStopsAfterUnsubscribing()
     {
         var notifier = new ContentChangeNotifier();
         var received = new List<ContentChange>();
         var subscription = notifier.Choose(change => change).Subscribe(new Collector(received));
 
-        notifier.Publish([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)]);
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)]);
         subscription.Dispose();
-        notifier.Publish([new EditionChange("a", [], Public: true, WholeProgramme: false)]);
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false)]);
 
         Assert.Equal([(1L, "a"), (1L, "b")], received.Select(c => (c.ContentVersion, c.EventSlug)));
         Assert.Equal(2, notifier.ContentVersion);

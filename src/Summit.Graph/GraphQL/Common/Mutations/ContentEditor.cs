@@ -50,7 +50,7 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
 
         await transaction.CommitAsync(cancellationToken);
-        notifier.Publish(await DescribeAsync(scope, CancellationToken.None));
+        await notifier.PublishAsync(await DescribeAsync(scope, CancellationToken.None));
         return result;
     }
 
