@@ -2,6 +2,8 @@
 
 # Build: restore first from the package and project files only, so editing code reuses the restore layer.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm fetches the Banana Cake Pop build the server ships (src/Summit.Graph/Ide, pinned by its lock file).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Summit.Graph/Summit.Graph.csproj src/Summit.Graph/
@@ -11,6 +13,7 @@ COPY src/Summit.Graph.Migrations.Sqlite/Summit.Graph.Migrations.Sqlite.csproj sr
 COPY src/Summit.Graph.Migrations.SqlServer/Summit.Graph.Migrations.SqlServer.csproj src/Summit.Graph.Migrations.SqlServer/
 COPY src/Summit.Graph.Migrations.PostgreSql/Summit.Graph.Migrations.PostgreSql.csproj src/Summit.Graph.Migrations.PostgreSql/
 RUN dotnet restore src/Summit.Graph/Summit.Graph.csproj
+COPY schema/operations/ schema/operations/
 COPY src/ src/
 RUN dotnet publish src/Summit.Graph -c Release -o /app --no-restore
 

@@ -344,3 +344,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127200030_EditionPages'
+)
+BEGIN
+    ALTER TABLE [SessionPresenters] ADD [Credit] nvarchar(1000) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127200030_EditionPages'
+)
+BEGIN
+    ALTER TABLE [Links] ADD [Markdown] nvarchar(2000) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127200030_EditionPages'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [Wording] nvarchar(max) NOT NULL DEFAULT N'{}';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127200030_EditionPages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127200030_EditionPages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

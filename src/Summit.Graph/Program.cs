@@ -1,9 +1,11 @@
 using Summit.Graph.Cli;
 using Summit.Graph.Hosting;
+using Summit.Graph.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSummitData();
 builder.AddSummitGraphQL();
+builder.AddSummitHealth();
 
 var app = builder.Build();
 if (await CommandLine.RunAsync(app, args) is { } exitCode)
@@ -13,6 +15,8 @@ if (await CommandLine.RunAsync(app, args) is { } exitCode)
 
 await app.PrepareDatabaseAsync();
 app.MapSummitGraphQL();
+app.MapSummitHealth();
+app.MapSummitCalendar();
 await app.RunAsync();
 return 0;
 

@@ -27,6 +27,26 @@ public sealed record EventContent
     /// <summary>The closing "What's next?" section: its Markdown as written and the links it holds.</summary>
     public string? WhatsNextMarkdown { get; init; }
     public IReadOnlyList<LinkContent> WhatsNextLinks { get; init; } = [];
+    /// <summary>The page's own sentences around the content, so an export writes the page back as it was.</summary>
+    public PageWording Wording { get; init; } = new();
+}
+
+/// <summary>
+/// Text a page wraps around its content that no API field serves, kept as written (Markdown) so that an
+/// export reproduces the page. Null where the page has none.
+/// </summary>
+public sealed record PageWording
+{
+    /// <summary>The front matter lines between the <c>---</c> fences; an export writes the current title and permalink into them.</summary>
+    public string? FrontMatter { get; init; }
+    /// <summary>The sentence introducing the dates and daily hours ("The event took place online during two half-days:").</summary>
+    public string? WhenIntro { get; init; }
+    /// <summary>The text between the programme's heading and the programme itself ("All times are in UTC.").</summary>
+    public string? ProgrammeIntro { get; init; }
+    /// <summary>The sentence introducing the session details.</summary>
+    public string? SessionDetailsIntro { get; init; }
+    /// <summary>The words before the sponsors' links ("The KubeVirt Summit is sponsored by the").</summary>
+    public string? SponsorsLeadIn { get; init; }
 }
 
 public sealed record LocalHoursContent(string Zone, TimeOnly DailyStart, TimeOnly DailyEnd);
@@ -64,9 +84,19 @@ public sealed record PersonContent
     public string? Website { get; init; }
 }
 
-public sealed record SessionPersonContent(PersonContent Person, PresenterRole Role);
+/// <summary>A person's part in a session.</summary>
+/// <param name="Credit">
+/// The person line as the 2021 layout writes it (<c>Name, Job title, Company, links</c>): as written on a page in
+/// that layout, or composed from the person's details by readers of layouts that write no such line. Empty when
+/// the page names the person only in the abstract's prose, so an export writes no line for them.
+/// </param>
+public sealed record SessionPersonContent(PersonContent Person, PresenterRole Role, string Credit)
+{
+    public bool NamedInAbstract => Credit.Length == 0;
+}
 
-public sealed record LinkContent(LinkKind Kind, string Url, string Label);
+/// <param name="Markdown">The list item a reference is written in when it says more than the link ("Konveyor's [Forklift](…)."); otherwise null.</param>
+public sealed record LinkContent(LinkKind Kind, string Url, string Label, string? Markdown = null);
 
 public sealed record SponsorContent(string Name, string Url);
 

@@ -14,6 +14,13 @@ public static partial class MarkdownLinks
         return [.. LinkPattern().Matches(text).Select(ToLink)];
     }
 
+    /// <summary>The text with its links left out.</summary>
+    public static string Remove(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return LinkPattern().Replace(text, string.Empty);
+    }
+
     /// <summary>True when the text holds nothing but links and the separators between them (<c>/</c>, <c>|</c>, <c>·</c>, commas).</summary>
     public static bool IsOnlyLinks(string text)
     {

@@ -12,7 +12,13 @@ public sealed class PageReader
 
     /// <summary>A reader for every layout this assembly knows.</summary>
     public PageReader()
-        : this([new ProgrammeTableWithDetailsReader()])
+        : this([
+            new ProgrammeTableWithDetailsReader(),
+            new DayTablesWithSpeakersReader(),
+            new InlineDaySectionsReader(),
+            new BoldItalicTimesReader(),
+            new ScheduleOnlyReader(),
+        ])
     {
     }
 

@@ -12,6 +12,28 @@ public sealed class PeopleDirectory
     private readonly List<(PersonMention Mention, int Line)> mentions = [];
     private Dictionary<string, PersonContent>? people;
 
+    /// <summary>The people of all the sessions, merged.</summary>
+    public static PeopleDirectory Of(IEnumerable<SessionSection> sessions, LineLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        var people = new PeopleDirectory();
+        foreach (var mention in sessions.SelectMany(session => session.People))
+        {
+            people.Add(mention.Person, mention.Line);
+        }
+
+        people.Merge(ledger);
+        return people;
+    }
+
+    /// <summary>A mention's part in its session, naming the merged person; a layout without person lines gets one composed.</summary>
+    public SessionPersonContent PartFor(RoleMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var person = PersonFor(mention.Person);
+        return new SessionPersonContent(person, mention.Role, mention.Credit ?? PeopleLineParser.Format(person));
+    }
+
     public void Add(PersonMention mention, int line)
     {
         ArgumentNullException.ThrowIfNull(mention);

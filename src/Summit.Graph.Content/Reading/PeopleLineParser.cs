@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Summit.Graph.Content.Model;
 
 namespace Summit.Graph.Content.Reading;
 
@@ -71,33 +72,100 @@ public static partial class PeopleLineParser
         return new PersonMention(parts[0], jobTitle, company, profile.Twitter, profile.GitHub, profile.LinkedIn, profile.Website);
     }
 
+    /// <summary>
+    /// A line naming several people who share one affiliation, such as "Li Wei, Jonas Eriksson &amp; Sara Holm, Contoso Systems":
+    /// the names run up to the first comma after the <c>&amp;</c> (or "and") that joins the last two, and everything after
+    /// it is the company. Without a joiner the line names one person and reads as <see cref="Parse"/> reads it.
+    /// </summary>
+    public static IReadOnlyList<PersonMention> ParseGroup(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var joiner = NameJoiner().Match(text);
+        if (!joiner.Success)
+        {
+            return Parse(text) is { } person ? [person] : [];
+        }
+
+        var comma = text.IndexOf(',', joiner.Index);
+        var company = comma < 0 ? null : Whitespace().Replace(text[(comma + 1)..], " ").Trim();
+        return [.. SplitNames(comma < 0 ? text : text[..comma])
+            .Select(name => new PersonMention(name, null, string.IsNullOrEmpty(company) ? null : company, null, null, null, null))];
+    }
+
+    /// <summary>Names listed with commas, <c>&amp;</c> or "and": "Aiko Tanaka, Ravi Menon", "Ravi Menon &amp;  Li Wei".</summary>
+    public static IReadOnlyList<string> SplitNames(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. NameSeparator().Split(text).Select(name => Whitespace().Replace(name, " ").Trim()).Where(name => name.Length > 0)];
+    }
+
+    /// <summary>The person line <see cref="Parse"/> reads back as <paramref name="person"/>: name, job title, company, then profile links.</summary>
+    public static string Format(PersonContent person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        string?[] parts =
+        [
+            person.Name,
+            person.JobTitle,
+            person.Company,
+            person.Twitter is null ? null : $"[@{person.Twitter}](https://twitter.com/{person.Twitter})",
+            person.GitHub is null ? null : $"<https://github.com/{person.GitHub}>",
+            person.LinkedIn is null ? null : $"[LinkedIn]({person.LinkedIn})",
+            person.Website is null ? null : $"<{person.Website}>",
+        ];
+        return string.Join(", ", parts.OfType<string>());
+    }
+
+    /// <summary>True when <paramref name="line"/> names <paramref name="person"/> and gives no detail that contradicts theirs.</summary>
+    public static bool Agrees(string line, PersonContent person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return Parse(line) is { } mention
+            && mention.Name == person.Name
+            && Fits(mention.JobTitle, person.JobTitle)
+            && Fits(mention.Company, person.Company)
+            && Fits(mention.Twitter, person.Twitter)
+            && Fits(mention.GitHub, person.GitHub)
+            && Fits(mention.LinkedIn, person.LinkedIn)
+            && Fits(mention.Website, person.Website);
+
+        static bool Fits(string? written, string? current) => written is null || written == current;
+    }
+
     private static (string? JobTitle, string? Company) SplitAt(string descriptor)
     {
         var at = descriptor.LastIndexOf(" at ", StringComparison.Ordinal);
         return at > 0 ? (descriptor[..at].Trim(), descriptor[(at + 4)..].Trim()) : (null, descriptor);
     }
 
+    /// <summary>
+    /// The parts between separators. A legal suffix joins the part before it as written, so that
+    /// "Software Co.,Ltd." and "CoreWeave, Inc" stay the companies the page names.
+    /// </summary>
     private static List<string> SplitParts(string description)
     {
-        var parts = new List<string>();
-        foreach (var part in PartSeparator().Split(description).Select(part => Whitespace().Replace(part, " ").Trim()))
+        var parts = new List<(string Text, int Start)>();
+        var start = 0;
+        foreach (var separator in PartSeparator().Matches(description).Append(null))
         {
-            if (part.Length == 0)
+            var end = separator?.Index ?? description.Length;
+            var part = Whitespace().Replace(description[start..end], " ").Trim();
+            if (part.Length > 0)
             {
-                continue;
+                if (LegalSuffix().IsMatch(part) && parts.Count > 1)
+                {
+                    parts[^1] = (Whitespace().Replace(description[parts[^1].Start..end], " ").Trim(), parts[^1].Start);
+                }
+                else
+                {
+                    parts.Add((part, start));
+                }
             }
 
-            if (LegalSuffix().IsMatch(part) && parts.Count > 1)
-            {
-                parts[^1] = $"{parts[^1]}, {part}";
-            }
-            else
-            {
-                parts.Add(part);
-            }
+            start = separator is null ? end : separator.Index + separator.Length;
         }
 
-        return parts;
+        return [.. parts.Select(part => part.Text)];
     }
 
     /// <summary>"www.ateme.com" stands for "ateme"; a label that is not a host name stands for itself.</summary>
@@ -149,7 +217,7 @@ public static partial class PeopleLineParser
     }
 
     // Periods split only after a word of two or more letters, so initials ("John F. Smith") survive.
-    [GeneratedRegex(@"\s*[,:;]\s*|(?<=\w{2})\.(?:\s+|$)|\s+[-–—|](?:\s+|$)")]
+    [GeneratedRegex(@"\s*[,:;]\s*|(?<=\w{2})(?<!\b(?:Inc|Ltd|LLC|LLP|Corp|PLC|Co))\.(?:\s+|$)|\s+[-–—|](?:\s+|$)")]
     private static partial Regex PartSeparator();
 
     [GeneratedRegex(@"^(?:Inc|Ltd|LLC|LLP|GmbH|AG|SA|SAS|BV|NV|Corp|PLC|Co)\.?$", RegexOptions.IgnoreCase)]
@@ -163,6 +231,12 @@ public static partial class PeopleLineParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s(?:&|and)\s")]
+    private static partial Regex NameJoiner();
+
+    [GeneratedRegex(@"\s*(?:,|&|\band\b)\s*")]
+    private static partial Regex NameSeparator();
 
     [GeneratedRegex(@"^(?:www\.)?(?<name>[A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)+$")]
     private static partial Regex HostName();

@@ -10,16 +10,32 @@ public sealed record EventDates(DateOnly Start, DateOnly End);
 /// <summary>Daily hours as printed, for example "14:00 – 19:00 UTC (09:00–14:00 EST, 15:00–20:00 CET)".</summary>
 public sealed record DailyHours(string Zone, TimeOnly Start, TimeOnly End, IReadOnlyList<LocalHoursContent> LocalHours);
 
+/// <summary>A time range as printed, for example "14:30-1455".</summary>
+public sealed record TimeRange(TimeOnly Start, TimeOnly End);
+
 /// <summary>Reads the dates, times and short day labels that programme pages print.</summary>
 public static partial class ScheduleText
 {
     private static readonly DateTimeFormatInfo English = CultureInfo.InvariantCulture.DateTimeFormat;
 
+    /// <summary>The zone abbreviations summit pages print, with their offsets from UTC.</summary>
+    private static readonly Dictionary<string, TimeSpan> ZoneOffsets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["WET"] = TimeSpan.Zero,
+        ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["WEST"] = TimeSpan.FromHours(1),
+        ["CEST"] = TimeSpan.FromHours(2), ["EET"] = TimeSpan.FromHours(2), ["EEST"] = TimeSpan.FromHours(3),
+        ["IST"] = new TimeSpan(5, 30, 0), ["CST"] = TimeSpan.FromHours(-6), ["CDT"] = TimeSpan.FromHours(-5),
+        ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4), ["MST"] = TimeSpan.FromHours(-7),
+        ["MDT"] = TimeSpan.FromHours(-6), ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
+        ["JST"] = TimeSpan.FromHours(9), ["KST"] = TimeSpan.FromHours(9), ["AEST"] = TimeSpan.FromHours(10),
+        ["AEDT"] = TimeSpan.FromHours(11),
+    };
+
     /// <summary>"February 9 and 10, 2021", "March 3-4, 2027" or "February 9, 2021".</summary>
     public static EventDates? FindDates(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = DatesPattern().Match(text);
+        var match = DatesPattern().Match(WithoutEmphasis(text));
         if (!match.Success || Month(match.Groups["month"].Value) is not { } month)
         {
             return null;
@@ -64,14 +80,96 @@ public static partial class ScheduleText
         return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    /// <summary>A clock time such as "14:00" or "9:30".</summary>
+    /// <summary>
+    /// A day heading such as "Wednesday, March 3", "Monday, May 21" or "April 12", in the event's year,
+    /// with the weekday it prints (null when it prints none).
+    /// </summary>
+    public static (DateOnly Date, DayOfWeek? Weekday)? ParseDayHeading(string heading, int year)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        var match = DayHeadingPattern().Match(WithoutEmphasis(heading).Trim());
+        if (!match.Success || Month(match.Groups["month"].Value) is not { } month)
+        {
+            return null;
+        }
+
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        DayOfWeek? weekday = null;
+        if (match.Groups["weekday"].Success)
+        {
+            var index = Array.FindIndex(English.DayNames, name => string.Equals(name, match.Groups["weekday"].Value, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            weekday = (DayOfWeek)index;
+        }
+
+        return (new DateOnly(year, month, day), weekday);
+    }
+
+    /// <summary>A clock time such as "14:00", "9:30" or "1400".</summary>
     public static TimeOnly? ParseTime(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : null;
     }
+
+    /// <summary>A time range in any mix of the forms <see cref="ParseTime"/> reads: "1300-1325", "14:30-1455", "15:30 – 15:55".</summary>
+    public static TimeRange? ParseTimeRange(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = TimeRangePattern().Match(text.Trim());
+        return match.Success && match.Length == text.Trim().Length
+            && ParseTime(match.Groups["start"].Value) is { } start && ParseTime(match.Groups["end"].Value) is { } end
+            ? new TimeRange(start, end)
+            : null;
+    }
+
+    /// <summary>The offset from UTC of a zone abbreviation such as "EST" or "CEST"; null for one this reader does not know.</summary>
+    public static TimeSpan? ZoneOffset(string abbreviation) =>
+        ZoneOffsets.TryGetValue(abbreviation, out var offset) ? offset : null;
+
+    /// <summary>A UTC time of day in a zone with the given offset.</summary>
+    public static TimeOnly ToZone(TimeOnly utc, TimeSpan offset) => utc.Add(offset);
+
+    /// <summary>The "14:00 – 19:00 UTC (09:00–14:00 EST, 15:00–20:00 CET)" form that <see cref="FindHours"/> reads.</summary>
+    public static string FormatHours(string zone, TimeOnly start, TimeOnly end, IEnumerable<LocalHoursContent> localHours)
+    {
+        ArgumentNullException.ThrowIfNull(localHours);
+        var local = localHours.Select(hours => $"{Clock(hours.DailyStart)}–{Clock(hours.DailyEnd)} {hours.Zone}").ToList();
+        var main = $"{Clock(start)} – {Clock(end)} {zone}";
+        return local.Count == 0 ? main : $"{main} ({string.Join(", ", local)})";
+    }
+
+    /// <summary>The "February 9 and 10, 2021" form that <see cref="FindDates"/> reads (dates of one month).</summary>
+    public static string FormatDates(DateOnly start, DateOnly end)
+    {
+        var month = English.MonthNames[start.Month - 1];
+        return (end.DayNumber - start.DayNumber) switch
+        {
+            0 => $"{month} {start.Day}, {start.Year}",
+            1 => $"{month} {start.Day} and {end.Day}, {start.Year}",
+            _ => $"{month} {start.Day}-{end.Day}, {start.Year}",
+        };
+    }
+
+    /// <summary>The "9/Feb" form that <see cref="ParseDayLabel"/> reads.</summary>
+    public static string FormatDayLabel(DateOnly date) =>
+        $"{date.Day}/{English.AbbreviatedMonthNames[date.Month - 1]}";
+
+    /// <summary>A time of day as "14:00".</summary>
+    public static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string WithoutEmphasis(string text) => text.Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 
     private static TimeOnly Time(string text) => ParseTime(text) ?? throw new FormatException($"'{text}' is not a time of day.");
 
@@ -92,8 +190,14 @@ public static partial class ScheduleText
     [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9})\.?\s+(?<first>\d{1,2})(?:\s*(?:and|to|-|–|—|&)\s*(?<last>\d{1,2}))?(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b")]
     private static partial Regex DatesPattern();
 
-    [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2})\s*[-–—]\s*(?<end>\d{1,2}:\d{2})\s*(?<zone>[A-Z]{2,5})\b")]
+    [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})\s*(?<zone>[A-Z]{2,5})\b")]
     private static partial Regex HoursPattern();
+
+    [GeneratedRegex(@"(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})")]
+    private static partial Regex TimeRangePattern();
+
+    [GeneratedRegex(@"^(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?$")]
+    private static partial Regex DayHeadingPattern();
 
     [GeneratedRegex(@"^(?<day>\d{1,2})\s*/\s*(?<month>[A-Za-z]{3,9})$")]
     private static partial Regex DayLabelPattern();

@@ -3,8 +3,11 @@ using Summit.Graph.Content.Model;
 
 namespace Summit.Graph.Content.Reading;
 
-/// <summary>A person named in a session section, with the role the section gives them and the line naming them.</summary>
-public sealed record RoleMention(PersonMention Person, PresenterRole Role, int Line);
+/// <summary>
+/// A person named in a session, with the role the page gives them, the line naming them and the person line
+/// as written (see <see cref="SessionPersonContent.Credit"/>; null when the layout writes none).
+/// </summary>
+public sealed record RoleMention(PersonMention Person, PresenterRole Role, int Line, string? Credit);
 
 /// <summary>A session as its own section describes it, before it is joined to the programme and its people are merged.</summary>
 public sealed record SessionSection(
@@ -64,6 +67,28 @@ public static partial class SessionSectionReader
         return new SessionSection(slug, title, headingLine, page.Markdown(abstractLines), links, people);
     }
 
+    /// <summary>
+    /// The session a section describes, its people merged with their mentions elsewhere on the page.
+    /// <paramref name="programmeTitle"/> is kept only where it differs from the section's title.
+    /// </summary>
+    public static SessionContent ToSession(SessionSection section, string? programmeTitle, PeopleDirectory people)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(people);
+        var titles = programmeTitle is null ? [section.Title] : new[] { section.Title, programmeTitle };
+        return new SessionContent
+        {
+            Slug = section.Slug,
+            Title = section.Title,
+            ProgrammeTitle = string.Equals(programmeTitle, section.Title, StringComparison.Ordinal) ? null : programmeTitle,
+            Kind = SessionKindRule.Infer(titles, section.People.Select(mention => mention.Role)),
+            AbstractMarkdown = section.AbstractMarkdown,
+            People = [.. section.People.Select(people.PartFor)],
+            Links = section.Links,
+            Line = section.Line,
+        };
+    }
+
     private static void ReadBlocks(PageText page, int first, int lastLine, LineLedger ledger, List<RoleMention> people, List<LinkContent> links)
     {
         string? block = null;
@@ -112,13 +137,14 @@ public static partial class SessionSectionReader
                 ledger.Warn(line, "Reference has no link; it was not imported.");
             }
 
-            links.AddRange(references.Select(link => new LinkContent(LinkKind.Reference, link.Url, link.Label)));
+            var sentence = references.Count == 1 && references[0].Length == item.Length ? null : item;
+            links.AddRange(references.Select(link => new LinkContent(LinkKind.Reference, link.Url, link.Label, sentence)));
             return;
         }
 
         if (PeopleLineParser.Parse(item) is { } person)
         {
-            people.Add(new RoleMention(person, RoleOf(block), line));
+            people.Add(new RoleMention(person, RoleOf(block), line, item));
         }
         else
         {
@@ -138,7 +164,7 @@ public static partial class SessionSectionReader
             {
                 if (PeopleLineParser.Parse($"{match.Groups["name"].Value} {match.Groups["links"].Value}") is { } person)
                 {
-                    people.Add(new RoleMention(person, PresenterRole.Presenter, number));
+                    people.Add(new RoleMention(person, PresenterRole.Presenter, number, Credit: string.Empty));
                     ledger.Info(number, $"Presenter '{person.Name}' was inferred from the abstract's prose; the section has no Presenter line.");
                 }
             }
@@ -159,6 +185,7 @@ public static partial class SessionSectionReader
     {
         "recording" or "video" => LinkKind.Recording,
         "slides" or "slide deck" => LinkKind.Slides,
+        "proposal" => LinkKind.Proposal,
         _ => null,
     };
 

@@ -11,6 +11,7 @@ internal sealed class LinkConfiguration : IEntityTypeConfiguration<Link>
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(l => l.Url).HasMaxLength(2000);
         builder.Property(l => l.Label).HasMaxLength(200);
+        builder.Property(l => l.Markdown).HasMaxLength(2000);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasIndex(l => l.SessionId);
         builder.HasIndex(l => l.EventId);

@@ -1,3 +1,5 @@
+using Summit.Graph.Content.Model;
+
 namespace Summit.Graph.Data.Entities;
 
 /// <summary>One edition of the summit.</summary>
@@ -16,6 +18,8 @@ public sealed class Event : IVersioned
     public TimeOnly DailyEnd { get; set; }
     public int SlotMinutes { get; set; }
     public string? WhatsNextMarkdown { get; set; }
+    /// <summary>The page's own wording around the content, kept for exports (one JSON column).</summary>
+    public PageWording Wording { get; set; } = new();
     public int Version { get; set; }
     public DateTime UpdatedAt { get; set; }
 

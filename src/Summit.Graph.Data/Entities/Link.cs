@@ -10,6 +10,8 @@ public sealed class Link : IVersioned
     public required string Url { get; set; }
     public required string Label { get; set; }
     public int Position { get; set; }
+    /// <summary>The list item a reference is written in, when it says more than the link (<see cref="LinkContent.Markdown"/>).</summary>
+    public string? Markdown { get; set; }
     public int? SessionId { get; set; }
     public Session? Session { get; set; }
     public int? EventId { get; set; }

@@ -11,4 +11,9 @@ public sealed class SessionPresenter
     public Presenter? Presenter { get; set; }
     public PresenterRole Role { get; set; }
     public int Position { get; set; }
+    /// <summary>
+    /// The person line the page wrote for this part (<see cref="SessionPersonContent.Credit"/>); empty when the page
+    /// names the person only in the abstract, null when the part was made without a page.
+    /// </summary>
+    public string? Credit { get; set; }
 }

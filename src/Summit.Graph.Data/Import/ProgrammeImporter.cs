@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
 using Summit.Graph.Data.Entities;
 
 namespace Summit.Graph.Data.Import;
 
 /// <summary>
-/// Writes an edition read from a page into the database, matching what is already stored by slug
-/// (event, session, presenter), date (day) and start time (slot). Values are only assigned when they
-/// differ, so importing an unchanged page leaves every row and its version untouched, and an edited
-/// page updates rows in place. What the page no longer holds (days, main-track slots, published sessions,
-/// links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import changes nothing.
+/// Writes an edition read from a page into the database, matching what is already stored: the event by slug,
+/// a session by slug or else by title within the edition (so a full page fills in the sessions a schedule-only
+/// page created), a day by date, a slot by start time, and a presenter by <see cref="PresenterMatching"/>.
+/// Values are only assigned when they differ, so importing an unchanged page leaves every row and its version
+/// untouched, and an edited page updates rows in place. What the page no longer holds (days, main-track slots,
+/// published sessions, links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import
+/// changes nothing.
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
 {
@@ -21,7 +24,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
 
         var ev = await db.Events
             .Include(e => e.Days).ThenInclude(d => d.Slots)
-            .Include(e => e.Sessions).ThenInclude(s => s.Presenters)
+            .Include(e => e.Sessions).ThenInclude(s => s.Presenters).ThenInclude(sp => sp.Presenter)
             .Include(e => e.Sessions).ThenInclude(s => s.Links)
             .Include(e => e.Sponsors)
             .Include(e => e.Links)
@@ -35,27 +38,43 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
 
         ApplyEvent(ev, content);
         var slotsBySession = ApplyDays(ev, content.Days);
-        var presenters = await LoadPresentersAsync(content, cancellationToken);
+        var matching = new PresenterMatching(db, ev);
+        var presenters = await LoadPresentersAsync(content, matching, cancellationToken);
+        var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var sessionContent in content.Sessions)
         {
-            var session = ev.Sessions.SingleOrDefault(s => s.Slug == sessionContent.Slug);
+            var session = ev.Sessions.SingleOrDefault(s => s.Slug == sessionContent.Slug) ?? SameTitle(ev, sessionContent, slugs);
             if (session is null)
             {
                 session = new Session { Slug = sessionContent.Slug, Title = sessionContent.Title, Status = PublicationStatus.Published, CreatedAt = DateTime.UtcNow };
                 ev.Sessions.Add(session);
             }
 
+            Set(session.Slug, sessionContent.Slug, v => session.Slug = v);
             ApplySession(session, sessionContent, slotsBySession.GetValueOrDefault(sessionContent.Slug), presenters);
         }
 
         // A published session the page no longer holds was taken off the programme; drafts were never on a page.
-        var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
         RemoveAll(ev.Sessions, s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug));
 
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), ev.Sessions.Count, presenters.Count, CountLinks(content), changes);
+        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), ev.Sessions.Count, presenters.Count, CountLinks(content), changes)
+        {
+            LikelyDuplicates = matching.LikelyDuplicates,
+        };
+    }
+
+    /// <summary>
+    /// A session of the edition with the same title, under a slug the page does not use: the page gives the
+    /// session another anchor than the title-made slug an earlier (schedule-only) page of the edition had.
+    /// </summary>
+    private static Session? SameTitle(Event ev, SessionContent content, HashSet<string> slugsOnThePage)
+    {
+        var titles = new[] { content.Title, content.ProgrammeTitle }.OfType<string>().Select(Slugs.From).ToHashSet(StringComparer.Ordinal);
+        return ev.Sessions.FirstOrDefault(s => !slugsOnThePage.Contains(s.Slug)
+            && (titles.Contains(Slugs.From(s.Title)) || (s.ProgrammeTitle is not null && titles.Contains(Slugs.From(s.ProgrammeTitle)))));
     }
 
     private static int CountLinks(EventContent content) =>
@@ -73,6 +92,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         Set(ev.DailyEnd, content.DailyEnd, v => ev.DailyEnd = v);
         Set(ev.SlotMinutes, content.SlotMinutes, v => ev.SlotMinutes = v);
         Set(ev.WhatsNextMarkdown, content.WhatsNextMarkdown, v => ev.WhatsNextMarkdown = v);
+        Set(ev.Wording, content.Wording, v => ev.Wording = v);
 
         var localHours = content.LocalHours.Select(h => (h.Zone, h.DailyStart, h.DailyEnd)).ToList();
         if (!ev.LocalHours.Select(h => (h.Zone, h.DailyStart, h.DailyEnd)).SequenceEqual(localHours))
@@ -83,7 +103,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         SyncList(ev.Sponsors, content.Sponsors,
             (row, item) => row.Name == item.Name && row.Url == item.Url,
             (item, position) => new Sponsor { Name = item.Name, Url = item.Url, Position = position },
-            (row, position) => Set(row.Position, position, v => row.Position = v));
+            (row, _, position) => Set(row.Position, position, v => row.Position = v));
         SyncLinks(ev.Links, content.WhatsNextLinks);
     }
 
@@ -130,31 +150,27 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         return slotsBySession;
     }
 
-    private async Task<Dictionary<string, Presenter>> LoadPresentersAsync(EventContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The presenter of each person on the page, keyed by the person's slug. A page gives a person's details as
+    /// it knew them: the details it gives replace the stored ones, and those it leaves out are kept.
+    /// </summary>
+    private static async Task<Dictionary<string, Presenter>> LoadPresentersAsync(EventContent content, PresenterMatching matching, CancellationToken cancellationToken)
     {
-        var people = content.Sessions.SelectMany(s => s.People).Select(p => p.Person)
-            .DistinctBy(p => p.Slug).ToList();
-        var slugs = people.Select(p => p.Slug).ToList();
-        var stored = await db.Presenters.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
-        foreach (var person in people)
+        var presenters = new Dictionary<string, Presenter>(StringComparer.Ordinal);
+        foreach (var person in content.Sessions.SelectMany(s => s.People).Select(p => p.Person).DistinctBy(p => p.Slug))
         {
-            if (!stored.TryGetValue(person.Slug, out var presenter))
-            {
-                presenter = new Presenter { Slug = person.Slug, Name = person.Name };
-                db.Presenters.Add(presenter);
-                stored.Add(person.Slug, presenter);
-            }
-
+            var presenter = await matching.FindOrAddAsync(person, cancellationToken);
             Set(presenter.Name, person.Name, v => presenter.Name = v);
-            Set(presenter.JobTitle, person.JobTitle, v => presenter.JobTitle = v);
-            Set(presenter.Company, person.Company, v => presenter.Company = v);
-            Set(presenter.Twitter, person.Twitter, v => presenter.Twitter = v);
-            Set(presenter.GitHub, person.GitHub, v => presenter.GitHub = v);
-            Set(presenter.LinkedIn, person.LinkedIn, v => presenter.LinkedIn = v);
-            Set(presenter.Website, person.Website, v => presenter.Website = v);
+            SetGiven(presenter.JobTitle, person.JobTitle, v => presenter.JobTitle = v);
+            SetGiven(presenter.Company, person.Company, v => presenter.Company = v);
+            SetGiven(presenter.Twitter, person.Twitter, v => presenter.Twitter = v);
+            SetGiven(presenter.GitHub, person.GitHub, v => presenter.GitHub = v);
+            SetGiven(presenter.LinkedIn, person.LinkedIn, v => presenter.LinkedIn = v);
+            SetGiven(presenter.Website, person.Website, v => presenter.Website = v);
+            presenters.Add(person.Slug, presenter);
         }
 
-        return stored;
+        return presenters;
     }
 
     private void ApplySession(Session session, SessionContent content, Slot? slot, Dictionary<string, Presenter> presenters)
@@ -168,7 +184,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             session.Slot = slot;
         }
 
-        var wanted = content.People.Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, Position: position)).ToList();
+        var wanted = content.People.Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, p.Credit, Position: position)).ToList();
         var wantedIds = wanted.Select(w => w.Presenter.Id).Where(id => id != 0).ToHashSet();
         foreach (var part in session.Presenters.Where(sp => !wantedIds.Contains(sp.PresenterId)).ToList())
         {
@@ -176,17 +192,18 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             db.Remove(part);
         }
 
-        foreach (var (presenter, role, position) in wanted)
+        foreach (var (presenter, role, credit, position) in wanted)
         {
             var part = session.Presenters.SingleOrDefault(sp => presenter.Id != 0 && sp.PresenterId == presenter.Id);
             if (part is null)
             {
-                session.Presenters.Add(new SessionPresenter { Presenter = presenter, Role = role, Position = position });
+                session.Presenters.Add(new SessionPresenter { Presenter = presenter, Role = role, Position = position, Credit = credit });
                 continue;
             }
 
             Set(part.Role, role, v => part.Role = v);
             Set(part.Position, position, v => part.Position = v);
+            Set(part.Credit, credit, v => part.Credit = v);
         }
 
         SyncLinks(session.Links, content.Links);
@@ -195,12 +212,16 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
     private void SyncLinks(List<Link> links, IReadOnlyList<LinkContent> wanted) =>
         SyncList(links, wanted,
             (row, item) => row.Kind == item.Kind && row.Url == item.Url && row.Label == item.Label,
-            (item, position) => new Link { Kind = item.Kind, Url = item.Url, Label = item.Label, Position = position },
-            (row, position) => Set(row.Position, position, v => row.Position = v));
+            (item, position) => new Link { Kind = item.Kind, Url = item.Url, Label = item.Label, Markdown = item.Markdown, Position = position },
+            (row, item, position) =>
+            {
+                Set(row.Position, position, v => row.Position = v);
+                Set(row.Markdown, item.Markdown, v => row.Markdown = v);
+            });
 
-    /// <summary>Makes <paramref name="rows"/> hold one row per wanted item, in order, keeping rows that already match.</summary>
+    /// <summary>Makes <paramref name="rows"/> hold one row per wanted item, in order, keeping and updating rows that already match.</summary>
     private void SyncList<TRow, TItem>(List<TRow> rows, IReadOnlyList<TItem> wanted, Func<TRow, TItem, bool> matches,
-        Func<TItem, int, TRow> create, Action<TRow, int> setPosition)
+        Func<TItem, int, TRow> create, Action<TRow, TItem, int> update)
         where TRow : class
     {
         var unmatched = new List<TRow>(rows);
@@ -214,7 +235,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             }
 
             unmatched.Remove(row);
-            setPosition(row, position);
+            update(row, wanted[position], position);
         }
 
         RemoveAll(rows, unmatched.Contains);
@@ -251,7 +272,20 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             assign(wanted);
         }
     }
+
+    /// <summary>Assigns a detail the page gives; one it leaves out keeps its stored value.</summary>
+    private static void SetGiven(string? current, string? given, Action<string> assign)
+    {
+        if (given is not null && current != given)
+        {
+            assign(given);
+        }
+    }
 }
 
 /// <summary>What one import wrote: the edition's size after it, and how many rows it added, changed or removed.</summary>
-public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Sessions, int People, int Links, int RowsChanged);
+public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Sessions, int People, int Links, int RowsChanged)
+{
+    /// <summary>People imported as new presenters although a presenter of the same name exists (see <see cref="PresenterMatching"/>).</summary>
+    public IReadOnlyList<string> LikelyDuplicates { get; init; } = [];
+}

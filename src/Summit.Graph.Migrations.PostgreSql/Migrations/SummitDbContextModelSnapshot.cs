@@ -155,6 +155,10 @@ namespace Summit.Graph.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Summit.Graph.Data.Entities.Event.Description#RichText", b1 =>
                         {
                             b1.IsRequired();
@@ -202,6 +206,10 @@ namespace Summit.Graph.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Markdown")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
@@ -431,6 +439,10 @@ namespace Summit.Graph.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("PresenterId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");

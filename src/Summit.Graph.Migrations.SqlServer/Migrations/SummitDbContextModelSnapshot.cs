@@ -163,6 +163,10 @@ namespace Summit.Graph.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)")
                         .UseCollation("Latin1_General_100_CS_AS_SC_UTF8");
 
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Summit.Graph.Data.Entities.Event.Description#RichText", b1 =>
                         {
                             b1.IsRequired();
@@ -213,6 +217,11 @@ namespace Summit.Graph.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC_UTF8");
+
+                    b.Property<string>("Markdown")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
                         .UseCollation("Latin1_General_100_CS_AS_SC_UTF8");
 
                     b.Property<int>("Position")
@@ -462,6 +471,11 @@ namespace Summit.Graph.Migrations.SqlServer.Migrations
 
                     b.Property<int>("PresenterId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Latin1_General_100_CS_AS_SC_UTF8");
 
                     b.Property<int>("Position")
                         .HasColumnType("int");

@@ -144,6 +144,10 @@ namespace Summit.Graph.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Summit.Graph.Data.Entities.Event.Description#RichText", b1 =>
                         {
                             b1.IsRequired();
@@ -188,6 +192,10 @@ namespace Summit.Graph.Migrations.Sqlite.Migrations
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -412,6 +420,10 @@ namespace Summit.Graph.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PresenterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");

@@ -34,9 +34,10 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role.ToString())],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalOf(holder), SchemeName));
     }
+
+    /// <summary>The user a key stands for; WebSocket connections authenticate with it from their init message.</summary>
+    public static ClaimsPrincipal PrincipalOf(KeyHolder holder) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role.ToString())], SchemeName));
 }

@@ -1,3 +1,4 @@
+using Summit.Graph.Content.Model;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Hosting;
 
@@ -20,12 +21,21 @@ public static class CommandLine
         {
             case "import":
                 return await ImportAsync(app, args[1..]);
+            case "export":
+                return await ExportCommand.RunAsync(app, args[1..]);
             case "keys":
                 return await KeysCommand.RunAsync(app, args[1..]);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH..., keys create|list|revoke.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH..., export --event SLUG, keys create|list|revoke.");
                 return 2;
         }
+    }
+
+    /// <summary>The value after <paramref name="name"/> (<c>--event SLUG</c>), or null when the option is not given.</summary>
+    internal static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     private static async Task<int> ImportAsync(WebApplication app, string[] paths)
@@ -57,6 +67,16 @@ public static class CommandLine
                 foreach (var diagnostic in page.Diagnostics)
                 {
                     Console.WriteLine($"  line {diagnostic.Line}: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic.Message}");
+                    if (diagnostic.Severity == DiagnosticSeverity.Warning)
+                    {
+                        // What was not imported, as the page writes it, so it can be found and fixed there.
+                        Console.WriteLine($"    | {diagnostic.Text}");
+                    }
+                }
+
+                foreach (var duplicate in summary.LikelyDuplicates)
+                {
+                    Console.WriteLine($"  likely duplicate: {duplicate}");
                 }
             }
             catch (PageFormatException exception)

@@ -22,10 +22,10 @@ public static class KeysCommand
 
         await app.PrepareDatabaseAsync();
         var keys = app.Services.GetRequiredService<ApiKeyService>();
-        var name = Option(args, "--name");
+        var name = CommandLine.Option(args, "--name");
         switch (args[0])
         {
-            case "create" when name is not null && Enum.TryParse<ApiKeyRole>(Option(args, "--role") ?? "", ignoreCase: true, out var role):
+            case "create" when name is not null && Enum.TryParse<ApiKeyRole>(CommandLine.Option(args, "--role") ?? "", ignoreCase: true, out var role):
                 try
                 {
                     var key = await keys.CreateAsync(name, role);
@@ -60,11 +60,5 @@ public static class KeysCommand
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

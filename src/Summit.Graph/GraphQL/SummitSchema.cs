@@ -22,10 +22,12 @@ public sealed class SummitSchema : Schema
         : base(services)
     {
         Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
+        RegisterType(new ZonedDateTimeGraphType());
         Query = services.GetRequiredService<QueryType>();
         var mutation = services.GetRequiredService<MutationType>();
         mutation.AddMutations(type => RegisterType(type));
         Mutation = mutation;
+        Subscription = services.GetRequiredService<Live.SubscriptionType>();
         RegisterType(typeof(SponsorInputGraphType));
 
         foreach (var type in DataInputTypes.Create(FilterableModels))

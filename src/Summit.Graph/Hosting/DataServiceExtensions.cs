@@ -5,6 +5,7 @@ using Summit.Graph.Content.Markdown;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Import;
+using Summit.Graph.Live;
 
 namespace Summit.Graph.Hosting;
 
@@ -27,6 +28,8 @@ public static class DataServiceExtensions
         });
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
+        services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
+        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
         return builder;
     }
 
@@ -49,11 +52,32 @@ public static class DataServiceExtensions
         }
     }
 
-    /// <summary>Imports one edition in its own context and transaction.</summary>
+    /// <summary>Imports one edition in its own context and transaction, and tells subscribers and caches when rows changed.</summary>
     public static async Task<ImportSummary> ImportAsync(this IServiceProvider services, Content.Model.EventContent content, CancellationToken cancellationToken = default)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext();
-        return await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
+        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
+        if (summary.RowsChanged > 0)
+        {
+            await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Relays changes through Redis when it is configured (several instances), else keeps them in process.</summary>
+    private static ContentChangeNotifier CreateNotifier(RedisOptions redis)
+    {
+        if (string.IsNullOrWhiteSpace(redis.ConnectionString))
+        {
+            return new ContentChangeNotifier();
+        }
+
+        // Once, at start-up: the singleton is built before the first request.
+        var relay = RedisContentRelay.ConnectAsync(redis).GetAwaiter().GetResult();
+        var notifier = new ContentChangeNotifier(relay);
+        relay.ListenAsync(notifier.Deliver).GetAwaiter().GetResult();
+        return notifier;
     }
 
     /// <summary>A database server started next to the app (docker compose) may take a while to accept connections.</summary>

@@ -16,10 +16,19 @@ public static class GraphQLServiceExtensions
         var services = builder.Services;
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.Section));
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         services.AddScoped<ContentAccess>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<EntityQueries>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLOperations>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<PersistedDocuments>();
+        services.AddSingleton<HttpCaching>();
+        services.AddSingleton<BananaCakePop>();
+        services.AddSingleton<ServerSentEvents>();
+        services.AddSingleton<GraphQLWebSockets>();
+        services.AddSingleton<SubscriptionStreams>();
         services.AddSingleton<ContentEditor>();
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ApiKeyService>();
@@ -29,6 +38,8 @@ public static class GraphQLServiceExtensions
             .AddSchema<SummitSchema>()
             .AddGraphTypes(typeof(SummitSchema).Assembly)
             .AddValidationRule<MutationAuthorizationRule>()
+            // Every subscription event runs in a service scope of its own: fresh loaders, fresh access.
+            .AddScopedSubscriptionExecutionStrategy()
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
@@ -37,9 +48,14 @@ public static class GraphQLServiceExtensions
 
     public static WebApplication MapSummitGraphQL(this WebApplication app)
     {
+        app.UseWebSockets();
+        app.Services.GetRequiredService<BananaCakePop>().Map(app);
         app.UseAuthentication();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], endpoint.HandleAsync);
+        // graphql-sse's default URL; /graphql takes the same requests when they accept text/event-stream.
+        var serverSentEvents = app.Services.GetRequiredService<ServerSentEvents>();
+        app.MapMethods("/graphql/stream", [HttpMethods.Get, HttpMethods.Post], serverSentEvents.HandleAsync);
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(PrintSchema(schema), "text/plain; charset=utf-8"));
         return app;
     }

@@ -1,12 +1,8 @@
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
-using GraphQL.Transport;
-using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
-using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Http;
@@ -14,17 +10,23 @@ namespace Summit.Graph.Http;
 /// <summary>
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec): POST with JSON (single or batched), GET for queries,
 /// content negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>, and the
-/// status codes the spec asks for. Bad requests get 4xx with a GraphQL error body, never a 500.
+/// status codes the spec asks for. Bad requests get 4xx with a GraphQL error body, never a 500. Browsers
+/// asking for HTML get the IDE; <c>text/event-stream</c> requests go to the SSE transport; anonymous GET
+/// responses carry an ETag.
 /// </summary>
-public sealed partial class GraphQLHttpEndpoint(
-    IDocumentExecuter<ISchema> executer,
+public sealed class GraphQLHttpEndpoint(
+    GraphQLOperations operations,
+    GraphQLRequestReader reader,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLHttpOptions> options,
-    ILogger<GraphQLHttpEndpoint> logger)
+    HttpCaching caching,
+    BananaCakePop ide,
+    ServerSentEvents serverSentEvents,
+    GraphQLWebSockets webSockets,
+    IOptions<GraphQLHttpOptions> options)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
-    private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
+    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a graphql-transport-ws WebSocket.";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -38,6 +40,25 @@ public sealed partial class GraphQLHttpEndpoint(
             });
         }
 
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.HandleAsync(http);
+            return;
+        }
+
+        if (HttpMethods.IsGet(http.Request.Method) && ide.Wants(http.Request))
+        {
+            await ide.ServePageAsync(http);
+            return;
+        }
+
+        if (ServerSentEvents.Wants(http.Request))
+        {
+            await serverSentEvents.HandleAsync(http);
+            return;
+        }
+
+        HttpCaching.MarkPrivateWhenAuthorized(http);
         var mediaType = NegotiateMediaType(http.Request);
         if (mediaType is null)
         {
@@ -63,40 +84,38 @@ public sealed partial class GraphQLHttpEndpoint(
 
     private async Task HandleGetAsync(HttpContext http, string mediaType)
     {
-        var query = http.Request.Query;
-        Inputs? variables = null;
-        if (query.TryGetValue("variables", out var variablesText) && !string.IsNullOrEmpty(variablesText))
+        if (!reader.TryRead(http.Request.Query, out var request, out var readError))
         {
-            try
-            {
-                variables = serializer.Deserialize<Inputs>(variablesText!);
-            }
-            catch (JsonException)
-            {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "The 'variables' parameter is not a JSON object.");
-                return;
-            }
-        }
-
-        var request = new GraphQLRequest
-        {
-            Query = query["query"],
-            OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
-            Variables = variables,
-        };
-        var prepared = Prepare(request, allowMutations: false);
-        if (prepared.Error is { } error)
-        {
-            if (prepared.MutationOverGet)
-            {
-                http.Response.Headers.Allow = "POST";
-            }
-
-            await WriteErrorAsync(http, prepared.MutationOverGet ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status400BadRequest, mediaType, error);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, readError);
             return;
         }
 
-        var result = await ExecuteAsync(http, request, prepared.Document!);
+        var prepared = operations.Prepare(request);
+        if (prepared is { Malformed: true, Error: { } malformed })
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed.Message);
+            return;
+        }
+
+        if (prepared.Error is null && prepared.Type != OperationType.Query)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, $"A {prepared.Type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            return;
+        }
+
+        var validator = await caching.ValidatorAsync(http, prepared, mediaType);
+        if (validator is not null && caching.IsNotModified(http, validator))
+        {
+            return;
+        }
+
+        var result = prepared.Error is { } error ? GraphQLOperations.ErrorResult(error) : await operations.ExecuteAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
+        if (validator is not null && result.Executed && result.Errors is null)
+        {
+            caching.MarkCacheable(http, validator);
+        }
+
         await WriteResultAsync(http, mediaType, result);
     }
 
@@ -127,20 +146,26 @@ public sealed partial class GraphQLHttpEndpoint(
                 return;
             }
 
-            if (!TryReadRequest(body.RootElement, out var request, out var readError))
+            if (!reader.TryRead(body.RootElement, out var request, out var readError))
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, readError);
                 return;
             }
 
-            var prepared = Prepare(request, allowMutations: true);
-            if (prepared.Error is { } error)
+            var prepared = operations.Prepare(request);
+            if (prepared is { Malformed: true, Error: { } malformed })
             {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, error);
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed.Message);
                 return;
             }
 
-            await WriteResultAsync(http, mediaType, await ExecuteAsync(http, request, prepared.Document!));
+            if (prepared.Error is null && prepared.Type == OperationType.Subscription)
+            {
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, SubscriptionElsewhere);
+                return;
+            }
+
+            await WriteResultAsync(http, mediaType, await RunAsync(http, prepared));
         }
     }
 
@@ -157,14 +182,9 @@ public sealed partial class GraphQLHttpEndpoint(
         var results = new List<ExecutionResult>(count);
         foreach (var element in batch.EnumerateArray())
         {
-            if (!TryReadRequest(element, out var request, out var readError))
-            {
-                results.Add(ErrorResult(readError));
-                continue;
-            }
-
-            var prepared = Prepare(request, allowMutations: true);
-            results.Add(prepared.Error is { } error ? ErrorResult(error) : await ExecuteAsync(http, request, prepared.Document!));
+            results.Add(reader.TryRead(element, out var request, out var readError)
+                ? await RunAsync(http, operations.Prepare(request))
+                : GraphQLOperations.ErrorResult(new ExecutionError(readError)));
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -172,80 +192,10 @@ public sealed partial class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
     }
 
-    private bool TryReadRequest(JsonElement element, out GraphQLRequest request, out string error)
-    {
-        request = new GraphQLRequest();
-        error = "";
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            error = "A GraphQL request is a JSON object with a 'query'.";
-            return false;
-        }
-
-        try
-        {
-            request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? request;
-            return true;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-        {
-            error = "The request's 'query' and 'operationName' must be strings and 'variables' and 'extensions' objects.";
-            return false;
-        }
-    }
-
-    private static PreparedRequest Prepare(GraphQLRequest request, bool allowMutations)
-    {
-        if (string.IsNullOrWhiteSpace(request.Query))
-        {
-            return new PreparedRequest(null, "The request has no 'query'.", false);
-        }
-
-        GraphQLDocument document;
-        try
-        {
-            document = DocumentBuilder.Build(request.Query);
-        }
-        catch (SyntaxError exception)
-        {
-            return new PreparedRequest(null, $"The query is not valid GraphQL: {exception.Message}", false);
-        }
-
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = request.OperationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-        if (operation is null)
-        {
-            return new PreparedRequest(null, request.OperationName is null
-                ? "The document holds several operations; name one with 'operationName'."
-                : $"The document has no operation named '{request.OperationName}'.", false);
-        }
-
-        return !allowMutations && operation.Operation != OperationType.Query
-            ? new PreparedRequest(null, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.", true)
-            : new PreparedRequest(document, null, false);
-    }
-
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        http.RequestServices.GetRequiredService<ContentAccess>().IncludeDrafts = http.User.CanReadDrafts();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
-        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogExecuted(logger, request.OperationName ?? "(anonymous)", elapsed, result.Errors?.Count ?? 0, SqlStatementCounter.CurrentCount);
-        return result;
-    }
+    private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedOperation prepared) =>
+        prepared.Error is { } error ? GraphQLOperations.ErrorResult(error)
+        : prepared.Type == OperationType.Subscription ? GraphQLOperations.ErrorResult(new ExecutionError(SubscriptionElsewhere))
+        : await operations.ExecuteAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
@@ -253,7 +203,7 @@ public sealed partial class GraphQLHttpEndpoint(
         // or 401/403 when it was refused for its credentials.
         http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed
             ? StatusCodes.Status200OK
-            : FirstCode(result) switch
+            : result.Errors?.FirstOrDefault()?.Code switch
             {
                 MutationAuthorizationRule.NotAuthenticated => StatusCodes.Status401Unauthorized,
                 MutationAuthorizationRule.NotAuthorized => StatusCodes.Status403Forbidden,
@@ -272,12 +222,8 @@ public sealed partial class GraphQLHttpEndpoint(
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, ErrorResult(message), http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(new ExecutionError(message)), http.RequestAborted);
     }
-
-    private static string? FirstCode(ExecutionResult result) => result.Errors?.FirstOrDefault()?.Code;
-
-    private static ExecutionResult ErrorResult(string message) => new() { Errors = [new ExecutionError(message)] };
 
     /// <summary>
     /// The spec's negotiation: the new media type when accepted, JSON for legacy clients (and when no
@@ -299,17 +245,13 @@ public sealed partial class GraphQLHttpEndpoint(
                 return GraphQLResponseMediaType;
             }
 
+            // The spec: clients that accept anything (fetch sends */*) get the media type every client reads.
             if (string.Equals(type, JsonMediaType, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
             {
-                return type is "*/*" or "application/*" ? GraphQLResponseMediaType : JsonMediaType;
+                return JsonMediaType;
             }
         }
 
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL {OperationName} finished in {ElapsedMs:F1} ms with {ErrorCount} errors and {SqlStatements} SQL statements")]
-    private static partial void LogExecuted(ILogger logger, string operationName, double elapsedMs, int errorCount, int sqlStatements);
-
-    private sealed record PreparedRequest(GraphQLDocument? Document, string? Error, bool MutationOverGet);
 }

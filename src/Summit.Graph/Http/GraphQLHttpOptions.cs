@@ -8,6 +8,21 @@ public sealed class GraphQLHttpOptions
     /// <summary>Most operations one batched request (a JSON array) may hold.</summary>
     public int MaxBatchSize { get; set; } = 10;
 
+    /// <summary>Serves Banana Cake Pop to browsers at <c>/graphql</c>; turn it off in production.</summary>
+    public bool EnableIde { get; set; } = true;
+
+    /// <summary>Runs only the trusted documents of <c>schema/operations</c> (by <c>documentId</c> or hash): for production front ends.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
+    /// <summary>How many characters of query text automatic persisted queries may keep in memory.</summary>
+    public long PersistedQueryCacheCharacters { get; set; } = 4_000_000;
+
+    /// <summary>Seconds shared caches (a CDN) may serve an anonymous GET response before revalidating with its ETag.</summary>
+    public int CacheMaxAgeSeconds { get; set; } = 10;
+
+    /// <summary>Most live subscriptions (SSE streams and WebSocket subscriptions together) the server holds at once.</summary>
+    public int MaxSubscriptions { get; set; } = 200;
+
     /// <summary>Adds <c>X-Sql-Statements</c> to responses: for benchmarks and tests, not for production.</summary>
     public bool ExposeSqlStatementCount { get; set; }
 }

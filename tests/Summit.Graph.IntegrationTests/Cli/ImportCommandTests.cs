@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Summit.Graph.IntegrationTests.Importing;
 using Summit.Graph.IntegrationTests.Infrastructure;
+using Summit.Graph.Tests.Content;
 
 namespace Summit.Graph.IntegrationTests.Cli;
 
@@ -30,10 +30,10 @@ public sealed class ImportCommandTests : IDisposable
             [
                 $"{bundled}: kubevirt-summit-2021 (layout 2021): {Totals}; 0 rows added, changed or removed.",
                 WelcomeSpeakerInferred,
-                $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 6 rows added, changed or removed.",
+                $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.",
                 WelcomeSpeakerInferred,
             ],
-            ReportLines(run.Output));
+            run.OutputLines);
         Assert.Equal("", run.Error);
     }
 
@@ -47,7 +47,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{missing}: no such file.", run.Error.Trim());
-        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 6 rows added, changed or removed.", WelcomeSpeakerInferred], ReportLines(run.Output));
+        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", WelcomeSpeakerInferred], run.OutputLines);
     }
 
     [Fact]
@@ -60,6 +60,51 @@ public sealed class ImportCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "data", "summit.db")), "The usage error touched the database.");
     }
 
+    [Fact]
+    public async Task ImportOfOtherLayoutsReportsEveryLineItCouldNotPlace()
+    {
+        var samples = Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages");
+        var table = RepositoryFiles.PathOf(Path.Combine(samples, "table-with-speakers.md"));
+        var inline = RepositoryFiles.PathOf(Path.Combine(samples, "inline-day-sections.md"));
+
+        var run = await RunAsync("import", table, inline);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.OutputLines;
+        Assert.Equal($"{table}: kubevirt-summit-2027 (layout table-with-speakers): 2 days, 10 slots, 10 sessions, 10 people, 0 links; 49 rows added, changed or removed.", lines[0]);
+        Assert.Equal(
+            [
+                "  line 19: warning: Line is not part of any content the table-with-speakers layout reads; it was not imported.",
+                "    | ## Register",
+            ],
+            lines[1..3]);
+        Assert.Contains("    | - [Register for Day 2](https://community.example.org/events/summit-2027-day-2/)", lines);
+        Assert.Contains($"{inline}: kubevirt-summit-2028 (layout inline-day-sections): 2 days, 7 slots, 7 sessions, 7 people, 0 links; 28 rows added, changed or removed.", lines);
+        Assert.Contains("  line 56: info: 2028-04-13 starts at 12:00 UTC, not at the daily 13:00 the page gives.", lines);
+    }
+
+    [Fact]
+    public async Task ExportWritesTheBundledEditionBackAsItsPage()
+    {
+        var output = Path.Combine(folder, "exported.md");
+
+        var run = await RunAsync("export", "--event", "kubevirt-summit-2021", "--layout", "2021", "--output", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"Wrote KubeVirt Summit 2021 (20 sessions) to {output}.", run.Error.Trim());
+        Assert.Equal(ContentComparison.NormalisedWhitespace(EditedPage.Bundled), ContentComparison.NormalisedWhitespace(await File.ReadAllTextAsync(output)));
+    }
+
+    [Fact]
+    public async Task ExportOfAnUnknownEventExitsWithOne()
+    {
+        var run = await RunAsync("export", "--event", "no-such-summit");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("No event has the slug 'no-such-summit'.", run.Error.Trim());
+        Assert.Equal("", run.Output);
+    }
+
     private async Task<string> WritePageAsync(string name, string markdown)
     {
         var path = Path.Combine(folder, name);
@@ -67,34 +112,5 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    /// <summary>Every line printed: one per page, then that page's diagnostics, indented (the logger is set to warnings).</summary>
-    private static string[] ReportLines(string output) =>
-        output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        // The server's build output sits beside the test's: same configuration, same target framework.
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var server = RepositoryFiles.PathOf(Path.Combine("src", "Summit.Graph", "bin", testOutput.Parent!.Name, testOutput.Name));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = server,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(server, "Summit.Graph.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<ProcessRun> RunAsync(params string[] args) => ServerProcess.RunAsync(Path.Combine(folder, "data"), args);
 }

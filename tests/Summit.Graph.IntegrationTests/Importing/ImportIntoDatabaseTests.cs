@@ -25,7 +25,8 @@ public sealed class ImportIntoDatabaseTests : IDisposable
 
         var summary = await ImportAsync(EditedPage.Bundled);
 
-        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary);
+        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary with { LikelyDuplicates = [] });
+        Assert.Empty(summary.LikelyDuplicates);
         Assert.Equal(before, await RowsAsync());
     }
 
@@ -38,7 +39,8 @@ public sealed class ImportIntoDatabaseTests : IDisposable
 
         var summary = await ImportAsync(EditedPage.WithFiveEdits());
 
-        Assert.Equal(6, summary.RowsChanged);
+        // The five edits, the removed slides link, and Karel Simon's person line in his session.
+        Assert.Equal(7, summary.RowsChanged);
         var after = await RowsAsync();
         var addedReference = after.Single(row => row.Table == "Link" && row.Key == "harvester Harvester");
         Assert.Equal(1, addedReference.Version);
@@ -88,7 +90,7 @@ public sealed class ImportIntoDatabaseTests : IDisposable
 
         var summary = await ImportAsync(EditedPage.Bundled);
 
-        Assert.Equal(6, summary.RowsChanged);
+        Assert.Equal(7, summary.RowsChanged);
         var titles = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "hotplug").Select(s => s.Title).ToListAsync());
         Assert.Equal(["Introducing Volume Hotplug in KubeVirt"], titles);
     }

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Auth;
 using Summit.Graph.Data;
+using Summit.Graph.Data.Entities;
 
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
@@ -29,38 +31,55 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", name);
     }
 
-    /// <summary>The provider under test: Sqlite or PostgreSql.</summary>
-    public string Provider => postgres is null ? "Sqlite" : "PostgreSql";
+    /// <summary>The provider under test: Sqlite or PostgreSql (a test may pin one with <c>Database:Provider</c> in <see cref="Settings"/>).</summary>
+    public string Provider => OnPostgres ? "PostgreSql" : Settings.GetValueOrDefault("Database:Provider", "Sqlite");
+
+    private bool OnPostgres => postgres is not null && !Settings.ContainsKey("Database:Provider");
 
     /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
     public SqlLog Sql { get; } = new();
 
+    /// <summary>Configuration the server starts with, such as <c>Auth:BootstrapEditorKey</c>; set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:DataDirectory", dataDirectory);
-        if (postgres is not null)
+        if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString);
         }
 
         builder.UseSetting("GraphQL:ExposeSqlStatementCount", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null)
+    /// <summary>Posts one operation; <paramref name="bearerKey"/> goes into <c>Authorization: Bearer</c>.</summary>
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null, string? bearerKey = null)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
-        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        }, accept);
+        };
+        if (bearerKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
+        }
+
+        return await SendAsync(request, accept);
     }
 
     /// <summary>Posts and fails the test on any GraphQL error; returns <c>data</c>.</summary>
-    public async Task<JsonNode> QueryAsync(string query, object? variables = null)
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? bearerKey = null)
     {
-        var response = await PostAsync(query, variables);
+        var response = await PostAsync(query, variables, bearerKey: bearerKey);
         Assert.True(response.Errors is null, $"Unexpected errors: {response.Errors?.ToJsonString()}");
         return response.Data ?? throw new InvalidOperationException("The response has no data.");
     }
@@ -88,6 +107,36 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         return await action(db);
     }
 
+    /// <summary>Creates a stored API key, as <c>keys create</c> does, and returns the key.</summary>
+    public Task<string> CreateKeyAsync(string name, ApiKeyRole role) => Services.GetRequiredService<ApiKeyService>().CreateAsync(name, role);
+
+    public Task<bool> RevokeKeyAsync(string name) => Services.GetRequiredService<ApiKeyService>().RevokeAsync(name);
+
+    /// <summary>
+    /// Every row of every table, one line each, in a stable order: equal dumps mean the database is unchanged.
+    /// </summary>
+    public Task<IReadOnlyList<string>> DumpDatabaseAsync() => WithDatabaseAsync(async db =>
+    {
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rows = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}");
+                rows.Add($"{table}|{string.Join('|', values)}");
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return (IReadOnlyList<string>)rows;
+    });
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -97,7 +146,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             Directory.Delete(dataDirectory, recursive: true);
         }
 
-        if (disposing && postgres is not null)
+        if (disposing && OnPostgres)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
             using var connection = new Npgsql.NpgsqlConnection(postgres);

@@ -89,21 +89,19 @@ public sealed class PageReaderRobustnessTests
     [Fact]
     public void PageInAnUnknownLayoutIsRefused()
     {
-        const string ScheduleOnly = """
+        const string ProgrammeAsAList = """
             ---
             title: KubeVirt Summit
             ---
 
             ## Program
 
-            | Date   | Time  | Session Title |
-            | ------ | ----- | ------------- |
-            | 10/Mar | 14:00 | Welcome to the Summit |
+            - 10 March, 14:00: Welcome to the Summit
             """;
 
-        var error = Assert.Throws<PageFormatException>(() => new PageReader().Read(ScheduleOnly));
+        var error = Assert.Throws<PageFormatException>(() => new PageReader().Read(ProgrammeAsAList));
 
-        Assert.Contains("no known layout (known: 2021)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no known layout (known: 2021, table-with-speakers, inline-day-sections, bold-italic-times, schedule-only)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class PeopleLineParserTests
     {
         var person = PeopleLineParser.Parse("Ada Example, Staff Engineer, Networking, Example Corp, Ltd.");
 
-        Assert.Equal(new PersonMention("Ada Example", "Staff Engineer, Networking", "Example Corp, Ltd", null, null, null, null), person);
+        Assert.Equal(new PersonMention("Ada Example", "Staff Engineer, Networking", "Example Corp, Ltd.", null, null, null, null), person);
     }
 
     [Fact]

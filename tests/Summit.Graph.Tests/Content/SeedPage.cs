@@ -6,13 +6,7 @@ namespace Summit.Graph.Tests.Content;
 /// <summary>The 2021 seed page, embedded from the server's Seed folder, and its reading.</summary>
 internal static class SeedPage
 {
-    private static readonly Lazy<string> Text = new(() =>
-    {
-        using var stream = typeof(SeedPage).Assembly.GetManifestResourceStream("Pages.kubevirt-summit-2021.md")
-            ?? throw new InvalidOperationException("The seed page is not embedded in the test assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    private static readonly Lazy<string> Text = new(() => TestPages.Markdown("kubevirt-summit-2021"));
 
     public static string Markdown => Text.Value;
 

@@ -191,8 +191,9 @@ public sealed class SeedPageReaderTests
 
         Assert.Equal(
             [
-                new LinkContent(LinkKind.Reference, "https://github.com/kubevirt/vm-import-operator", "VM Import Operator"),
-                new LinkContent(LinkKind.Reference, "https://docs.konveyor.io/", "Forklift"),
+                new LinkContent(LinkKind.Reference, "https://github.com/kubevirt/vm-import-operator", "VM Import Operator",
+                    "[VM Import Operator](https://github.com/kubevirt/vm-import-operator) (VMIO)."),
+                new LinkContent(LinkKind.Reference, "https://docs.konveyor.io/", "Forklift", "Konveyor's [Forklift](https://docs.konveyor.io/)."),
             ],
             forklift.Links.Where(link => link.Kind == LinkKind.Reference));
         Assert.EndsWith("- know how to import their VMware or oVirt workloads to Kubernetes with VMIO or Forklift", forklift.AbstractMarkdown, StringComparison.Ordinal);

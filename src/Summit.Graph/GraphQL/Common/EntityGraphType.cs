@@ -42,6 +42,21 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>
         return builder;
     }
 
+    /// <summary>
+    /// A UTC time column with an optional <c>timeZone</c> argument (see <see cref="ZonedTime"/>). Its type stays
+    /// <c>DateTime</c> (<see cref="ZonedDateTimeGraphType"/>): ISO 8601 with an offset, <c>Z</c> for UTC.
+    /// </summary>
+    protected FieldBuilder<T, object> ZonedTimeColumn(string name, Expression<Func<T, DateTime>> member, string description)
+    {
+        var read = member.Compile();
+        var builder = Field<NonNullGraphType<DateTimeGraphType>, object>(name)
+            .Description(description)
+            .Argument<StringGraphType>(ZonedTime.Argument, ZonedTime.ArgumentDescription)
+            .Resolve(context => ZonedTime.In(read(context.Source), context.GetArgument<string?>(ZonedTime.Argument)));
+        builder.FieldType.Projects(member);
+        return builder;
+    }
+
     /// <summary>An object field (a navigation or a value object) whose sub-selection is projected into the same query.</summary>
     protected FieldBuilder<T, TValue> Projected<TGraphType, TValue>(string name, Expression<Func<T, TValue>> member, string description)
         where TGraphType : IGraphType

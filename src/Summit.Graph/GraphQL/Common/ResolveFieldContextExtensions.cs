@@ -10,6 +10,16 @@ public static class ResolveFieldContextExtensions
     public static EntityQueries Queries(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<EntityQueries>();
 
+    /// <summary>
+    /// The query service of a subscription event. Each event runs in a service scope of its own, so it gets the
+    /// subscriber's access here, the way the HTTP endpoint gives a request its access.
+    /// </summary>
+    public static EntityQueries QueriesForSubscriber(this IResolveFieldContext context)
+    {
+        context.RequestServices!.GetRequiredService<ContentAccess>().IncludeDrafts = context.User.CanReadDrafts();
+        return context.Queries();
+    }
+
     /// <summary>Fails the field (not the request) unless the key may read drafts: history is for editors.</summary>
     public static IResolveFieldContext RequireDraftAccess(this IResolveFieldContext context) =>
         context.User.CanReadDrafts()

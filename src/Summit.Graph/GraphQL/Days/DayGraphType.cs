@@ -15,8 +15,8 @@ public sealed class DayGraphType : EntityGraphType<Day>
         : base("Day", "One day of an edition.", d => d.Id)
     {
         Column("date", d => d.Date, "The calendar date (UTC).");
-        Column("startsAt", d => d.StartsAt, "When the day's first slot starts (UTC).");
-        Column("endsAt", d => d.EndsAt, "When the day's last slot ends (UTC).");
+        ZonedTimeColumn("startsAt", d => d.StartsAt, "When the day's first slot starts (UTC, or in `timeZone`).");
+        ZonedTimeColumn("endsAt", d => d.EndsAt, "When the day's last slot ends (UTC, or in `timeZone`).");
         Column("version", d => d.Version, "Increases with every change; pass it back when updating.");
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", d => d.Event, "The edition the day belongs to.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlotGraphType>>>>("slots")

@@ -48,7 +48,8 @@ public static class EventMutations
         }
 
         input.ThrowIfInvalid();
-        var ev = await scope.FindAsync(scope.Db.Events, id, Type, cancellationToken);
+        // With its sponsors: the revision keeps the edition's full content.
+        var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors), id, Type, cancellationToken);
         scope.ExpectVersion(ev, input.Value<int>("version"), Type);
         var before = Snapshot(ev);
         var changed = new List<string>();

@@ -58,7 +58,7 @@ public static class PresenterMutations
             .Returns("presenter", PresenterModel.Instance, "Always null: the person is deleted.")
             .Handle(DeleteAsync);
 
-        mutations.Add("restorePresenter", "Brings back a deleted person with their roles in the sessions that still exist.")
+        mutations.Add("restorePresenter", "Brings back a deleted person with their roles in the sessions that still exist (after a merge: the record only, since the sessions list the merged-into person).")
             .Id("id", "The deleted person.")
             .Errors(NotFound, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The restored person.")
@@ -204,7 +204,10 @@ public static class PresenterMutations
         scope.Record(Type, presenter, presenter.Version, RevisionOperation.Restore, ["deleted"], PresenterSnapshot.Of(presenter));
         presenter.DeletedAt = null;
 
-        var roles = EditScope.ReadSnapshot<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
+        // After a merge the sessions list the merged-into person; bringing the roles back too would list them twice.
+        var roles = deletion?.Operation == RevisionOperation.Merge
+            ? []
+            : EditScope.ReadSnapshot<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
         var sessionIds = roles.Select(r => r.SessionId).ToList();
         var sessions = await scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
             .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class SessionGraphType : EntityGraphType<Session>
         Column("kind", s => s.Kind, "What kind of session it is.");
         Column("status", s => s.Status, "DRAFT or PUBLISHED; anonymous readers only ever see PUBLISHED.");
         Column("version", s => s.Version, "Increases with every change; pass it back when updating.");
-        Column("updatedAt", s => s.UpdatedAt, "When the session last changed (UTC).");
+        ZonedTimeColumn("updatedAt", s => s.UpdatedAt, "When the session last changed (UTC, or in `timeZone`).");
         Projected<NonNullGraphType<RichTextGraphType>, RichText>("abstract", s => s.Abstract, "The session's abstract.");
         Projected<SlotGraphType, Slot?>("slot", s => s.Slot, "The time slot the session is scheduled in; null while unscheduled.");
         Projected<NonNullGraphType<EventGraphType>, Event?>("event", s => s.Event, "The edition the session belongs to.");

@@ -208,7 +208,7 @@ public static class SessionMutations
 
         if (changed.Count > 0)
         {
-            scope.Record(Type, session, before.Equals(null) ? 0 : session.Version, RevisionOperation.Update, changed, before);
+            scope.Record(Type, session, session.Version, RevisionOperation.Update, changed, before);
         }
 
         return new MutationResult(session.Id);

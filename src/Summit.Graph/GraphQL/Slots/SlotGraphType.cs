@@ -14,8 +14,8 @@ public sealed class SlotGraphType : EntityGraphType<Slot>
     public SlotGraphType()
         : base("Slot", "A time slot of a day.", s => s.Id)
     {
-        Column("startsAt", s => s.StartsAt, "When the slot starts (UTC).");
-        Column("endsAt", s => s.EndsAt, "When the slot ends (UTC).");
+        ZonedTimeColumn("startsAt", s => s.StartsAt, "When the slot starts (UTC, or in `timeZone`).");
+        ZonedTimeColumn("endsAt", s => s.EndsAt, "When the slot ends (UTC, or in `timeZone`).");
         Column("track", s => s.Track, "The parallel track, or null for the main track.", nullable: true);
         Column("version", s => s.Version, "Increases with every change; pass it back when updating.");
         Projected<NonNullGraphType<DayGraphType>, Day?>("day", s => s.Day, "The day of the slot.");

@@ -3,15 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Sessions;
+using Summit.Graph.Live;
 
 namespace Summit.Graph.GraphQL.Common.Mutations;
 
 /// <summary>
 /// Runs one mutation as one database transaction: the change and its revisions are saved together or not
 /// at all. Version checks use the version the editor started from, so two editors saving at once never
-/// silently overwrite each other.
+/// silently overwrite each other. After the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
 /// </summary>
-public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown)
+public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier)
 {
     public async Task<T> RunAsync<T>(string author, Func<EditScope, Task<T>> change, CancellationToken cancellationToken)
     {
@@ -28,28 +30,104 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
         catch (DbUpdateConcurrencyException exception)
         {
+            // Another editor committed between our version check and our save.
             var entry = exception.Entries.Count > 0 ? exception.Entries[0] : null;
             var stored = entry is null ? null : await entry.GetDatabaseValuesAsync(cancellationToken);
-            var typeName = entry?.Metadata.ClrType.Name ?? "object";
-            var id = entry?.Entity is IVersioned versioned ? versioned.Id : 0;
-            var current = stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0;
-            throw new ContentException(new ConflictError(
-                $"The {typeName} was changed by someone else while you saved; reload it (version {current}) and save again.",
-                GlobalId.Encode(typeName, id),
+            throw new ContentException(ConflictError.For(
+                entry?.Metadata.ClrType.Name ?? "object",
+                entry?.Entity is IVersioned versioned ? versioned.Id : 0,
                 entry?.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
-                current));
+                stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0));
+        }
+        catch (DbUpdateException exception) when (exception.Entries.Count > 0)
+        {
+            // A unique index refused a value that was free when checked: a concurrent save took it.
+            var entry = exception.Entries[0];
+            var id = entry.Entity is IVersioned versioned ? versioned.Id : 0;
+            throw new ContentException(new ConflictError(
+                $"The {entry.Metadata.ClrType.Name} could not be saved: a change saved at the same moment took one of its values (such as its slug). Reload and try again.",
+                GlobalId.Encode(entry.Metadata.ClrType.Name, id), 0, 0));
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await notifier.PublishAsync(await DescribeAsync(scope, CancellationToken.None));
         return result;
+    }
+
+    /// <summary>
+    /// The editions the recorded revisions touched, with the sessions among them. People belong to no edition,
+    /// so a change to a person is reported for every edition.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<EditionChange>> DescribeAsync(EditScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var sessionsByEvent = new Dictionary<int, List<ChangedSession>>();
+        var eventIds = new HashSet<int>();
+        var everyEdition = false;
+        foreach (var (entity, previous) in scope.Changes)
+        {
+            switch (entity)
+            {
+                case Session session:
+                    eventIds.Add(session.EventId);
+                    var wasPublic = previous is SessionSnapshot { Status: PublicationStatus.Published };
+                    var isPublic = session is { Status: PublicationStatus.Published, DeletedAt: null };
+                    var list = sessionsByEvent.TryGetValue(session.EventId, out var found) ? found : sessionsByEvent[session.EventId] = [];
+                    list.Add(new ChangedSession(session.Slug, wasPublic || isPublic));
+                    if (previous is SessionSnapshot before && before.Slug != session.Slug)
+                    {
+                        list.Add(new ChangedSession(before.Slug, wasPublic));
+                    }
+
+                    break;
+                case Event ev:
+                    eventIds.Add(ev.Id);
+                    break;
+                case Day day:
+                    eventIds.Add(day.EventId);
+                    break;
+                case Link { EventId: { } linkEventId }:
+                    eventIds.Add(linkEventId);
+                    break;
+                default:
+                    // A slot's or a session link's edition is a row away; a person's is every edition they present in.
+                    var owner = entity switch
+                    {
+                        Slot slot => await db.Days.Where(d => d.Id == slot.DayId).Select(d => (int?)d.EventId).FirstOrDefaultAsync(cancellationToken),
+                        Link { SessionId: { } sessionId } => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(cancellationToken),
+                        _ => null,
+                    };
+                    if (owner is { } ownerId)
+                    {
+                        eventIds.Add(ownerId);
+                    }
+                    else
+                    {
+                        everyEdition = true;
+                    }
+
+                    break;
+            }
+        }
+
+        var editions = await db.Events.Where(e => everyEdition || eventIds.Contains(e.Id)).Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
+        return [.. editions.Select(e =>
+        {
+            var sessions = sessionsByEvent.GetValueOrDefault(e.Id) ?? [];
+            // Only session rows can be drafts; a change to anything else shows in the published programme.
+            var isPublic = sessions.Any(s => s.Public) || scope.Changes.Any(c => c.Entity is not Session);
+            return new EditionChange(e.Slug, sessions, isPublic, WholeProgramme: false);
+        })];
     }
 }
 
 /// <summary>What a mutation works with: a tracking context that sees drafts, and the history it writes.</summary>
 public sealed class EditScope(SummitDbContext db, string author, MarkdownRenderer markdown)
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = false };
+    /// <summary>Enums by name and camelCase members: snapshots stay readable, and valid when enums gain members.</summary>
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly List<(string Type, IVersioned Entity, int Version, RevisionOperation Operation, string Fields, string? Previous)> pending = [];
+    private readonly List<(IVersioned Entity, object? Previous)> previousContents = [];
 
     public SummitDbContext Db { get; } = db;
 
@@ -70,9 +148,7 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
     {
         if (entity.Version != version)
         {
-            throw new ContentException(new ConflictError(
-                $"The {typeName} is at version {entity.Version}, not {version}: someone saved it after you loaded it. Reload it and reapply your change.",
-                GlobalId.Encode(typeName, entity.Id), version, entity.Version));
+            throw new ContentException(ConflictError.For(typeName, entity.Id, version, entity.Version));
         }
 
         Db.Entry(entity).Property(e => e.Version).OriginalValue = version;
@@ -81,9 +157,13 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
     /// <summary>Writes a revision of <paramref name="entity"/> (its id is read after the save, for new objects).</summary>
     public void Record(string typeName, IVersioned entity, int versionBefore, RevisionOperation operation, IEnumerable<string> changedFields, object? previousContent)
     {
+        previousContents.Add((entity, previousContent));
         pending.Add((typeName, entity, versionBefore, operation, string.Join(',', changedFields),
             previousContent is null ? null : JsonSerializer.Serialize(previousContent, previousContent.GetType(), SnapshotJson)));
     }
+
+    /// <summary>Every changed object with its content before the change (null for new objects).</summary>
+    internal IEnumerable<(IVersioned Entity, object? Previous)> Changes => previousContents.Select(p => (p.Entity, p.Previous));
 
     public static T? ReadSnapshot<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json, SnapshotJson);
 

@@ -11,7 +11,13 @@ public sealed record ValidationError(string Message, IReadOnlyList<string> Path)
 public sealed record NotFoundError(string Message, string Id) : ContentError(Message);
 
 /// <summary>Someone saved the object after the editor loaded it.</summary>
-public sealed record ConflictError(string Message, string Id, int YourVersion, int CurrentVersion) : ContentError(Message);
+public sealed record ConflictError(string Message, string Id, int YourVersion, int CurrentVersion) : ContentError(Message)
+{
+    /// <summary>The one wording, whether the version check or the database's concurrency token caught it.</summary>
+    public static ConflictError For(string typeName, int id, int yourVersion, int currentVersion) => new(
+        $"The {typeName} is at version {currentVersion}, not {yourVersion}: someone saved it after you loaded it. Reload it and reapply your change.",
+        GlobalId.Encode(typeName, id), yourVersion, currentVersion);
+}
 
 public sealed record DuplicateSlugError(string Message, string Slug) : ContentError(Message);
 

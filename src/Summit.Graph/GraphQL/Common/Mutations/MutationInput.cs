@@ -10,6 +10,7 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
 {
     public const int MaxTitleLength = 200;
     public const int MaxMarkdownLength = 20_000;
+    public const int MaxSlugLength = 100;
     private readonly List<ValidationError> problems = [];
 
     public bool Has(string field) => values.ContainsKey(field);
@@ -76,12 +77,15 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         return text;
     }
 
-    /// <summary>A slug: lower-case letters, digits and single dashes, at most 100 characters.</summary>
+    /// <summary>
+    /// A slug: lower-case letters, digits and single dashes, at most <see cref="MaxSlugLength"/> characters.
+    /// One made from a title is cut at a word boundary to fit, since titles may be longer than slugs.
+    /// </summary>
     public string Slug(string field, string? orFrom = null)
     {
         var given = Value<string>(field);
-        var slug = given ?? Slugify(orFrom ?? "");
-        if (slug.Length == 0 || slug.Length > 100 || !SlugPattern().IsMatch(slug))
+        var slug = given ?? Fit(Slugify(orFrom ?? ""));
+        if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug))
         {
             Problem(field, given is null
                 ? "No slug can be made from the title; give one of lower-case letters, digits and dashes."
@@ -127,6 +131,17 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     }
 
     public static string Slugify(string text) => Content.Reading.Slugs.From(text);
+
+    private static string Fit(string slug)
+    {
+        if (slug.Length <= MaxSlugLength)
+        {
+            return slug;
+        }
+
+        var cut = slug[..(MaxSlugLength + 1)].LastIndexOf('-');
+        return cut > 0 ? slug[..cut] : slug[..MaxSlugLength];
+    }
 
     private static object Convert(object value, Type type)
     {

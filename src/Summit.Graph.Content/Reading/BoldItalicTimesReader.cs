@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Summit.Graph.Content.Model;
+
+namespace Summit.Graph.Content.Reading;
+
+/// <summary>
+/// Reads the layout with one <c>### Monday, May 21</c> section per day, each session a
+/// <c>**12:30-12:55 _Title_**</c> line, then a <c>Names, Company &lt;br&gt;</c> line naming its speakers
+/// and their shared affiliation, then <c>Description:</c> and the abstract's paragraphs.
+/// </summary>
+public sealed partial class BoldItalicTimesReader : IPageReader
+{
+    public string Layout => "bold-italic-times";
+
+    public bool CanRead(PageText page) => DaySections.Has(page, SessionLine().IsMatch);
+
+    public PageReadResult Read(PageText page)
+    {
+        var edition = EditionPage.Read(page);
+        var (blocks, intro) = DaySections.Read(edition, SessionLine().IsMatch);
+        var titles = new ProgrammeTitles();
+        var programme = new List<ProgrammeEntry>();
+        var sessions = new List<SessionSection>();
+        foreach (var block in blocks)
+        {
+            var header = SessionLine().Match(page.Line(block.FirstLine));
+            var times = ScheduleText.ParseTimeRange(header.Groups["times"].Value)!;
+            var title = header.Groups["title"].Value.Trim();
+            var slug = titles.SlugFor(title, block.FirstLine, edition.Ledger);
+            edition.Ledger.Account(block.FirstLine);
+            programme.Add(new ProgrammeEntry(block.FirstLine, block.Date, times.Start, times.End, slug));
+            sessions.Add(new SessionSection(slug, title, block.FirstLine, ReadAbstract(page, block, edition.Ledger), [], ReadPeople(page, block, edition.Ledger)));
+        }
+
+        return edition.Finish(Layout, programme, sessions, new PageWording { ProgrammeIntro = intro });
+    }
+
+    /// <summary>The line right under the session's, unless it is the description: "Carlos Mendes &amp; Priya Raman, Northwind Telecom &lt;br&gt;".</summary>
+    private static List<RoleMention> ReadPeople(PageText page, SessionBlock block, LineLedger ledger)
+    {
+        var number = block.FirstLine + 1;
+        if (number > block.LastLine || page.IsBlank(number) || Description().IsMatch(page.Line(number)))
+        {
+            return [];
+        }
+
+        ledger.Account(number);
+        var line = LineBreak().Replace(page.Line(number), string.Empty);
+        return [.. PeopleLineParser.ParseGroup(line).Select(person => new RoleMention(person, PresenterRole.Presenter, number, Credit: null))];
+    }
+
+    /// <summary>The text after "Description:" and every line after it up to the next session, as written.</summary>
+    private static string ReadAbstract(PageText page, SessionBlock block, LineLedger ledger)
+    {
+        var start = Enumerable.Range(block.FirstLine + 1, block.LastLine - block.FirstLine)
+            .FirstOrDefault(number => Description().IsMatch(page.Line(number)));
+        if (start == 0)
+        {
+            return string.Empty;
+        }
+
+        ledger.Account(start, block.LastLine);
+        var rest = page.Markdown(start + 1, block.LastLine);
+        var first = Description().Match(page.Line(start)).Groups["text"].Value;
+        var gap = string.Concat(Enumerable.Range(start + 1, block.LastLine - start).TakeWhile(page.IsBlank).Select(_ => "\n"));
+        return rest.Length == 0 ? first : $"{first}\n{gap}{rest}";
+    }
+
+    [GeneratedRegex(@"^\*\*(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s+_(?<title>.+?)_\*\*\s*(?:<br\s*/?>)?$")]
+    private static partial Regex SessionLine();
+
+    [GeneratedRegex(@"^Description:\s*(?<text>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Description();
+
+    [GeneratedRegex(@"\s*<br\s*/?>\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+}

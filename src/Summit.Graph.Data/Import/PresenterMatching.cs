@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Content.Model;
+using Summit.Graph.Data.Entities;
+
+namespace Summit.Graph.Data.Import;
+
+/// <summary>
+/// Finds the stored presenter a person on a page is, across editions, by a rule that would rather keep two
+/// presenters than merge two different people. The candidates are the presenters with the person's slug or a
+/// numbered variant of it ("ada-example-2"); the first that applies wins:
+/// <list type="number">
+/// <item>one already presenting in this edition: the page names one person once, so re-importing is stable;</item>
+/// <item>one sharing the person's GitHub login or Twitter handle;</item>
+/// <item>one with the same company (compared without case), whose handles do not contradict the person's;</item>
+/// <item>one whose company or the person's is unknown, whose handles do not contradict: nothing tells them apart.</item>
+/// </list>
+/// A person matching none, although a presenter of the same name exists, is a new presenter with the next free
+/// numbered slug, and is reported as a likely duplicate for an editor to check.
+/// </summary>
+public sealed partial class PresenterMatching(SummitDbContext db, Event edition)
+{
+    private readonly List<string> likelyDuplicates = [];
+    private readonly List<Presenter> added = [];
+
+    public IReadOnlyList<string> LikelyDuplicates => likelyDuplicates;
+
+    public async Task<Presenter> FindOrAddAsync(PersonContent person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var prefix = person.Slug + "-";
+        var stored = await db.Presenters
+            .Where(p => p.Slug == person.Slug || p.Slug.StartsWith(prefix))
+            .ToListAsync(cancellationToken);
+        var candidates = stored.Concat(added)
+            .Where(p => p.Slug == person.Slug || (p.Slug.StartsWith(prefix, StringComparison.Ordinal) && NumberedVariant().IsMatch(p.Slug[prefix.Length..])))
+            .Distinct()
+            .ToList();
+        var presentingHere = edition.Sessions.SelectMany(s => s.Presenters).Select(sp => sp.Presenter).OfType<Presenter>().ToHashSet();
+        var match = candidates.FirstOrDefault(presentingHere.Contains)
+            ?? candidates.FirstOrDefault(p => SharesHandle(p, person))
+            ?? candidates.FirstOrDefault(p => !HandlesDisagree(p, person) && p.Company is not null && string.Equals(p.Company, person.Company, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(p => !HandlesDisagree(p, person) && (p.Company is null || person.Company is null));
+        if (match is not null)
+        {
+            return match;
+        }
+
+        var slug = candidates.Count == 0 ? person.Slug : NextFreeSlug(person.Slug, candidates);
+        if (candidates.Count > 0)
+        {
+            var others = string.Join("; ", candidates.Select(p => $"'{p.Slug}' ({p.Company ?? "no company"})"));
+            likelyDuplicates.Add($"{person.Name} ({person.Company ?? "no company"}) was imported as the new presenter '{slug}': "
+                + $"{others} has the same name, but another affiliation and no shared GitHub or Twitter handle.");
+        }
+
+        var presenter = new Presenter { Slug = slug, Name = person.Name };
+        db.Presenters.Add(presenter);
+        added.Add(presenter);
+        return presenter;
+    }
+
+    private static bool SharesHandle(Presenter presenter, PersonContent person) =>
+        Same(presenter.GitHub, person.GitHub) || Same(presenter.Twitter, person.Twitter);
+
+    private static bool HandlesDisagree(Presenter presenter, PersonContent person) =>
+        Differ(presenter.GitHub, person.GitHub) || Differ(presenter.Twitter, person.Twitter);
+
+    private static bool Same(string? stored, string? given) =>
+        stored is not null && given is not null && string.Equals(stored, given, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Differ(string? stored, string? given) =>
+        stored is not null && given is not null && !string.Equals(stored, given, StringComparison.OrdinalIgnoreCase);
+
+    private static string NextFreeSlug(string slug, List<Presenter> taken)
+    {
+        var number = 2;
+        while (taken.Any(p => p.Slug == $"{slug}-{number}"))
+        {
+            number++;
+        }
+
+        return $"{slug}-{number}";
+    }
+
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex NumberedVariant();
+}

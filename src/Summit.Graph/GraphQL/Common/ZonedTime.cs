@@ -1,0 +1,50 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Summit.Graph.GraphQL.Common;
+
+/// <summary>The <c>timeZone</c> argument of time fields: stored UTC times answered in an IANA zone.</summary>
+public static class ZonedTime
+{
+    public const string Argument = "timeZone";
+
+    public const string ArgumentDescription =
+        "An IANA time zone such as `America/New_York`: the time is answered in that zone, with its offset " +
+        "(`2021-02-09T09:00:00-05:00`). Omitted, the time is answered in UTC (`2021-02-09T14:00:00Z`).";
+
+    /// <summary>The UTC time itself when no zone is asked for, else the same instant with the zone's offset.</summary>
+    /// <exception cref="QueryArgumentException">The zone is not a known IANA name (code <c>UNKNOWN_TIME_ZONE</c>).</exception>
+    public static object In(DateTime utc, string? timeZone)
+    {
+        if (timeZone is null)
+        {
+            return utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new QueryArgumentException($"'{timeZone}' is not a known time zone; use an IANA name such as 'America/New_York' or 'Europe/Berlin'.", "UNKNOWN_TIME_ZONE");
+        }
+    }
+}
+
+/// <summary>
+/// The schema's <c>DateTime</c> scalar, which also answers a time in a zone (<see cref="ZonedTime"/>): ISO 8601
+/// with that zone's offset. It replaces GraphQL.NET's own, which serialises UTC times only.
+/// </summary>
+public sealed class ZonedDateTimeGraphType : DateTimeGraphType
+{
+    public ZonedDateTimeGraphType()
+    {
+        Name = "DateTime";
+        Description = "A date and time in ISO 8601: `2021-02-09T14:00:00Z` in UTC, `2021-02-09T09:00:00-05:00` when asked for in a time zone.";
+    }
+
+    public override object? Serialize(object? value) =>
+        value is DateTimeOffset local ? local.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) : base.Serialize(value);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Summit.Graph.Data;
+
+namespace Summit.Graph.Hosting;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (for restarts). <c>/health/ready</c>: it can reach its database
+/// (for load balancers). Neither reveals more than healthy or unhealthy.
+/// </summary>
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddSummitHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication MapSummitHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+
+    private sealed class DatabaseHealthCheck(IDbContextFactory<SummitDbContext> contexts) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(timeout.Token);
+                return await db.Database.CanConnectAsync(timeout.Token)
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy("The database does not accept connections.");
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Summit.Graph.Auth;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Hosting;
+
+namespace Summit.Graph.Http;
+
+/// <summary>
+/// A request made ready to run: its document and chosen operation, or the error that answers it.
+/// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
+/// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
+/// GraphQL-over-HTTP spec and Apollo's clients expect.
+/// </summary>
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false)
+{
+    public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
+
+    public static PreparedOperation BadRequest(GraphQLRequest request, string message) => new(request, null, null, OperationType.Query, new ExecutionError(message), Malformed: true);
+}
+
+/// <summary>
+/// What every transport (HTTP, SSE, WebSocket) does with a request: find its document (text, trusted
+/// document or persisted query), parse it, pick the operation, and execute it for a user.
+/// </summary>
+public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> executer, PersistedDocuments documents, ILogger<GraphQLOperations> logger)
+{
+    private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
+
+    public PreparedOperation Prepare(GraphQLRequest request)
+    {
+        var (query, error) = documents.Resolve(request);
+        if (error is not null)
+        {
+            return PreparedOperation.Failed(request, error);
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return PreparedOperation.BadRequest(request, "The request has no 'query'.");
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = DocumentBuilder.Build(query);
+        }
+        catch (SyntaxError exception)
+        {
+            // Like validation errors: 400 for application/graphql-response+json, 200 for application/json.
+            return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: {exception.Message}"));
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = request.OperationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+        return operation is null
+            ? PreparedOperation.BadRequest(request, request.OperationName is null
+                ? "The document holds several operations; name one with 'operationName'."
+                : $"The document has no operation named '{request.OperationName}'.")
+            : new PreparedOperation(request, query, document, operation.Operation, null);
+    }
+
+    /// <summary>Runs a prepared operation; for a subscription the result holds its event stream.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
+        var request = operation.Request;
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = operation.Query,
+            Document = operation.Document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            User = user,
+            CancellationToken = cancellationToken,
+        });
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogExecuted(logger, request.OperationName ?? "(anonymous)", elapsed, result.Errors?.Count ?? 0, SqlStatementCounter.CurrentCount);
+        return result;
+    }
+
+    public static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error] };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL {OperationName} finished in {ElapsedMs:F1} ms with {ErrorCount} errors and {SqlStatements} SQL statements")]
+    private static partial void LogExecuted(ILogger logger, string operationName, double elapsedMs, int errorCount, int sqlStatements);
+}

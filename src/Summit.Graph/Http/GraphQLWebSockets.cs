@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GraphQL;
+using Summit.Graph.Auth;
+
+namespace Summit.Graph.Http;
+
+/// <summary>
+/// The graphql-transport-ws protocol (graphql-ws) on <c>/graphql</c>: <c>connection_init</c> (optionally with
+/// <c>{"Authorization": "Bearer &lt;key&gt;"}</c>, since browsers cannot set headers on WebSockets),
+/// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, <c>ping</c>/<c>pong</c>, and the protocol's close codes.
+/// Every subscription holds a slot of <see cref="SubscriptionStreams"/> and is released when it completes or the socket closes.
+/// </summary>
+public sealed class GraphQLWebSockets(
+    GraphQLOperations operations,
+    GraphQLRequestReader reader,
+    SubscriptionStreams streams,
+    IGraphQLTextSerializer serializer,
+    ApiKeyService keys)
+{
+    public const string SubProtocol = "graphql-transport-ws";
+    private const int MaxMessageBytes = 64 * 1024;
+    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
+
+    private GraphQLOperations Operations { get; } = operations;
+
+    private GraphQLRequestReader Reader { get; } = reader;
+
+    private SubscriptionStreams Streams { get; } = streams;
+
+    private IGraphQLTextSerializer Serializer { get; } = serializer;
+
+    private ApiKeyService Keys { get; } = keys;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsync($"Ask for the '{SubProtocol}' subprotocol.", http.RequestAborted);
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(SubProtocol);
+        using var connection = new Connection(this, socket, http);
+        await connection.RunAsync();
+    }
+
+    private sealed class Connection(GraphQLWebSockets owner, WebSocket socket, HttpContext http) : IDisposable
+    {
+        private readonly SemaphoreSlim sendLock = new(1, 1);
+        private readonly ConcurrentDictionary<string, CancellationTokenSource> subscriptions = new();
+        private readonly List<Task> running = [];
+        private ClaimsPrincipal user = http.User;
+        private bool initialised;
+
+        public async Task RunAsync()
+        {
+            using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            var initTimeout = CloseUnlessInitialisedAsync(closing.Token);
+            try
+            {
+                while (socket.State == WebSocketState.Open && await ReceiveAsync(closing.Token) is { } message)
+                {
+                    if (!await HandleAsync(message, closing.Token))
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            {
+                // The client went away; what it subscribed to is cleaned up below.
+            }
+            finally
+            {
+                await closing.CancelAsync();
+                foreach (var subscription in subscriptions.Values)
+                {
+                    await subscription.CancelAsync();
+                }
+
+                Task[] pending;
+                lock (running)
+                {
+                    pending = [.. running];
+                }
+
+                await Task.WhenAll(pending);
+                await initTimeout;
+            }
+        }
+
+        /// <summary>The protocol gives a client a while to send connection_init, then closes with 4408.</summary>
+        private async Task CloseUnlessInitialisedAsync(CancellationToken closing)
+        {
+            try
+            {
+                await Task.Delay(InitTimeout, closing);
+                if (!initialised)
+                {
+                    await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // The connection ended first.
+            }
+        }
+
+        public void Dispose() => sendLock.Dispose();
+
+        /// <returns>False once the connection is closed.</returns>
+        private async Task<bool> HandleAsync(JsonNode message, CancellationToken cancellationToken)
+        {
+            var type = message["type"]?.GetValueKind() == JsonValueKind.String ? message["type"]!.GetValue<string>() : null;
+            var id = message["id"]?.GetValueKind() == JsonValueKind.String ? message["id"]!.GetValue<string>() : null;
+            switch (type)
+            {
+                case "connection_init":
+                    if (initialised)
+                    {
+                        return await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
+                    }
+
+                    if (!await AuthenticateAsync(message["payload"], cancellationToken))
+                    {
+                        return await CloseAsync((WebSocketCloseStatus)4403, "Forbidden");
+                    }
+
+                    initialised = true;
+                    await SendAsync(new JsonObject { ["type"] = "connection_ack" }, cancellationToken);
+                    return true;
+                case "ping":
+                    await SendAsync(new JsonObject { ["type"] = "pong" }, cancellationToken);
+                    return true;
+                case "pong":
+                    return true;
+                case "subscribe" when id is not null:
+                    if (!initialised)
+                    {
+                        return await CloseAsync((WebSocketCloseStatus)4401, "Unauthorized");
+                    }
+
+                    if (subscriptions.ContainsKey(id))
+                    {
+                        return await CloseAsync((WebSocketCloseStatus)4409, $"Subscriber for {id} already exists");
+                    }
+
+                    Subscribe(id, message["payload"], cancellationToken);
+                    return true;
+                case "complete" when id is not null:
+                    if (subscriptions.TryRemove(id, out var cancel))
+                    {
+                        await cancel.CancelAsync();
+                    }
+
+                    return true;
+                default:
+                    return await CloseAsync((WebSocketCloseStatus)4400, $"Invalid message type '{type}'");
+            }
+        }
+
+        private async Task<bool> AuthenticateAsync(JsonNode? payload, CancellationToken cancellationToken)
+        {
+            var authorization = payload is JsonObject fields ? fields["Authorization"] ?? fields["authorization"] : null;
+            if (authorization?.GetValueKind() != JsonValueKind.String || authorization.GetValue<string>() is not { } header)
+            {
+                return true;
+            }
+
+            var holder = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? await owner.Keys.FindAsync(header["Bearer ".Length..].Trim(), cancellationToken)
+                : null;
+            if (holder is null)
+            {
+                return false;
+            }
+
+            user = ApiKeyAuthenticationHandler.PrincipalOf(holder);
+            return true;
+        }
+
+        private void Subscribe(string id, JsonNode? payload, CancellationToken connectionClosing)
+        {
+            var cancel = CancellationTokenSource.CreateLinkedTokenSource(connectionClosing);
+            subscriptions[id] = cancel;
+            lock (running)
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(RunSubscriptionAsync(id, payload, cancel));
+            }
+        }
+
+        private async Task RunSubscriptionAsync(string id, JsonNode? payload, CancellationTokenSource cancel)
+        {
+            var token = cancel.Token;
+            try
+            {
+                using var document = JsonDocument.Parse(payload?.ToJsonString() ?? "null");
+                if (!owner.Reader.TryRead(document.RootElement, out var request, out var readError))
+                {
+                    await SendErrorAsync(id, new ExecutionError(readError), token);
+                    return;
+                }
+
+                var prepared = owner.Operations.Prepare(request);
+                if (prepared.Error is { } error)
+                {
+                    await SendErrorAsync(id, error, token);
+                    return;
+                }
+
+                using var slot = owner.Streams.TryEnter();
+                if (slot is null)
+                {
+                    await SendErrorAsync(id, new ExecutionError("The server holds as many subscriptions as it allows; try again later.") { Code = "TOO_MANY_SUBSCRIPTIONS" }, token);
+                    return;
+                }
+
+                // Each operation gets its own scope: loaders cache per scope, and a socket lives long.
+                await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                var executed = await owner.Operations.ExecuteAsync(prepared, user, scope.ServiceProvider, token);
+                if (executed is { Executed: false, Errors: not null })
+                {
+                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = Serialize(executed)["errors"]!.DeepClone() }, token);
+                    return;
+                }
+
+                await foreach (var result in SubscriptionStreams.ResultsAsync(executed, token))
+                {
+                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "next", ["payload"] = Serialize(result) }, token);
+                }
+
+                await SendAsync(new JsonObject { ["id"] = id, ["type"] = "complete" }, token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // Completed by the client, or the socket closed.
+            }
+            finally
+            {
+                subscriptions.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancel));
+                cancel.Dispose();
+            }
+        }
+
+        private JsonNode Serialize(ExecutionResult result) => JsonNode.Parse(owner.Serializer.Serialize(result))!;
+
+        private Task SendErrorAsync(string id, ExecutionError error, CancellationToken cancellationToken) =>
+            SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = Serialize(GraphQLOperations.ErrorResult(error))["errors"]!.DeepClone() }, cancellationToken);
+
+        private async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+        {
+            var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+            await sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+
+        /// <returns>False: the connection is over.</returns>
+        private async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
+            }
+
+            return false;
+        }
+
+        /// <summary>The next message as JSON; null when the client closed. Oversized or non-JSON messages close the socket.</summary>
+        private async Task<JsonNode?> ReceiveAsync(CancellationToken cancellationToken)
+        {
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, cancellationToken);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "");
+                    return null;
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (message.Length > MaxMessageBytes)
+                {
+                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big");
+                    return null;
+                }
+
+                if (received.EndOfMessage)
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                return JsonNode.Parse(message.ToArray()) is JsonObject parsed ? parsed : await Invalid();
+            }
+            catch (JsonException)
+            {
+                return await Invalid();
+            }
+
+            async Task<JsonNode?> Invalid()
+            {
+                await CloseAsync((WebSocketCloseStatus)4400, "Invalid message");
+                return null;
+            }
+        }
+    }
+}

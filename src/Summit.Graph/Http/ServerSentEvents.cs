@@ -1,0 +1,145 @@
+using System.Text;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+
+namespace Summit.Graph.Http;
+
+/// <summary>
+/// The GraphQL over Server-Sent Events protocol (graphql-sse), "distinct connections" mode: one POST (or
+/// GET) with <c>Accept: text/event-stream</c> per operation, answered with <c>next</c> events and a final
+/// <c>complete</c>. The stream ends, and the subscription is released, when the client disconnects.
+/// </summary>
+public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLRequestReader reader, SubscriptionStreams streams, IGraphQLTextSerializer serializer)
+{
+    public const string MediaType = "text/event-stream";
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(12);
+
+    public static bool Wants(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => string.Equals(a.MediaType.Value, MediaType, StringComparison.OrdinalIgnoreCase));
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        HttpCaching.MarkPrivateWhenAuthorized(http);
+        GraphQLRequest request;
+        string readError;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            try
+            {
+                using var body = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+                reader.TryRead(body.RootElement, out request, out readError);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                (request, readError) = (new GraphQLRequest(), "The request body is not valid JSON.");
+            }
+        }
+        else
+        {
+            reader.TryRead(http.Request.Query, out request, out readError);
+        }
+
+        if (readError.Length > 0)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, readError);
+            return;
+        }
+
+        var prepared = operations.Prepare(request);
+        if (prepared.Error is { } error)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, error.Message);
+            return;
+        }
+
+        if (prepared.Type == OperationType.Mutation && !HttpMethods.IsPost(http.Request.Method))
+        {
+            await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, "Mutations need POST.");
+            return;
+        }
+
+        using var slot = streams.TryEnter();
+        if (slot is null)
+        {
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "The server holds as many subscriptions as it allows; try again later.");
+            return;
+        }
+
+        var aborted = http.RequestAborted;
+        var executed = await operations.ExecuteAsync(prepared, http.User, http.RequestServices, aborted);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = $"{MediaType}; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(aborted);
+
+        using var keepAlive = new PeriodicTimer(KeepAlive);
+        var writeLock = new SemaphoreSlim(1, 1);
+        var pinging = PingAsync(http, keepAlive, writeLock, aborted);
+        try
+        {
+            await foreach (var result in SubscriptionStreams.ResultsAsync(executed, aborted))
+            {
+                await WriteEventAsync(http, writeLock, "next", serializer.Serialize(result), aborted);
+            }
+
+            await WriteEventAsync(http, writeLock, "complete", "", aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away: the subscription and its slot are released by the usings.
+        }
+        finally
+        {
+            keepAlive.Dispose();
+            await pinging;
+            writeLock.Dispose();
+        }
+    }
+
+    private static async Task PingAsync(HttpContext http, PeriodicTimer timer, SemaphoreSlim writeLock, CancellationToken aborted)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(aborted))
+            {
+                await writeLock.WaitAsync(aborted);
+                try
+                {
+                    await http.Response.WriteAsync(":\n\n", aborted);
+                    await http.Response.Body.FlushAsync(aborted);
+                }
+                finally
+                {
+                    writeLock.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disconnected: nothing left to keep alive.
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpContext http, SemaphoreSlim writeLock, string name, string data, CancellationToken aborted)
+    {
+        await writeLock.WaitAsync(aborted);
+        try
+        {
+            await http.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", Encoding.UTF8, aborted);
+            await http.Response.Body.FlushAsync(aborted);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(new ExecutionError(message)), http.RequestAborted);
+    }
+}

@@ -1,0 +1,64 @@
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Cli;
+
+/// <summary><c>keys create|list|revoke</c> run as an operator runs them, against a server on the same database.</summary>
+public sealed class KeysCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-keys-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task CreatedKeyIsPrintedOnceListedWithoutItselfAndStopsWorkingWhenRevoked()
+    {
+        var created = await RunAsync("keys", "create", "--name", "ci-bot", "--role", "editor");
+        var key = created.OutputLines[^1];
+        var listed = await RunAsync("keys", "list");
+        var accepted = await CreatePresenterAsync(key, "Key Tester");
+        var revoked = await RunAsync("keys", "revoke", "--name", "ci-bot");
+        var listedAfter = await RunAsync("keys", "list");
+        var refused = await CreatePresenterAsync(key, "Key Tester Two");
+
+        Assert.Equal((0, "Created editor key 'ci-bot'. It is shown only now; store it safely:", ""), (created.ExitCode, created.OutputLines[0], created.Error));
+        Assert.Matches("^sgk_[A-Za-z0-9_-]{43}$", key);
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Matches($"^ci-bot +editor +{key[..10]}…  created \\d{{4}}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ  active$", Assert.Single(listed.OutputLines));
+        Assert.DoesNotContain(key, listed.Output, StringComparison.Ordinal);
+        Assert.Null(accepted);
+        Assert.Equal((0, "Revoked key 'ci-bot'."), (revoked.ExitCode, revoked.Output.Trim()));
+        Assert.Matches("  revoked \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ$", Assert.Single(listedAfter.OutputLines));
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", refused);
+    }
+
+    [Fact]
+    public async Task KeyCommandMistakesExitWithAnErrorAndCreateNothing()
+    {
+        await RunAsync("keys", "create", "--name", "twice", "--role", "previewer");
+
+        var duplicate = await RunAsync("keys", "create", "--name", "twice", "--role", "editor");
+        var badRole = await RunAsync("keys", "create", "--name", "x", "--role", "admin");
+        var unknownRevoke = await RunAsync("keys", "revoke", "--name", "nobody");
+        var listed = await RunAsync("keys", "list");
+
+        Assert.Equal((1, "A key named 'twice' exists already. (Parameter 'name')"), (duplicate.ExitCode, duplicate.Error.Trim()));
+        Assert.Equal((2, "Usage: keys create --name NAME --role editor|previewer | keys list | keys revoke --name NAME"), (badRole.ExitCode, badRole.Error.Trim()));
+        Assert.Equal((1, "No active key is named 'nobody'."), (unknownRevoke.ExitCode, unknownRevoke.Error.Trim()));
+        Assert.Matches("^twice +previewer ", Assert.Single(listed.OutputLines));
+    }
+
+    /// <summary>Runs createPresenter with the key on a server over the command's database; the refusal's code, or null.</summary>
+    private async Task<string?> CreatePresenterAsync(string key, string name)
+    {
+        using var server = new SummitServer { Settings = { ["Database:Provider"] = "Sqlite", ["Database:DataDirectory"] = Path.Combine(folder, "data") } };
+        var response = await server.PostAsync("mutation($name: String!) { createPresenter(input: { name: $name }) { errors { __typename } } }", new { name }, bearerKey: key);
+        Assert.True(response.Errors is not null || response.Data?["createPresenter"]?["errors"] is null, response.Body);
+        return response.FirstErrorCode;
+    }
+
+    private Task<ProcessRun> RunAsync(params string[] args) => ServerProcess.RunAsync(Path.Combine(folder, "data"), args);
+}

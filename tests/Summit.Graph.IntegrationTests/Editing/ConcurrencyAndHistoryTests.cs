@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+
+namespace Summit.Graph.IntegrationTests.Editing;
+
+/// <summary>Optimistic concurrency under parallel requests, revisions and restore, and all-or-nothing mutations.</summary>
+public sealed class ConcurrencyAndHistoryTests(EditingServer editing) : IClassFixture<EditingServer>
+{
+    private Editor Alice => editing.Editor;
+
+    private Editor Bob => editing.OtherEditor;
+
+    [Fact]
+    public async Task TwoEditorsSavingTheSameVersionAtOnceNeverOverwriteEachOther()
+    {
+        var id = await EveryMutation.CreateSessionAsync(Alice, "Contested");
+        var storedTitle = "Contested";
+        for (var round = 1; round <= 10; round++)
+        {
+            var results = await Task.WhenAll(
+                Alice.MutateAsync("updateSession", new { id, version = round, title = $"Alice {round}" }, "session { title version }"),
+                Bob.MutateAsync("updateSession", new { id, version = round, title = $"Bob {round}" }, "session { title version }"));
+
+            var winners = results.Where(r => r["errors"] is null).ToList();
+            var losers = results.Where(r => r["errors"] is not null).ToList();
+            Assert.Single(winners);
+            Assert.Single(losers);
+            var winnerTitle = winners[0]["session"].Text("title");
+            Assert.Equal($$"""{"title":"{{winnerTitle}}","version":{{round + 1}}}""", winners[0]["session"].AsJson());
+            Assert.Equal(
+                $$"""[{"__typename":"ConflictError","message":"The Session is at version {{round + 1}}, not {{round}}: someone saved it after you loaded it. Reload it and reapply your change.","id":"{{id}}","currentVersion":{{round + 1}},"yourVersion":{{round}}}]""",
+                losers[0]["errors"].AsJson());
+            var stored = await Alice.QueryAsync($$"""{ node(id: "{{id}}") { ... on Session { title version revisions { version author previousContent } } } }""");
+            Assert.Equal((winnerTitle, round + 1), (stored["node"].Text("title"), stored["node"].Number("version")));
+            var latest = stored["node"]!["revisions"]![0]!;
+            Assert.Equal((round, winnerTitle.StartsWith("Alice", StringComparison.Ordinal) ? "alice" : "bob"), (latest.Number("version"), latest.Text("author")));
+            Assert.Equal(storedTitle, JsonNode.Parse(latest.Text("previousContent")).Text("title"));
+            storedTitle = winnerTitle;
+        }
+    }
+
+    [Fact]
+    public async Task UpdateWritesARevisionWithAuthorChangedFieldsAndThePreviousContent()
+    {
+        var session = await Alice.SessionAsync("welcome");
+
+        await Bob.SucceedAsync("updateSession", new { id = session.Text("id"), version = session.Number("version"), title = "Welcome, everyone", @abstract = "New *abstract*" });
+        var revision = (await Alice.SessionAsync("welcome"))["revisions"]![0]!;
+        var previous = JsonNode.Parse(revision.Text("previousContent"))!;
+
+        Assert.Equal("""{"version":1,"operation":"UPDATE","author":"bob","changedFields":["title","abstract"]}""",
+            new JsonObject { ["version"] = revision.Number("version"), ["operation"] = revision.Text("operation"), ["author"] = revision.Text("author"), ["changedFields"] = revision["changedFields"]!.DeepClone() }.AsJson());
+        Assert.Equal((session.Text("title"), "welcome"), (previous.Text("title"), previous.Text("slug")));
+        Assert.Equal(session["presenterRoles"]!.AsArray().Count, previous["presenters"]!.AsArray().Count);
+        Assert.Equal(session["links"]!.AsArray().Select(l => l.Text("url")), previous["links"]!.AsArray().Select(l => l.Text("url")));
+    }
+
+    [Fact]
+    public async Task RestoringARevisionBringsBackTextsPresentersLinksAndSlot()
+    {
+        var original = await Alice.SessionAsync("cpu-pinning");
+        var id = original.Text("id");
+        await Alice.SucceedAsync("updateSession", new { id, version = original.Number("version"), title = "Pinning, reworded", programmeTitle = "Pinning" });
+        await Alice.SucceedAsync("removeSessionPresenter", new { sessionId = id, version = original.Number("version") + 1, presenterId = original["presenterRoles"]![0]!["presenter"].Text("id") });
+        await Alice.SucceedAsync("removeLink", new { id = original["links"]![0].Text("id"), version = original["links"]![0].Number("version") });
+        await Alice.SucceedAsync("unscheduleSession", new { id, version = original.Number("version") + 3 });
+        var changed = await Alice.SessionAsync("cpu-pinning");
+        var firstRevision = changed["revisions"]!.AsArray().Last()!;
+
+        await Alice.SucceedAsync("restoreSessionRevision", new { revisionId = firstRevision.Text("id"), version = changed.Number("version") });
+        var restored = await Alice.SessionAsync("cpu-pinning");
+
+        Assert.Equal((original.Text("title"), original["programmeTitle"].AsJson(), original["slot"].AsJson(), original["presenterRoles"].AsJson()),
+            (restored.Text("title"), restored["programmeTitle"].AsJson(), restored["slot"].AsJson(), restored["presenterRoles"].AsJson()));
+        Assert.Equal(original["links"]!.AsArray().Select(l => (l.Text("kind"), l.Text("url"), l.Text("label"))), restored["links"]!.AsArray().Select(l => (l.Text("kind"), l.Text("url"), l.Text("label"))));
+        Assert.Equal(("RESTORE", changed.Number("version") + 1), (restored["revisions"]![0].Text("operation"), restored.Number("version")));
+
+        // The restore itself is a revision: restoring the one before it undoes the restore.
+        await Alice.SucceedAsync("restoreSessionRevision", new { revisionId = restored["revisions"]![0].Text("id"), version = restored.Number("version") });
+        var undone = await Alice.SessionAsync("cpu-pinning");
+        Assert.Equal((changed.Text("title"), changed["slot"].AsJson(), changed["presenterRoles"].AsJson()), (undone.Text("title"), undone["slot"].AsJson(), undone["presenterRoles"].AsJson()));
+    }
+
+    [Fact]
+    public async Task FailingMutationsLeaveTheDatabaseUnchanged()
+    {
+        var session = await Alice.SessionAsync("office-hours");
+        var ev = await Alice.EventAsync();
+        var target = await Alice.PresenterAsync("petr-horacek");
+        var source = await Alice.PresenterAsync("adam-litke");
+        var before = await editing.Server.DumpDatabaseAsync();
+
+        var oneBadField = await Alice.FailAsync("updateSession", new { id = session.Text("id"), version = session.Number("version"), title = "Fine title", slug = "Bad Slug" });
+        var conflict = await Alice.FailAsync("updateSession", new { id = session.Text("id"), version = session.Number("version") - 1, title = "Fine title" });
+        var oneBadSponsor = await Alice.FailAsync("setEventSponsors", new { id = ev.Text("id"), version = ev.Number("version"), sponsors = new[] { new { name = "Fine", url = "https://fine.example" }, new { name = "Bad", url = "nope" } } });
+        var staleSource = await Alice.FailAsync("mergePresenters", new { targetId = target.Text("id"), targetVersion = target.Number("version"), sourceId = source.Text("id"), sourceVersion = source.Number("version") + 1 });
+        var lateSlugClash = await Alice.FailAsync("updateSession", new { id = session.Text("id"), version = session.Number("version"), title = "Fine title", slug = "welcome" });
+
+        Assert.Equal(["ValidationError", "ConflictError", "ValidationError", "ConflictError", "DuplicateSlugError"],
+            new[] { oneBadField, conflict, oneBadSponsor, staleSource, lateSlugClash }.Select(e => JsonNode.Parse(e)![0].Text("__typename")));
+        Assert.Equal(before, await editing.Server.DumpDatabaseAsync());
+    }
+}

@@ -1,0 +1,48 @@
+namespace Summit.Graph.IntegrationTests.Editing;
+
+/// <summary>Hostile Markdown is stored as written, but nothing dangerous reaches the HTML.</summary>
+public sealed class SanitisingTests(EditingServer editing) : IClassFixture<EditingServer>
+{
+    private static readonly string[] Dangerous = ["<script", "<iframe", "onerror", "onload", "javascript:", "data:", "<!--", "<style", "vbscript:"];
+
+    public static TheoryData<string, string> HostileMarkdown => new()
+    {
+        { "script tag", "Before <script>alert(1)</script> after" },
+        { "script block", "<script>\nalert(1)\n</script>" },
+        { "iframe", "See <iframe src=\"https://evil.example\"></iframe> here" },
+        { "event handler", "An image <img src=\"https://i.example/x.png\" onerror=\"alert(1)\"> inline" },
+        { "javascript link", "[click](javascript:alert(1))" },
+        { "mixed-case scheme", "[click](JaVaScRiPt:alert(1))" },
+        { "data link", "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)" },
+        { "data image", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)" },
+        { "html comment", "Visible <!-- hidden <script>alert(1)</script> --> text" },
+        { "entity-encoded scheme", "[e](&#106;avascript:alert(1))" },
+        { "entity-encoded html href", "<a href=\"&#106;avascript:alert(1)\">e</a>" },
+        { "svg onload", "<svg onload=alert(1)><circle r=1 /></svg>" },
+        { "style tag", "<style>body { display: none }</style>Text" },
+        { "vbscript", "[v](vbscript:msgbox(1))" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileMarkdown))]
+    public async Task HostileMarkdownIsStoredAsWrittenButNeverReachesTheHtml(string name, string markdown)
+    {
+        var eventId = (await editing.Editor.EventAsync()).Text("id");
+
+        var payload = await editing.Editor.SucceedAsync("createSession", new { eventId, title = $"Hostile {name}", @abstract = markdown }, "session { abstract { markdown html } }");
+        var preview = await editing.Server.QueryAsync("query($markdown: String!) { renderMarkdown(markdown: $markdown) }", new { markdown });
+
+        var html = payload["session"]!["abstract"].Text("html");
+        Assert.Equal(markdown, payload["session"]!["abstract"].Text("markdown"));
+        Assert.Equal(html, preview.Text("renderMarkdown"));
+        Assert.All(Dangerous, marker => Assert.DoesNotContain(marker, html, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task SafeMarkdownKeepsItsLinksAndFormatting()
+    {
+        var preview = await editing.Server.QueryAsync("""{ renderMarkdown(markdown: "**Bold** [site](https://kubevirt.io) <br> `code`") }""");
+
+        Assert.Equal("""<p><strong>Bold</strong> <a href="https://kubevirt.io" rel="nofollow noopener">site</a> <br> <code>code</code></p>""", preview.Text("renderMarkdown"));
+    }
+}

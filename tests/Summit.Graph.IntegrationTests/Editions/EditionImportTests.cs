@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
+using Summit.Graph.Content.Writing;
+using Summit.Graph.Data;
+using Summit.Graph.Data.Export;
+using Summit.Graph.Data.Import;
+using Summit.Graph.Hosting;
+using Summit.Graph.IntegrationTests.Importing;
+using Summit.Graph.IntegrationTests.Infrastructure;
+using Summit.Graph.Tests.Content;
+
+namespace Summit.Graph.IntegrationTests.Editions;
+
+/// <summary>Every edition in and out of the database, on a server of its own (the 2021 page is imported at start-up).</summary>
+public sealed class EditionImportTests : IDisposable
+{
+    private readonly SummitServer server = new();
+
+    public void Dispose() => server.Dispose();
+
+    public static TheoryData<string> LayoutSamples => new(["table-with-speakers", "inline-day-sections", "bold-italic-times", "schedule-only"]);
+
+    [Fact]
+    public async Task StoredBundledEditionExportsAsTheContentItWasReadFrom()
+    {
+        var read = Read(EditedPage.Bundled);
+
+        var stored = await ExportAsync(read.Slug);
+
+        Assert.Equal(ContentComparison.WithoutLineNumbers(read), ContentComparison.WithoutLineNumbers(stored));
+        Assert.Equal(ContentComparison.NormalisedWhitespace(EditedPage.Bundled), ContentComparison.NormalisedWhitespace(ProgrammePageWriter.Write(stored)));
+    }
+
+    [Theory]
+    [MemberData(nameof(LayoutSamples))]
+    public async Task ImportedSampleExportsAsTheContentItWasReadFrom(string name)
+    {
+        var read = Read(Sample(name));
+        await server.Services.ImportAsync(read);
+
+        var stored = await ExportAsync(read.Slug);
+        var reread = Read(ProgrammePageWriter.Write(stored));
+
+        Assert.Equal(ContentComparison.WithoutLineNumbers(read), ContentComparison.WithoutLineNumbers(stored));
+        Assert.Equal(ContentComparison.WithoutLineNumbers(read), ContentComparison.WithoutLineNumbers(reread));
+    }
+
+    [Fact]
+    public async Task FullPageFillsInTheScheduleOnlyProgrammeWithoutDuplicates()
+    {
+        await server.Services.ImportAsync(Read(Sample("schedule-only")));
+        var before = await SessionIdsAsync();
+
+        var first = await server.Services.ImportAsync(Read(FullPageOfTheScheduleOnlyEdition()));
+        var again = await server.Services.ImportAsync(Read(FullPageOfTheScheduleOnlyEdition()));
+
+        Assert.Equal((7, 2), (first.Sessions, first.People));
+        Assert.Equal(0, again.RowsChanged);
+        var after = await SessionIdsAsync();
+        Assert.Equal(before.Values.Order(), after.Values.Order());
+        Assert.Equal(before["running-windows-desktops-on-kubevirt"], after["windows-desktops"]);
+        var windows = await server.QueryAsync("""
+            { session(slug: "windows-desktops") { title abstract { markdown } presenters { slug company } links { kind url } } }
+            """);
+        Assert.Equal(
+            """{"title":"Running Windows desktops on KubeVirt","abstract":{"markdown":"Desktops as VMs, streamed to thin clients."},"presenters":[{"slug":"aiko-tanaka","company":"Example Cloud"}],"links":[{"kind":"PROPOSAL","url":"https://github.com/example/community/blob/main/summit/proposals/windows-desktops.md"}]}""",
+            windows["session"]!.ToJsonString());
+        Assert.Equal(1, await server.WithDatabaseAsync(db => db.Presenters.CountAsync(p => p.Name == "Aiko Tanaka")));
+    }
+
+    [Fact]
+    public async Task PeopleAreOnePresenterAcrossEditionsUnlessTheirAffiliationsDisagree()
+    {
+        foreach (var name in new[] { "table-with-speakers", "inline-day-sections", "bold-italic-times" })
+        {
+            var summary = await server.Services.ImportAsync(Read(Sample(name)));
+            Assert.Empty(summary.LikelyDuplicates);
+        }
+
+        var nextYear = NextYearWithMartaElsewhere();
+        var imported = await server.Services.ImportAsync(Read(nextYear));
+        var reimported = await server.Services.ImportAsync(Read(nextYear));
+
+        Assert.Equal(
+            ["Marta Kowalczyk (Other Foundation) was imported as the new presenter 'marta-kowalczyk-2': 'marta-kowalczyk' (Example Foundation) has the same name, but another affiliation and no shared GitHub or Twitter handle."],
+            imported.LikelyDuplicates);
+        Assert.Equal(0, reimported.RowsChanged);
+        Assert.Empty(reimported.LikelyDuplicates);
+        var parts = await server.WithDatabaseAsync(db => db.SessionPresenters
+            .Where(sp => sp.Presenter!.Name == "Marta Kowalczyk" || sp.Presenter.Name == "Li Wei")
+            .Select(sp => new { sp.Presenter!.Slug, sp.Presenter.Company, Edition = sp.Session!.Event!.Slug })
+            .ToListAsync());
+        Assert.Equal(
+            [
+                "li-wei Contoso Systems: kubevirt-summit-2027, kubevirt-summit-2028, kubevirt-summit-2029, kubevirt-summit-2030",
+                "marta-kowalczyk Example Foundation: kubevirt-summit-2027, kubevirt-summit-2028, kubevirt-summit-2029",
+                "marta-kowalczyk-2 Other Foundation: kubevirt-summit-2030",
+            ],
+            parts.GroupBy(p => (p.Slug, p.Company)).OrderBy(p => p.Key.Slug, StringComparer.Ordinal)
+                .Select(p => $"{p.Key.Slug} {p.Key.Company}: {string.Join(", ", p.Select(part => part.Edition).Distinct().Order(StringComparer.Ordinal))}"));
+    }
+
+    [Fact]
+    public async Task SharedHandleMakesOnePresenterDespiteANewEmployer()
+    {
+        var moved = EditedPage.Bundled
+            .ReplaceOnce("title: KubeVirt Summit", "title: KubeVirt Summit Europe")
+            .ReplaceOnce("Presenter: Daniel Hiller, Senior Software Engineer OpenShift Virtualization, Red Hat.", "Presenter: Daniel Hiller, Principal Engineer, Example Cloud.");
+
+        var summary = await server.Services.ImportAsync(Read(moved));
+
+        Assert.Empty(summary.LikelyDuplicates);
+        var hiller = await server.WithDatabaseAsync(db => db.Presenters.Where(p => p.Name == "Daniel Hiller")
+            .Select(p => new { p.Slug, p.Company, Sessions = p.Sessions.Count }).ToListAsync());
+        Assert.Equal("""[{"Slug":"daniel-hiller","Company":"Example Cloud","Sessions":2}]""", System.Text.Json.JsonSerializer.Serialize(hiller));
+    }
+
+    private EventContent Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown).Event;
+
+    private async Task<EventContent> ExportAsync(string slug)
+    {
+        await using var db = server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext(includeDrafts: false);
+        return await new ProgrammeExporter(db).LoadAsync(slug) ?? throw new InvalidOperationException($"No event {slug}.");
+    }
+
+    private Task<Dictionary<string, int>> SessionIdsAsync() => server.WithDatabaseAsync(db =>
+        db.Sessions.Where(s => s.Event!.Slug == "kubevirt-summit-2027").ToDictionaryAsync(s => s.Slug, s => s.Id));
+
+    private static string Sample(string name) =>
+        File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages", $"{name}.md")));
+
+    /// <summary>
+    /// The schedule-only edition's page after the event, in the 2021 layout: the Windows desktops session under
+    /// an anchor of its own, with an abstract and a presenter.
+    /// </summary>
+    private string FullPageOfTheScheduleOnlyEdition() => ProgrammePageWriter.Write(Read(Sample("schedule-only")))
+        .ReplaceOnce("](#running-windows-desktops-on-kubevirt)", "](#windows-desktops)")
+        .ReplaceOnce("<a name=\"running-windows-desktops-on-kubevirt\"></a>", "<a name=\"windows-desktops\"></a>")
+        .ReplaceOnce("/windows-desktops.md)\n", "/windows-desktops.md)\n\nDesktops as VMs, streamed to thin clients.\n\nPresenter: Aiko Tanaka, Example Cloud\n")
+        .ReplaceOnce("### Office Hours\n", "### Office Hours\n\nPanelist: Marta Kowalczyk\n");
+
+    /// <summary>The bold-italic edition a year on, where Marta Kowalczyk now works for another foundation.</summary>
+    private static string NextYearWithMartaElsewhere() => Sample("bold-italic-times")
+        .ReplaceOnce("title: KubeVirt Summit 2029!", "title: KubeVirt Summit 2030")
+        .ReplaceOnce("**May 21 and 22**, 2029", "**May 21 and 22**, 2030")
+        .ReplaceOnce("### Monday, May 21", "### Tuesday, May 21")
+        .ReplaceOnce("### Tuesday, May 22", "### Wednesday, May 22")
+        .ReplaceOnce("Marta Kowalczyk, Example Foundation", "Marta Kowalczyk, Other Foundation");
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Summit.Graph.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The built server as a real process on Kestrel (127.0.0.1, a free port), for clients that need a real
+/// socket: a browser, the npm GraphQL clients, the GraphQL-over-HTTP audit. Its own database folder, the
+/// bundled summit imported at start-up, and an editor key the tests use for mutations. Like
+/// <see cref="SummitServer"/>, it uses a new database on the PostgreSQL server <c>SUMMIT_TEST_POSTGRES</c> names, when set.
+/// </summary>
+public sealed class RunningServer : IAsyncLifetime
+{
+    public const string EditorKey = "running-server-editor-key";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-server-").FullName;
+    private Process? process;
+
+    public string Origin { get; private set; } = "";
+
+    public string Endpoint => Origin + "/graphql";
+
+    /// <summary>
+    /// Environment variables the server starts with (for example <c>Redis__ConnectionString</c>); a
+    /// <c>Database__Provider</c> here also replaces the default database.
+    /// </summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Origin = $"http://127.0.0.1:{port}";
+        var start = ServerProcess.StartInfo(Path.Combine(folder, "data"), "--urls", Origin);
+        // Drained, not read: a full pipe would block the server.
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        if (System.Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres && !Environment.ContainsKey("Database__Provider"))
+        {
+            start.Environment["Database__Provider"] = "PostgreSql";
+            start.Environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres)
+            {
+                Database = "summit_running_" + Guid.NewGuid().ToString("N"),
+            }.ConnectionString;
+        }
+
+        start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(Origin + "/graphql/schema.graphql");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"The server did not answer at {Origin} within a minute (exited: {process.HasExited}).");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningServerCollection : ICollectionFixture<RunningServer>
+{
+    public const string Name = "Running server";
+}

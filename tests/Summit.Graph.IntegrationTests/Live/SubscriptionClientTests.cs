@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Live;
+
+/// <summary>Subscriptions through the real npm clients: graphql-sse and graphql-ws.</summary>
+[Collection(RunningServerCollection.Name)]
+public sealed class SubscriptionClientTests(RunningServer server)
+{
+    [Fact]
+    public async Task SseAndWebSocketSubscribersHearOfAnEdit()
+    {
+        var run = await NodeScript.RunAsync("live.mjs", TimeSpan.FromMinutes(1), server.Origin, RunningServer.EditorKey);
+
+        Assert.True(run.ExitCode == 0, $"{run.Output}\n{run.Error}");
+        var events = JsonNode.Parse(run.Output)!;
+        var session = events["sse"]!["data"]!["onSessionChanged"]!;
+        Assert.Equal("hotplug", session["slug"]!.GetValue<string>());
+        Assert.StartsWith("Introducing Volume Hotplug in KubeVirt (edit ", session["session"]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        var programme = events["ws"]!["data"]!["onProgrammeChanged"]!;
+        Assert.Equal("kubevirt-summit-2021", programme["eventSlug"]!.GetValue<string>());
+        Assert.Equal(["hotplug"], programme["sessionSlugs"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("KubeVirt Summit 2021", programme["event"]!["name"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,76 @@
+// Subscribes with the real npm clients, graphql-sse (distinct connections) and graphql-ws
+// (graphql-transport-ws), edits a session, and prints the first event each client received as JSON.
+// Usage: node live.mjs http://127.0.0.1:PORT EDITOR_KEY
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const [origin, editorKey] = process.argv.slice(2);
+const slug = 'hotplug';
+const deadline = Date.now() + 20000;
+
+async function graphql(query, variables) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editorKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) {
+    throw new Error(JSON.stringify(body.errors));
+  }
+  return body.data;
+}
+
+function firstEvent(client, query) {
+  return new Promise((resolve, reject) => {
+    const dispose = client.subscribe({ query }, {
+      next: value => { dispose(); resolve(value); },
+      error: error => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+      complete: () => {},
+    });
+  });
+}
+
+const sse = createSseClient({ url: `${origin}/graphql/stream` });
+const ws = createWsClient({
+  url: `${origin.replace(/^http/, 'ws')}/graphql`,
+  webSocketImpl: WebSocket,
+  // Browsers cannot set headers on a WebSocket, so the key travels in connection_init.
+  connectionParams: { Authorization: `Bearer ${editorKey}` },
+  retryAttempts: 0,
+});
+
+const received = Promise.all([
+  // Anonymous over SSE: the published session's own subscription.
+  firstEvent(sse, `subscription { onSessionChanged(slug: "${slug}") { slug eventSlug session { title } } }`),
+  // An editor over WebSocket: the edition's programme.
+  firstEvent(ws, 'subscription { onProgrammeChanged(event: "kubevirt-summit-2021") { eventSlug sessionSlugs wholeProgramme event { name } } }'),
+]);
+
+// Neither protocol confirms that a subscription is live, so edit until both have heard, or time runs out.
+let done = false;
+received.then(() => { done = true; }, () => { done = true; });
+for (let edit = 1; !done && Date.now() < deadline; edit++) {
+  const { session } = await graphql('query ($slug: String!) { session(slug: $slug) { id version } }', { slug });
+  await graphql(
+    'mutation ($input: UpdateSessionInput!) { updateSession(input: $input) { errors { __typename } } }',
+    { input: { id: session.id, version: session.version, title: `Introducing Volume Hotplug in KubeVirt (edit ${edit})` } });
+  await new Promise(resolve => setTimeout(resolve, 300));
+}
+
+let timer;
+try {
+  const [sseEvent, wsEvent] = await Promise.race([
+    received,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no event within 20 s')), Math.max(0, deadline - Date.now()) + 1000); }),
+  ]);
+  console.log(JSON.stringify({ sse: sseEvent, ws: wsEvent }));
+} catch (error) {
+  console.error(`Live test failed: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(timer);
+  sse.dispose();
+  await ws.dispose();
+}

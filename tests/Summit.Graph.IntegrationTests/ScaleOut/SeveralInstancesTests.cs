@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Two server processes on one database with Redis between them, as behind a load balancer: a change made
+/// through one instance is read, revalidated (ETags) and pushed to subscribers by the other at once.
+/// The database is PostgreSQL when <c>SUMMIT_TEST_POSTGRES</c> is set, else one SQLite file both share.
+/// </summary>
+public sealed class SeveralInstancesTests : IAsyncLifetime
+{
+    private const string HotplugQuery = """{ session(slug: "hotplug") { title } }""";
+    private readonly RedisServer redis = new();
+    private readonly string sqliteFolder = Directory.CreateTempSubdirectory("summit-graph-shared-").FullName;
+    private readonly RunningServer first = new();
+    private readonly RunningServer second = new();
+
+    public async Task InitializeAsync()
+    {
+        await redis.InitializeAsync();
+        var shared = new Dictionary<string, string> { ["Redis__ConnectionString"] = redis.ConnectionString };
+        if (Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres)
+        {
+            shared["Database__Provider"] = "PostgreSql";
+            shared["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "summit_shared_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        }
+        else
+        {
+            shared["Database__Provider"] = "Sqlite";
+            shared["Database__ConnectionString"] = $"Data Source={Path.Combine(sqliteFolder, "summit.db")}";
+        }
+
+        foreach (var (name, value) in shared)
+        {
+            first.Environment[name] = value;
+            second.Environment[name] = value;
+        }
+
+        // One after the other: the first creates and fills the database, the second finds it ready.
+        await first.InitializeAsync();
+        await second.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+        await redis.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(sqliteFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ChangeThroughOneInstanceIsSeenRevalidatedAndPushedByTheOther()
+    {
+        using var client = new HttpClient();
+        var before = await GetAsync(client, second, etag: null);
+        var revalidated = await GetAsync(client, second, before.ETag);
+        var sessionId = await SessionIdAsync(client, first);
+        using var subscription = await SubscribeAsync(client, second);
+
+        var saved = await MutateAsync(client, first, sessionId, "Volume hotplug, edited on instance one");
+        var after = await GetAsync(client, second, before.ETag);
+        var afterOnFirst = await GetAsync(client, first, etag: null);
+        var pushed = await subscription.NextAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.Status);
+        Assert.Equal("Volume hotplug, edited on instance one", saved);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("Volume hotplug, edited on instance one", after.Title);
+        Assert.NotEqual(before.ETag, after.ETag);
+        // One shared content version: both instances give the same ETag for the same question.
+        Assert.Equal(after.ETag, afterOnFirst.ETag);
+        Assert.Equal("Volume hotplug, edited on instance one", pushed?["data"]?["onSessionChanged"]?["session"]?["title"]?.GetValue<string>());
+    }
+
+    private static async Task<(HttpStatusCode Status, string? ETag, string? Title)> GetAsync(HttpClient client, RunningServer server, string? etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{server.Endpoint}?query={Uri.EscapeDataString(HotplugQuery)}");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+        return (response.StatusCode, response.Headers.ETag?.ToString(), body?["data"]?["session"]?["title"]?.GetValue<string>());
+    }
+
+    private static async Task<string> SessionIdAsync(HttpClient client, RunningServer server)
+    {
+        var data = await PostAsync(client, server, HotplugQuery.Replace("title", "id", StringComparison.Ordinal), null);
+        return data["session"]!["id"]!.GetValue<string>();
+    }
+
+    private static async Task<string?> MutateAsync(HttpClient client, RunningServer server, string id, string title)
+    {
+        var current = await PostAsync(client, server, "query($id: ID!) { node(id: $id) { ... on Session { version } } }", new { id });
+        var data = await PostAsync(client, server,
+            "mutation($input: UpdateSessionInput!) { updateSession(input: $input) { session { title } errors { __typename } } }",
+            new { input = new { id, version = current["node"]!["version"]!.GetValue<int>(), title } }, RunningServer.EditorKey);
+        return data["updateSession"]?["session"]?["title"]?.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> PostAsync(HttpClient client, RunningServer server, string query, object? variables, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        return body["data"]!;
+    }
+
+    private static async Task<SseStream> SubscribeAsync(HttpClient client, RunningServer server)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint + "/stream")
+        {
+            Content = new StringContent(
+                JsonSerializer.Serialize(new { query = """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""" }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new SseStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
+    }
+
+    /// <summary>The <c>next</c> events of a graphql-sse stream.</summary>
+    private sealed class SseStream(HttpResponseMessage response, StreamReader reader) : IDisposable
+    {
+        public async Task<JsonNode?> NextAsync(TimeSpan timeout)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            var nextEvent = false;
+            while (await reader.ReadLineAsync(cancel.Token) is { } line)
+            {
+                if (line.StartsWith("event:", StringComparison.Ordinal))
+                {
+                    nextEvent = line.EndsWith("next", StringComparison.Ordinal);
+                }
+                else if (nextEvent && line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    return JsonNode.Parse(line["data:".Length..]);
+                }
+            }
+
+            return null;
+        }
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            response.Dispose();
+        }
+    }
+}

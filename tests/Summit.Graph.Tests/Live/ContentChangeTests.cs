@@ -1,0 +1,50 @@
+using Summit.Graph.Live;
+
+namespace Summit.Graph.Tests.Live;
+
+public sealed class ContentChangeTests
+{
+    private static readonly ContentChange DraftEdit = new(7, "kubevirt-summit-2021", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false);
+    private static readonly ContentChange Import = new(8, "kubevirt-summit-2021", [], Public: true, WholeProgramme: true);
+
+    [Fact]
+    public void AnonymousSubscribersDoNotHearOfDrafts()
+    {
+        Assert.False(DraftEdit.Touches("new-talk", includeDrafts: false));
+        Assert.True(DraftEdit.Touches("new-talk", includeDrafts: true));
+    }
+
+    [Fact]
+    public void AnImportTouchesEverySessionOfItsEdition()
+    {
+        Assert.True(Import.Touches("hotplug", includeDrafts: false));
+        Assert.False(DraftEdit.Touches("hotplug", includeDrafts: true));
+    }
+
+    [Fact]
+    public async Task PublishingStampsOneNewVersionAndStopsAfterUnsubscribing()
+    {
+        var notifier = new ContentChangeNotifier();
+        var received = new List<ContentChange>();
+        var subscription = notifier.Choose(change => change).Subscribe(new Collector(received));
+
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)]);
+        subscription.Dispose();
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false)]);
+
+        Assert.Equal([(1L, "a"), (1L, "b")], received.Select(c => (c.ContentVersion, c.EventSlug)));
+        Assert.Equal(2, notifier.ContentVersion);
+        Assert.Equal(0, notifier.ObserverCount);
+    }
+
+    private sealed class Collector(List<ContentChange> received) : IObserver<ContentChange>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error) => throw error;
+
+        public void OnNext(ContentChange value) => received.Add(value);
+    }
+}
