@@ -4,7 +4,7 @@
 # warm-up, and prints a Markdown report (also written to bench/results/latest.md unless --smoke).
 #
 #   bench/run.sh                 full run: 15 s per workload at 16 connections, then the scale run
-#   bench/run.sh --smoke         CI's short run: 2 s per workload, a small scale data set, no report file
+#   bench/run.sh --smoke         CI's short run: 1 s per workload, a small scale data set, no report file
 #   options: --duration S  --warmup S  --connections N  --no-scale  --no-build  --configuration C  --output FILE
 set -euo pipefail
 
@@ -22,7 +22,7 @@ scale_shape=(50 40 1500)
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1; duration=2; warmup=1; output=""; scale_shape=(2 40 100) ;;
+    --smoke) smoke=1; duration=1; warmup=0; output=""; scale_shape=(2 40 100) ;;
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --connections) connections=$2; shift ;;
@@ -50,6 +50,7 @@ started_pids=()
 cleanup() {
   local pid
   for pid in "${started_pids[@]}"; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
@@ -76,6 +77,7 @@ port=$((20000 + RANDOM % 20000))
 server_url="http://127.0.0.1:$port"
 baseline_url="http://127.0.0.1:$((port + 1))"
 editor_key="bench-$RANDOM$RANDOM$RANDOM"
+schedule_document="$root/schema/operations/Schedule.graphql"
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Waits for the first answered GraphQL query; prints the milliseconds since $2 (the launch).
@@ -119,47 +121,53 @@ stop() {
   wait "$1" 2>/dev/null || true
 }
 
-start_counters() { # pid, csv -> prints the collector's pid
+start_counters() { # pid, csv -> prints the collector's pid; none for the smoke run, whose windows are too short
+  [ "$smoke" = 1 ] && return
   dotnet dotnet-counters collect -p "$1" --counters System.Runtime --format csv -o "$2" --refresh-interval 1 >/dev/null 2>&1 &
   echo $!
+}
+
+# A collector ends by itself, its file complete, once its process has exited (it ignores SIGINT, and a
+# signal would lose rows it has not written yet); stop the processes first.
+stop_counters() {
+  local pid deadline=$(($(date +%s) + 15))
+  for pid in "$@"; do
+    [ -n "$pid" ] || continue
+    while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+      sleep 0.2
+    done
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
 }
 
 # Request bodies and URLs of one data set: event slug, session slug, "after" time.
 prepare_requests() {
   local event=$1 session=$2 after=$3
-  jq -Rs --arg e "$event" '{query: ., variables: {event: $e}}' bench/workloads/schedule.graphql >"$work/schedule.json"
+  jq -Rs --arg e "$event" '{query: ., variables: {event: $e}}' "$schedule_document" >"$work/schedule.json"
   jq -Rs --arg s "$session" '{query: ., variables: {slug: $s}}' bench/workloads/session-page.graphql >"$work/session.json"
   jq -Rs --arg a "$after" '{query: ., variables: {after: $a}}' bench/workloads/filtered-list.graphql >"$work/list.json"
   jq -Rs '{query: ., variables: {id: "__ID__", version: 0, title: "__TITLE__"}}' bench/workloads/update-session.graphql \
     | sed 's/"version": *0/"version":__VERSION__/' >"$work/mutation.json"
   schedule_path_baseline="/schedule/$event"
   session_path_baseline="/sessions/$session"
-  local variables
+  # Workload 4 is the front end's trusted Schedule document by ID, revalidated with the ETag of an earlier
+  # answer: what a CDN sends. The same document is workload 1's body.
+  local variables hash etag
   variables=$(jq -cn --arg e "$event" '{event: $e}' | jq -sRr @uri)
-  # Workload 4 is the trusted Schedule document by ID with the ETag of a previous answer, once the
-  # server has persisted documents; until then the same query as a plain GET.
-  get_header=""
-  persisted=0
-  if [ -f schema/operations/Schedule.graphql ]; then
-    local hash
-    hash=$(sha256sum schema/operations/Schedule.graphql | cut -d' ' -f1)
-    get_path="/graphql?documentId=sha256:$hash&variables=$variables"
-    local etag
-    etag=$(curl -s -D - -o /dev/null -H 'Accept: application/json' "$server_url$get_path" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
-    if [ -n "$etag" ]; then
-      persisted=1
-      get_header="If-None-Match: $etag"
-      return
-    fi
-  fi
-  get_path="/graphql?query=$(jq -sRr @uri bench/workloads/schedule.graphql)&variables=$variables"
+  hash=$(sha256sum "$schedule_document" | cut -d' ' -f1)
+  get_path="/graphql?documentId=sha256:$hash&variables=$variables"
+  etag=$(curl -s -D - -o /dev/null -H 'Accept: application/json' "$server_url$get_path" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  [ -n "$etag" ] || fail "the persisted Schedule document answered without an ETag"
+  get_header="If-None-Match: $etag"
 }
 
-# The sessions the mixed workload edits, one per wrk thread, as "id:version".
+# The sessions the mixed workload edits, one per wrk thread.
 edited_sessions() {
   curl -s -H 'content-type: application/json' \
-    -d "{\"query\":\"{ sessions(first: $threads, order: [{ title: DESC }]) { nodes { id version } } }\"}" "$server_url/graphql" \
-    | jq -r '.data.sessions.nodes[] | "\(.id):\(.version)"'
+    -d "{\"query\":\"{ sessions(first: $threads, order: [{ title: DESC }]) { nodes { id } } }\"}" "$server_url/graphql" \
+    | jq -r '.data.sessions.nodes[].id'
 }
 
 # One response of a workload: its status, size and statement count, for the report.
@@ -185,7 +193,9 @@ probe() { # name, url, method, body file or "", header or ""
 measure() { # phase, key, label, pid, url, script, script args...
   local phase=$1 key=$2 label=$3 pid=$4 url=$5 script=$6
   shift 6
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" -- "$@" >/dev/null
+  if [ "$warmup" -gt 0 ]; then
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" -- "$@" >/dev/null
+  fi
   echo 5 >"/proc/$pid/clear_refs" 2>/dev/null || true
   local from to result
   from=$(date +%s)
@@ -199,6 +209,7 @@ measure() { # phase, key, label, pid, url, script, script args...
 
 # Mean of one counter over the seconds strictly inside a window (the edges are partial seconds).
 counter_mean() { # csv, counter name prefix, from, to
+  [ -f "$1" ] || return 0
   awk -F, -v name="$2" -v from="$3" -v to="$4" '
     index($3, name) == 1 {
       split($1, d, "/"); split(substr($1, index($1, " ") + 1), t, ":")
@@ -212,10 +223,9 @@ run_phase() { # phase name, data dir, event, session, after
   local phase=$1 data=$2
   prepare_requests "$3" "$4" "$5"
   start_baseline "$data/summit.db"
-  local counters_server counters_baseline
   counters_server=$(start_counters "$server_pid" "$work/$phase-server.csv")
   counters_baseline=$(start_counters "$baseline_pid" "$work/$phase-baseline.csv")
-  started_pids+=("$counters_server" "$counters_baseline")
+  [ "$smoke" = 1 ] || started_pids+=("$counters_server" "$counters_baseline")
 
   # Same answer from both: the comparison is of the cost of identical JSON.
   probe w1 "$server_url/graphql" POST "$work/schedule.json" ""
@@ -235,16 +245,11 @@ run_phase() { # phase name, data dir, event, session, after
   measure "$phase" 2 "session page (POST)" "$server_pid" "$server_url/graphql" request.lua POST "$work/session.json"
   probe w3 "$server_url/graphql" POST "$work/list.json" ""
   measure "$phase" 3 "filtered, sorted page + totalCount (POST)" "$server_pid" "$server_url/graphql" request.lua POST "$work/list.json"
-  if [ "$persisted" = 1 ]; then
-    probe w4 "$server_url$get_path" GET "" "$get_header"
-    [ "$probe_status" = 304 ] || fail "workload 4 expected 304 for its ETag, got $probe_status"
-    measure "$phase" 4 "schedule, persisted GET, ETag hit (304)" "$server_pid" "$server_url$get_path" request.lua GET "" "$get_header"
-    probe w4b "$server_url$get_path" GET "" ""
-    measure "$phase" 4b "schedule, persisted GET, no ETag (200)" "$server_pid" "$server_url$get_path" request.lua GET
-  else
-    probe w4 "$server_url$get_path" GET "" ""
-    measure "$phase" 4 "schedule, plain GET (persisted documents not on main yet)" "$server_pid" "$server_url$get_path" request.lua GET
-  fi
+  probe w4 "$server_url$get_path" GET "" "$get_header"
+  [ "$probe_status" = 304 ] || fail "workload 4 expected 304 for its ETag, got $probe_status"
+  measure "$phase" 4 "schedule, persisted GET, ETag hit (304)" "$server_pid" "$server_url$get_path" request.lua GET "" "$get_header"
+  probe w4b "$server_url$get_path" GET "" ""
+  measure "$phase" 4b "schedule, persisted GET, no ETag (200)" "$server_pid" "$server_url$get_path" request.lua GET
   local sessions
   mapfile -t sessions < <(edited_sessions)
   [ "${#sessions[@]}" -ge "$threads" ] || fail "found no sessions to edit"
@@ -253,9 +258,6 @@ run_phase() { # phase name, data dir, event, session, after
   measure "$phase" 5 "mixed: 95% reads 1-4, 5% updateSession" "$server_pid" "$server_url/graphql" mixed.lua \
     "$work/schedule.json" "$work/session.json" "$work/list.json" "$get_path" "$get_header" "$work/mutation.json" "$editor_key" "${sessions[@]}"
 
-  # Stopping the collectors flushes their files.
-  kill -INT "$counters_server" "$counters_baseline" 2>/dev/null || true
-  wait "$counters_server" "$counters_baseline" 2>/dev/null || true
   stop "$baseline_pid"
 }
 
@@ -274,6 +276,7 @@ existing_startup_ms=$startup_ms
 load_before=$(machine_load)
 run_phase main "$main_data" kubevirt-summit-2021 hotplug 2021-02-09T00:00:00Z
 stop "$server_pid"
+stop_counters "$counters_server" "$counters_baseline"
 
 if [ "$scale" = 1 ]; then
   scale_data="$work/scale"
@@ -285,6 +288,7 @@ if [ "$scale" = 1 ]; then
   last_event=$(printf 'scale-summit-%02d' "${scale_shape[0]}")
   run_phase scale "$scale_data" "$last_event" talk-07 2021-02-09T00:00:00Z
   stop "$server_pid"
+  stop_counters "$counters_server" "$counters_baseline"
 fi
 load_after=$(machine_load)
 

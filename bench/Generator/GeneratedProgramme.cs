@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
 
 namespace Summit.Graph.Bench.Generator;
 
@@ -69,7 +70,7 @@ internal static class GeneratedProgramme
             Title = string.Create(CultureInfo.InvariantCulture, $"Talk {number}: KubeVirt and {topic}"),
             Kind = number % 10 == 0 ? SessionKind.Panel : SessionKind.Talk,
             AbstractMarkdown = $"How we run **{topic}** with KubeVirt in production, what broke, and what we fixed upstream.\n\n- lessons learned\n- a demo\n\nSee [the docs](https://kubevirt.io/user-guide/).",
-            People = [.. presenters.Select((p, i) => new SessionPersonContent(p, i == 0 ? PresenterRole.Presenter : PresenterRole.Panelist))],
+            People = [.. presenters.Select((p, i) => new SessionPersonContent(p, i == 0 ? PresenterRole.Presenter : PresenterRole.Panelist, PeopleLineParser.Format(p)))],
             Links =
             [
                 new LinkContent(LinkKind.Recording, string.Create(CultureInfo.InvariantCulture, $"https://youtu.be/scale{number:000}"), "Recording"),
