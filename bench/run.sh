@@ -62,9 +62,8 @@ cd "$root"
 dotnet tool restore >/dev/null
 if [ "$build" = 1 ]; then
   log "building ($configuration)"
-  for project in src/Summit.Graph bench/Baseline bench/Generator; do
-    dotnet build "$project" -c "$configuration" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build of $project failed"; }
-  done
+  # One build of the server, the baseline and the generator (bench.slnf), with their references.
+  dotnet build bench/bench.slnf -c "$configuration" --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "the build failed"; }
 fi
 server_dll="$root/src/Summit.Graph/bin/$configuration/net10.0/Summit.Graph.dll"
 baseline_dll="$root/bench/Baseline/bin/$configuration/net10.0/Summit.Graph.Bench.Baseline.dll"
