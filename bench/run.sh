@@ -183,7 +183,7 @@ probe() { # name, url, method, body file or "", header or ""
     2*|304) ;;
     *) fail "$1 answered $probe_status: $(head -c 400 "$work/$1.body")" ;;
   esac
-  if grep -q '"errors":\[' "$work/$1.body"; then
+  if grep -qs '"errors":\[' "$work/$1.body"; then
     fail "$1 answered with errors: $(head -c 400 "$work/$1.body")"
   fi
 }
