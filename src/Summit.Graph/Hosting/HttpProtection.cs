@@ -10,8 +10,8 @@ public sealed class CorsSettings
 {
     public const string Section = "Cors";
 
-    /// <summary>Origins whose pages may read (GET and POST queries, no <c>Authorization</c>); <c>*</c> for any.</summary>
-    public string[] ReadOrigins { get; set; } = ["*"];
+    /// <summary>Origins whose pages may read (GET and POST queries, no <c>Authorization</c>); none listed, or <c>*</c>, for any.</summary>
+    public string[] ReadOrigins { get; set; } = [];
 
     /// <summary>Origins whose pages may also send <c>Authorization</c>, so keys and mutations; none by default.</summary>
     public string[] EditOrigins { get; set; } = [];
@@ -85,7 +85,7 @@ public static class HttpProtection
             var settings = options.Value;
             editOrigins = new HashSet<string>(settings.EditOrigins.Select(Normalise), StringComparer.OrdinalIgnoreCase);
             readOrigins = new HashSet<string>(settings.ReadOrigins.Select(Normalise), StringComparer.OrdinalIgnoreCase);
-            anyReader = readOrigins.Contains("*");
+            anyReader = readOrigins.Count == 0 || readOrigins.Contains("*");
             editPolicy = new CorsPolicyBuilder().WithOrigins([.. editOrigins]).WithMethods(Methods).AllowAnyHeader().WithExposedHeaders(Exposed)
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)).Build();
             var read = new CorsPolicyBuilder().WithMethods(Methods).WithHeaders("Content-Type", "Accept", "If-None-Match").WithExposedHeaders(Exposed)

@@ -16,9 +16,9 @@ namespace Summit.Graph.Http;
 /// A request made ready to run: its document and chosen operation, or the error that answers it.
 /// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
-/// GraphQL-over-HTTP spec and Apollo's clients expect.
+/// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log.
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
@@ -65,7 +65,7 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             ? PreparedOperation.BadRequest(request, request.OperationName is null
                 ? "The document holds several operations; name one with 'operationName'."
                 : $"The document has no operation named '{request.OperationName}'.")
-            : new PreparedOperation(request, query, document, operation.Operation, null);
+            : new PreparedOperation(request, query, document, operation.Operation, null, Name: operation.Name?.StringValue);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
         {
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
-            LogExecuted(logger, operation.Type, request.OperationName ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
+            LogExecuted(logger, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
         }
         return result;
     }
