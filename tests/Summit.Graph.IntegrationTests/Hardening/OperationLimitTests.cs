@@ -46,7 +46,9 @@ public sealed class OperationLimitTests(SummitServer server)
     [Fact]
     public async Task IntrospectionThatMultipliesItselfIsRefused()
     {
-        var response = await server.PostAsync("{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }");
+        // Every (fields, type) pair multiplies the answer by a type's field count; 13 levels, within the depth allowed.
+        var nested = string.Concat(Enumerable.Repeat("fields { type { ", 6)) + "name" + new string('}', 12);
+        var response = await server.PostAsync($"{{ __schema {{ types {{ {nested} }} }} }}");
 
         Assert.Equal("LIMIT_COMPLEXITY", response.FirstErrorCode);
     }
