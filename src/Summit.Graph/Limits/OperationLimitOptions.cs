@@ -20,7 +20,7 @@ public sealed class OperationLimitOptions
     /// <summary>
     /// Most estimated work: every field counts 1, times the page sizes of the lists above it (a connection's
     /// <c>first</c>/<c>last</c> or <c>Paging:DefaultPageSize</c>; other lists <see cref="ListSizeEstimate"/>).
-    /// The front end's largest operation (<c>Schedule</c>) costs about 4,000.
+    /// The front end's largest operation (<c>Schedule</c>) costs about 3,900.
     /// </summary>
     public int MaxComplexity { get; set; } = 20_000;
 
