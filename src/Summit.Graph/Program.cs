@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSummitData();
 builder.AddSummitGraphQL();
 builder.AddSummitHealth();
+builder.AddSummitHttpProtection();
 
 var app = builder.Build();
 if (await CommandLine.RunAsync(app, args) is { } exitCode)
@@ -14,6 +15,7 @@ if (await CommandLine.RunAsync(app, args) is { } exitCode)
 }
 
 await app.PrepareDatabaseAsync();
+app.UseSummitHttpProtection();
 app.MapSummitGraphQL();
 app.MapSummitHealth();
 app.MapSummitCalendar();

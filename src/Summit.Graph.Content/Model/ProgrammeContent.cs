@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Summit.Graph.Content.Model;
 
 /// <summary>
@@ -100,30 +102,49 @@ public sealed record LinkContent(LinkKind Kind, string Url, string Label, string
 
 public sealed record SponsorContent(string Name, string Url);
 
+[Description("What kind of session it is.")]
 public enum SessionKind
 {
+    [Description("A talk by one or more presenters.")]
     Talk,
+    [Description("The opening session.")]
     Welcome,
+    [Description("A panel discussion.")]
     Panel,
+    [Description("An open discussion of a topic.")]
     Forum,
+    [Description("Questions and answers with maintainers.")]
     OfficeHours,
+    [Description("A discussion led by a session lead.")]
     Discussion,
+    [Description("A hands-on workshop or tutorial.")]
     Workshop,
 }
 
+[Description("A person's role in a session.")]
 public enum PresenterRole
 {
+    [Description("Presents the session.")]
     Presenter,
+    [Description("Leads a discussion.")]
     SessionLead,
+    [Description("Sits on the panel.")]
     Panelist,
 }
 
+[Description("What a link points to.")]
 public enum LinkKind
 {
+    [Description("The recording of the session.")]
     Recording,
+    [Description("The slides.")]
     Slides,
+    [Description("Further reading.")]
     Reference,
+    [Description("A demo.")]
     Demo,
+    [Description("The proposal the programme links to before the event.")]
     Proposal,
+    [Description("Anything else.")]
     Other,
 }

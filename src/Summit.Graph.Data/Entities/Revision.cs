@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Summit.Graph.Data.Entities;
 
 /// <summary>
@@ -22,15 +24,25 @@ public sealed class Revision
     public string? PreviousContent { get; set; }
 }
 
+[Description("What kind of change a revision records.")]
 public enum RevisionOperation
 {
+    [Description("The object was created.")]
     Create,
+    [Description("Fields changed.")]
     Update,
+    [Description("The object was deleted (restorable).")]
     Delete,
+    [Description("A deletion or an earlier revision was restored.")]
     Restore,
+    [Description("The session was published.")]
     Publish,
+    [Description("The session went back to draft.")]
     Unpublish,
+    [Description("The session was put into a slot.")]
     Schedule,
+    [Description("The session was taken out of its slot.")]
     Unschedule,
+    [Description("Two records of one person were merged.")]
     Merge,
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Summit.Graph.Content.Model;
 
 namespace Summit.Graph.Data.Entities;
@@ -25,8 +26,11 @@ public sealed class Session : IVersioned
     public List<Link> Links { get; set; } = [];
 }
 
+[Description("Whether anonymous readers see a session.")]
 public enum PublicationStatus
 {
+    [Description("Only editors and previewers see it.")]
     Draft,
+    [Description("Everyone sees it.")]
     Published,
 }

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.GraphQL.Common;
@@ -43,5 +44,9 @@ public sealed class SummitSchema : Schema
                 RegisterType(type);
             }
         }
+
+        // GraphQL.NET weighs introspection by typical schema sizes: the IDE's query would cost about 250,000.
+        // It runs in memory, so it counts 2%: the IDE loads, and introspection that nests itself is still refused.
+        this.WithIntrospectionComplexityImpact(0.02);
     }
 }

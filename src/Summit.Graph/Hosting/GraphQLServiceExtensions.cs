@@ -6,6 +6,7 @@ using Summit.Graph.GraphQL;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Http;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Hosting;
 
@@ -16,6 +17,10 @@ public static class GraphQLServiceExtensions
         var services = builder.Services;
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.Section));
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        services.Configure<OperationLimitOptions>(builder.Configuration.GetSection(OperationLimitOptions.Section));
+        services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<ClientRateLimits>();
+        services.AddHttpContextAccessor();
         services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         services.AddScoped<ContentAccess>();
         services.AddScoped<RequestLoaders>();
@@ -38,6 +43,7 @@ public static class GraphQLServiceExtensions
             .AddSchema<SummitSchema>()
             .AddGraphTypes(typeof(SummitSchema).Assembly)
             .AddValidationRule<MutationAuthorizationRule>()
+            .AddValidationRule<OperationLimitsRule>()
             // Every subscription event runs in a service scope of its own: fresh loaders, fresh access.
             .AddScopedSubscriptionExecutionStrategy()
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.

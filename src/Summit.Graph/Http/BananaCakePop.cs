@@ -79,13 +79,11 @@ public sealed class BananaCakePop(IOptions<GraphQLHttpOptions> options)
         });
     }
 
+    /// <summary>What the IDE's pages add to the headers every response carries (see <c>HttpProtection</c>).</summary>
     private static void AddSecurityHeaders(HttpResponse response)
     {
         var headers = response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

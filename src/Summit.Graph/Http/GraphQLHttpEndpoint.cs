@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
 using Summit.Graph.Hosting;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
 
@@ -127,14 +128,10 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        JsonDocument body;
-        try
+        var read = await reader.ReadJsonAsync(http);
+        if (read is not { Document: { } body })
         {
-            body = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "The request body is not valid JSON.");
+            await WriteErrorAsync(http, read.Status, mediaType, read.Error!);
             return;
         }
 
@@ -215,15 +212,25 @@ public sealed class GraphQLHttpEndpoint(
             http.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
+        // Over its rate, a client gets 429 whatever it accepts: the status is what clients and proxies back off on.
+        if (result.Errors?.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message)
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message) =>
+        WriteErrorAsync(http, status, mediaType, new ExecutionError(message));
+
+    private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(new ExecutionError(message)), http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(error), http.RequestAborted);
     }
 
     /// <summary>

@@ -4,9 +4,11 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
 
@@ -14,9 +16,9 @@ namespace Summit.Graph.Http;
 /// A request made ready to run: its document and chosen operation, or the error that answers it.
 /// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
-/// GraphQL-over-HTTP spec and Apollo's clients expect.
+/// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log.
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
@@ -27,7 +29,7 @@ public sealed record PreparedOperation(GraphQLRequest Request, string? Query, Gr
 /// What every transport (HTTP, SSE, WebSocket) does with a request: find its document (text, trusted
 /// document or persisted query), parse it, pick the operation, and execute it for a user.
 /// </summary>
-public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> executer, PersistedDocuments documents, ILogger<GraphQLOperations> logger)
+public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> executer, PersistedDocuments documents, IOptions<OperationLimitOptions> limits, ILogger<GraphQLOperations> logger)
 {
     private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
 
@@ -68,33 +70,67 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             ? PreparedOperation.BadRequest(request, request.OperationName is null
                 ? "The document holds several operations; name one with 'operationName'."
                 : $"The document has no operation named '{request.OperationName}'.")
-            : new PreparedOperation(request, query, document, operation.Operation, null);
+            : new PreparedOperation(request, query, document, operation.Operation, null, Name: operation.Name?.StringValue);
     }
 
-    /// <summary>Runs a prepared operation; for a subscription the result holds its event stream.</summary>
+    /// <summary>
+    /// Runs a prepared operation; for a subscription the result holds its event stream. Queries and mutations
+    /// are cancelled, database work included, after <c>GraphQL:Limits:TimeoutSeconds</c>; a mutation cancelled
+    /// before its commit leaves nothing behind.
+    /// </summary>
     public async Task<ExecutionResult> ExecuteAsync(PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
         var request = operation.Request;
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var timeout = TimeSpan.FromSeconds(limits.Value.TimeoutSeconds);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A subscription's token lives as long as its stream; only the work of one answer has a deadline.
+        if (operation.Type != OperationType.Subscription)
         {
-            Query = operation.Query,
-            Document = operation.Document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = services,
-            User = user,
-            CancellationToken = cancellationToken,
-        });
-        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogExecuted(logger, request.OperationName ?? "(anonymous)", elapsed, result.Errors?.Count ?? 0, SqlStatementCounter.CurrentCount);
+            deadline.CancelAfter(timeout);
+        }
+
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = operation.Query,
+                Document = operation.Document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = services,
+                User = user,
+                CancellationToken = deadline.Token,
+            });
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // It started executing, so (per GraphQL over HTTP) data is null and the status 200.
+            result = new ExecutionResult
+            {
+                Executed = true,
+                Errors = [new ExecutionError(FormattableString.Invariant($"The operation ran longer than {timeout.TotalSeconds:0.###} s and was cancelled (GraphQL:Limits:TimeoutSeconds).")) { Code = LimitCodes.Timeout }],
+            };
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
+            LogExecuted(logger, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
+        }
         return result;
     }
 
     public static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error] };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL {OperationName} finished in {ElapsedMs:F1} ms with {ErrorCount} errors and {SqlStatements} SQL statements")]
-    private static partial void LogExecuted(ILogger logger, string operationName, double elapsedMs, int errorCount, int sqlStatements);
+    /// <summary>
+    /// One entry per operation. Operation names and error codes only: never variables, query text, keys or
+    /// user names, which may hold secrets or personal data.
+    /// </summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL {OperationType} {OperationName} finished in {ElapsedMs:F1} ms with {SqlStatements} SQL statements; errors: {ErrorCodes}")]
+    private static partial void LogExecuted(ILogger logger, OperationType operationType, string operationName, double elapsedMs, int sqlStatements, string errorCodes);
 }

@@ -1,12 +1,56 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
 
+/// <summary>A request body read as JSON, or the status and error that refuse it.</summary>
+public sealed record JsonBody(JsonDocument? Document, int Status, ExecutionError? Error);
+
 /// <summary>Reads GraphQL requests from a JSON body or a query string, for every HTTP transport.</summary>
-public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
+public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<OperationLimitOptions> limits)
 {
+    /// <summary>
+    /// Parses the body, refusing one over <c>GraphQL:Limits:MaxRequestBodyBytes</c> with 413: by its
+    /// Content-Length before reading anything, and on Kestrel also while reading a chunked body.
+    /// </summary>
+    public async Task<JsonBody> ReadJsonAsync(HttpContext http)
+    {
+        var max = limits.Value.MaxRequestBodyBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = max;
+        }
+
+        if (http.Request.ContentLength > max)
+        {
+            return TooLarge(http.Request.ContentLength.Value, max);
+        }
+
+        try
+        {
+            return new JsonBody(await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted), StatusCodes.Status200OK, null);
+        }
+        catch (JsonException)
+        {
+            return new JsonBody(null, StatusCodes.Status400BadRequest, new ExecutionError("The request body is not valid JSON."));
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(null, max);
+        }
+    }
+
+    private static JsonBody TooLarge(long? length, long max) => new(null, StatusCodes.Status413PayloadTooLarge, new ExecutionError(length is { } bytes
+        ? FormattableString.Invariant($"The request body is {bytes:N0} bytes; at most {max:N0} are allowed (GraphQL:Limits:MaxRequestBodyBytes).")
+        : FormattableString.Invariant($"The request body is larger than the {max:N0} bytes allowed (GraphQL:Limits:MaxRequestBodyBytes)."))
+    {
+        Code = LimitCodes.BodySize,
+    });
+
     public bool TryRead(JsonElement element, out GraphQLRequest request, out string error)
     {
         request = new GraphQLRequest();

@@ -25,14 +25,16 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
         string readError;
         if (HttpMethods.IsPost(http.Request.Method))
         {
-            try
+            var read = await reader.ReadJsonAsync(http);
+            if (read is not { Document: { } body })
             {
-                using var body = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
-                reader.TryRead(body.RootElement, out request, out readError);
+                await RefuseAsync(http, read.Status, read.Error!);
+                return;
             }
-            catch (System.Text.Json.JsonException)
+
+            using (body)
             {
-                (request, readError) = (new GraphQLRequest(), "The request body is not valid JSON.");
+                reader.TryRead(body.RootElement, out request, out readError);
             }
         }
         else
@@ -136,10 +138,12 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
         }
     }
 
-    private async Task RefuseAsync(HttpContext http, int status, string message)
+    private Task RefuseAsync(HttpContext http, int status, string message) => RefuseAsync(http, status, new ExecutionError(message));
+
+    private async Task RefuseAsync(HttpContext http, int status, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(new ExecutionError(message)), http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(error), http.RequestAborted);
     }
 }

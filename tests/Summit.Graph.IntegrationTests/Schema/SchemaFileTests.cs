@@ -35,4 +35,38 @@ public sealed class SchemaFileTests(SummitServer server)
         Assert.Equal(GraphQLServiceExtensions.PrintSchema(server.Services.GetRequiredService<ISchema>()), served);
         Assert.Contains("type Session implements Node", served, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryTypeFieldArgumentAndEnumValueHasADescription()
+    {
+        var schema = server.Services.GetRequiredService<ISchema>();
+        var undocumented = new List<string>();
+        foreach (var type in schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType))
+        {
+            if (string.IsNullOrWhiteSpace(type.Description))
+            {
+                undocumented.Add(type.Name);
+            }
+
+            if (type is IComplexGraphType complex)
+            {
+                foreach (var field in complex.Fields)
+                {
+                    if (string.IsNullOrWhiteSpace(field.Description))
+                    {
+                        undocumented.Add($"{type.Name}.{field.Name}");
+                    }
+
+                    undocumented.AddRange((field.Arguments ?? []).Where(a => string.IsNullOrWhiteSpace(a.Description)).Select(a => $"{type.Name}.{field.Name}({a.Name})"));
+                }
+            }
+
+            if (type is EnumerationGraphType enumeration)
+            {
+                undocumented.AddRange(enumeration.Values.Where(v => string.IsNullOrWhiteSpace(v.Description)).Select(v => $"{type.Name}.{v.Name}"));
+            }
+        }
+
+        Assert.Empty(undocumented);
+    }
 }

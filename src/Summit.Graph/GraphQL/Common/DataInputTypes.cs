@@ -43,7 +43,7 @@ public static class DataInputTypes
     public static IEnumerable<IGraphType> Create(IEnumerable<EntityModel> models)
     {
         var modelList = models.ToList();
-        yield return new EnumerationGraphType<SortDirection> { Name = SortEnumTypeName, Description = "Sort direction." };
+        yield return new EnumerationGraphType<SortDirection> { Name = SortEnumTypeName };
         yield return Operations("StringOperationFilterInput", "String", ["eq", "neq", .. StringMatches], ["in", "nin"], ignoreCase: true);
         yield return Operations("IntOperationFilterInput", "Int", ["eq", "neq", .. Comparisons], ["in", "nin"], ignoreCase: false);
         yield return Operations("DateTimeOperationFilterInput", "DateTime", ["eq", "neq", .. Comparisons], ["in", "nin"], ignoreCase: false);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -108,8 +109,11 @@ public static class SortTranslator
 }
 
 /// <summary>HotChocolate's <c>SortEnumType</c>.</summary>
+[Description("Sort direction.")]
 public enum SortDirection
 {
+    [Description("Ascending: smallest first; nulls first.")]
     Asc,
+    [Description("Descending: largest first; nulls last.")]
     Desc,
 }

@@ -67,7 +67,7 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
             Name = definition.Name,
             Description = definition.Description,
             ResolvedType = new NonNullGraphType(new GraphQLTypeReference(payload.Name)),
-            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new GraphQLTypeReference(input.Name))) { Name = "input" }),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new GraphQLTypeReference(input.Name))) { Name = "input", Description = $"What `{definition.Name}` should do." }),
             Resolver = new FuncFieldResolver<object, MutationPayload>(async context =>
             {
                 var values = context.GetArgument<Dictionary<string, object?>>("input");

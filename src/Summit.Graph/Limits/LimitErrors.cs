@@ -1,0 +1,31 @@
+using GraphQL.Validation;
+
+namespace Summit.Graph.Limits;
+
+/// <summary>The error codes of refused operations; each message says which limit and by how much.</summary>
+public static class LimitCodes
+{
+    public const string Depth = "LIMIT_DEPTH";
+    public const string Complexity = "LIMIT_COMPLEXITY";
+    public const string Fields = "LIMIT_FIELDS";
+    public const string Aliases = "LIMIT_ALIASES";
+    public const string BodySize = "LIMIT_BODY_SIZE";
+    public const string Timeout = "LIMIT_TIMEOUT";
+    public const string Rate = "LIMIT_RATE";
+}
+
+/// <summary>An operation refused during validation, before anything runs.</summary>
+public class LimitError : ValidationError
+{
+    public LimitError(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+}
+
+/// <summary>A client over its rate: HTTP answers 429 with <c>Retry-After</c>.</summary>
+public sealed class RateLimitedError(string message, TimeSpan retryAfter) : LimitError(LimitCodes.Rate, message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
