@@ -27,5 +27,5 @@ public sealed record SoakOptions(string ServerDll, int Seconds, int Concurrency,
     public TimeSpan Window => TimeSpan.FromSeconds(Math.Min(10, Seconds / 3.0));
 
     /// <summary>Load before the measured run, so start-up (JIT, pools, caches) does not count as growth.</summary>
-    public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Min(5, Math.Max(2, Seconds / 6.0)));
+    public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Seconds / 3.0, 4, 10));
 }

@@ -255,6 +255,10 @@ public static class SoakRun
         start.Environment["Database__DataDirectory"] = Path.Combine(folder, "data");
         start.Environment["Auth__BootstrapEditorKey"] = EditorKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // One editor key sends every update, far above the per-client rate a person edits at: the soak measures
+        // the server under load, the rate limits have tests of their own.
+        start.Environment["RateLimits__MutationsPerSecond"] = "0";
+        start.Environment["RateLimits__ExpensiveQueriesPerSecond"] = "0";
         // Environment variables named SOAK_SERVER_<Key> reach the server as <Key>, for example limits to lift.
         foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => ((string)e.Key, (string?)e.Value)))
         {
