@@ -23,8 +23,9 @@ public static class Slugs
             var folded = char.IsAsciiLetterOrDigit(character) ? character.ToString() : Folds.GetValueOrDefault(character);
             if (folded is null)
             {
-                // Apostrophes join a word ("Konveyor's" → "konveyors"); anything else separates words.
-                pendingDash |= character is not ('\'' or '’');
+                // Apostrophes, combining accents and invisible joiners join a word ("Konveyor's" → "konveyors",
+                // "Jose\u0301phine" → "josephine"); anything else separates words.
+                pendingDash |= character is not ('\'' or '’') && !JoinsAWord(character);
                 continue;
             }
 
@@ -39,6 +40,10 @@ public static class Slugs
 
         return slug.ToString();
     }
+
+    private static bool JoinsAWord(char character) =>
+        System.Globalization.CharUnicodeInfo.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Format;
 
     private static Dictionary<char, string> BuildFolds(params (string Ascii, string Letters)[] groups) =>
         groups.SelectMany(group => group.Letters.Select(letter => (letter, group.Ascii)))

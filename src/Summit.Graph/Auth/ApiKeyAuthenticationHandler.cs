@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
+using Summit.Graph.GraphQL.Common;
+
 namespace Summit.Graph.Auth;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>On an anonymous user whose key could not be checked because the database is unavailable.</summary>
+    public const string KeyUncheckedClaim = "summit:key-unchecked";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -26,9 +31,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var holder = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted)
-            : null;
+        KeyHolder? holder;
+        try
+        {
+            holder = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted)
+                : null;
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+        {
+            // Uncaught this was a 500. Anonymous, marked so a mutation is refused as DATABASE_UNAVAILABLE, not as a bad key.
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(KeyUncheckedClaim, "database unavailable")])), SchemeName));
+        }
+
         if (holder is null)
         {
             return AuthenticateResult.NoResult();

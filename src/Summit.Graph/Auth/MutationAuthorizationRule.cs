@@ -1,6 +1,8 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
+using Summit.Graph.GraphQL.Common;
+
 namespace Summit.Graph.Auth;
 
 /// <summary>
@@ -17,6 +19,15 @@ public sealed class MutationAuthorizationRule : ValidationRuleBase
         {
             if (operation.Operation != OperationType.Mutation || validation.User.CanWrite())
             {
+                return;
+            }
+
+            if (validation.User?.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyUncheckedClaim) == true)
+            {
+                validation.ReportError(new ValidationError(validation.Document.Source, null, "The database is unavailable, so your key could not be checked; try again shortly.", operation)
+                {
+                    Code = DatabaseErrors.UnavailableCode,
+                });
                 return;
             }
 

@@ -48,7 +48,8 @@ public static class GraphQLServiceExtensions
             .AddScopedSubscriptionExecutionStrategy()
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment())
+            .AddUnhandledExceptionHandler(DatabaseErrors.Map));
         return builder;
     }
 

@@ -204,6 +204,7 @@ public sealed class GraphQLHttpEndpoint(
             {
                 MutationAuthorizationRule.NotAuthenticated => StatusCodes.Status401Unauthorized,
                 MutationAuthorizationRule.NotAuthorized => StatusCodes.Status403Forbidden,
+                GraphQL.Common.DatabaseErrors.UnavailableCode => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status400BadRequest,
             };
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)

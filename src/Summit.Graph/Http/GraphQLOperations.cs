@@ -56,6 +56,11 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             // Like validation errors: 400 for application/graphql-response+json, 200 for application/json.
             return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: {exception.Message}"));
         }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            // The parser's own guard against stack exhaustion; uncaught it was a 500.
+            return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
+        }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = request.OperationName is null

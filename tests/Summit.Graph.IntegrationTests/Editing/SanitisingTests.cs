@@ -3,7 +3,7 @@ namespace Summit.Graph.IntegrationTests.Editing;
 /// <summary>Hostile Markdown is stored as written, but nothing dangerous reaches the HTML.</summary>
 public sealed class SanitisingTests(EditingServer editing) : IClassFixture<EditingServer>
 {
-    private static readonly string[] Dangerous = ["<script", "<iframe", "onerror", "onload", "javascript:", "data:", "<!--", "<style", "vbscript:"];
+    private static readonly string[] Dangerous = ["<script", "<iframe", "onerror", "onload", "javascript:", "data:", "<!--", "<style", "vbscript:", "<object", "srcdoc", "<math"];
 
     public static TheoryData<string, string> HostileMarkdown => new()
     {
@@ -21,6 +21,15 @@ public sealed class SanitisingTests(EditingServer editing) : IClassFixture<Editi
         { "svg onload", "<svg onload=alert(1)><circle r=1 /></svg>" },
         { "style tag", "<style>body { display: none }</style>Text" },
         { "vbscript", "[v](vbscript:msgbox(1))" },
+        { "split script tag", "<scr<script>ipt>alert(1)</scr</script>ipt>" },
+        { "tab inside the scheme", "<a href=\"java\tscript:alert(1)\">t</a>" },
+        { "hex entity scheme", "[h](&#x6A;&#x61;&#x76;&#x61;script:alert(1))" },
+        { "reference link", "[r][x]\n\n[x]: javascript:alert(1)" },
+        { "iframe srcdoc", "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>" },
+        { "object data", "<object data=\"data:text/html,<script>alert(1)</script>\"></object>" },
+        { "form action", "<form action=\"javascript:alert(1)\"><button>go</button></form>" },
+        { "unclosed comment", "Text <!-- <img src=x onerror=alert(1)>" },
+        { "math href", "<math><a xlink:href=\"javascript:alert(1)\">m</a></math>" },
     };
 
     [Theory]

@@ -15,9 +15,13 @@ public sealed class RunningServer : IAsyncLifetime
     public const string EditorKey = "running-server-editor-key";
 
     private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-server-").FullName;
+    private readonly string database = "summit_running_" + Guid.NewGuid().ToString("N");
     private Process? process;
 
     public string Origin { get; private set; } = "";
+
+    /// <summary>The server's database folder (<c>summit.db</c> on SQLite); it survives <see cref="KillAsync"/>.</summary>
+    public string DataDirectory => Path.Combine(folder, "data");
 
     public string Endpoint => Origin + "/graphql";
 
@@ -27,11 +31,20 @@ public sealed class RunningServer : IAsyncLifetime
     /// </summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>
+    /// Starts the server and waits until it answers; after <see cref="KillAsync"/>, starts it again on the
+    /// same database and port, as a supervisor restarting a crashed process does.
+    /// </summary>
+    public async Task StartAsync()
     {
-        var port = FreePort();
-        Origin = $"http://127.0.0.1:{port}";
-        var start = ServerProcess.StartInfo(Path.Combine(folder, "data"), "--urls", Origin);
+        if (Origin.Length == 0)
+        {
+            Origin = $"http://127.0.0.1:{FreePort()}";
+        }
+
+        var start = ServerProcess.StartInfo(DataDirectory, "--urls", Origin);
         // Drained, not read: a full pipe would block the server.
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -40,7 +53,7 @@ public sealed class RunningServer : IAsyncLifetime
             start.Environment["Database__Provider"] = "PostgreSql";
             start.Environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres)
             {
-                Database = "summit_running_" + Guid.NewGuid().ToString("N"),
+                Database = database,
             }.ConnectionString;
         }
 
@@ -50,6 +63,7 @@ public sealed class RunningServer : IAsyncLifetime
             start.Environment[name] = value;
         }
 
+        process?.Dispose();
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -77,6 +91,16 @@ public sealed class RunningServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"The server did not answer at {Origin} within a minute (exited: {process.HasExited}).");
+    }
+
+    /// <summary>Kills the server with SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
     }
 
     public async Task DisposeAsync()

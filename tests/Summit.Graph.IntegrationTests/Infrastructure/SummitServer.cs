@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Summit.Graph.Auth;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
@@ -39,6 +40,9 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
     public SqlLog Sql { get; } = new();
 
+    /// <summary>The warnings and errors the server logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Configuration the server starts with, such as <c>Auth:BootstrapEditorKey</c>; set before the first request.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -58,6 +62,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>Posts one operation; <paramref name="bearerKey"/> goes into <c>Authorization: Bearer</c>.</summary>

@@ -44,6 +44,10 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
         }
+        else
+        {
+            RefuseControlCharacters(field, text, allowLineBreaks: false);
+        }
 
         return text;
     }
@@ -61,17 +65,25 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
         }
+        else
+        {
+            RefuseControlCharacters(field, text, allowLineBreaks: false);
+        }
 
         return text;
     }
 
-    /// <summary>Markdown is stored exactly as written; only its size is limited.</summary>
+    /// <summary>Markdown is stored exactly as written; only its size and control characters are limited.</summary>
     public string Markdown(string field)
     {
         var text = Value<string>(field) ?? "";
         if (text.Length > MaxMarkdownLength)
         {
             Problem(field, $"Must be at most {MaxMarkdownLength} characters of Markdown; it has {text.Length}.");
+        }
+        else
+        {
+            RefuseControlCharacters(field, text, allowLineBreaks: true);
         }
 
         return text;
@@ -113,11 +125,31 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"'{Shorten(text)}' is not an absolute http or https URL.");
         }
+        else
+        {
+            RefuseControlCharacters(field, text, allowLineBreaks: false);
+        }
 
         return text;
     }
 
     public IReadOnlyList<ValidationError> Problems => problems;
+
+    /// <summary>
+    /// NUL and the other C0 controls are refused on every database alike: PostgreSQL cannot store NUL in text,
+    /// and none of them belongs in a name or a title. Markdown keeps tabs and line breaks.
+    /// </summary>
+    private void RefuseControlCharacters(string field, string text, bool allowLineBreaks)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c < '\u0080' && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
+            {
+                Problem(field, $"Must not contain control characters; it has U+{(int)c:X4}.");
+                return;
+            }
+        }
+    }
 
     public void Problem(string field, string message) => problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
 

@@ -1,0 +1,3 @@
+using Summit.Graph.Soak;
+
+return await SoakRun.RunAsync(SoakOptions.Parse(args));

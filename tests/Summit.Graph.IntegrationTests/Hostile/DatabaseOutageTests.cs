@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Hostile;
+
+/// <summary>
+/// PostgreSQL goes away under a running server and comes back. Meanwhile reads and mutations get a clear
+/// <c>DATABASE_UNAVAILABLE</c> error, never a stack trace: a 200 with the field null when the operation ran
+/// (the GraphQL-over-HTTP spec's status for executed requests), a 503 when it was refused before running
+/// because a stored key could not be checked. Readiness is 503 and liveness 200 (no restart needed);
+/// afterwards the server recovers on its own.
+/// </summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime
+{
+    private const string Read = """{"query":"{ event { slug } }"}""";
+    private const string Mutation = """{"query":"mutation { createPresenter(input: {name: \"Outage Person\"}) { presenter { slug } } }"}""";
+    /// <summary>Any key but the bootstrap key is looked up in the database.</summary>
+    private const string StoredKey = "sgk_a-key-only-the-database-knows";
+    private readonly PostgresServer postgres = new();
+    private RunningServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        await postgres.InitializeAsync();
+        server = new RunningServer { Environment = { ["Database__Provider"] = "PostgreSql", ["Database__ConnectionString"] = postgres.ConnectionString } };
+        await server.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        await postgres.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WhilePostgresIsDownRequestsGetAClearErrorAndTheServerRecoversWithoutARestart()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, Read, HostileRequests.GraphQLResponse)).Status);
+
+        await postgres.StopAsync();
+
+        foreach (var (body, accept, key) in new[]
+        {
+            (Read, HostileRequests.GraphQLResponse, (string?)null),
+            (Read, "application/json", null),
+            (Read, HostileRequests.GraphQLResponse, StoredKey),
+            (Mutation, HostileRequests.GraphQLResponse, RunningServer.EditorKey),
+            (Mutation, "application/json", RunningServer.EditorKey),
+        })
+        {
+            // Executed: the spec's 200, the field null, the error saying why.
+            var response = await PostAsync(client, body, accept, key);
+            response.AssertRefused(HttpStatusCode.OK, "database is unavailable");
+            Assert.Equal("DATABASE_UNAVAILABLE", response.FirstErrorCode);
+        }
+
+        // A stored key cannot be checked: refused before execution, so 503 for the GraphQL response media type.
+        var keyUnchecked = await PostAsync(client, Mutation, HostileRequests.GraphQLResponse, StoredKey);
+        keyUnchecked.AssertRefused(HttpStatusCode.ServiceUnavailable, "database is unavailable");
+        Assert.Equal("DATABASE_UNAVAILABLE", keyUnchecked.FirstErrorCode);
+        var legacy = await PostAsync(client, Mutation, "application/json", StoredKey);
+        legacy.AssertRefused(HttpStatusCode.OK, "database is unavailable");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client, "/health/ready"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/health/live"));
+
+        await postgres.StartAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        GraphQLResponse recovered;
+        do
+        {
+            await Task.Delay(250);
+            recovered = await PostAsync(client, Read, HostileRequests.GraphQLResponse);
+        }
+        while (recovered.Status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, recovered.Status);
+        Assert.Equal("kubevirt-summit-2021", recovered.Data!["event"]!["slug"]!.GetValue<string>());
+        var created = await PostAsync(client, Mutation, HostileRequests.GraphQLResponse, RunningServer.EditorKey);
+        Assert.Equal("outage-person", created.Data!["createPresenter"]!["presenter"]!["slug"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/health/ready"));
+    }
+
+    private async Task<GraphQLResponse> PostAsync(HttpClient client, string body, string accept, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), null, response.Headers, []);
+    }
+
+    private async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(server.Origin + path);
+        return response.StatusCode;
+    }
+}
