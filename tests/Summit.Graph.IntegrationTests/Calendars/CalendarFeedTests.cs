@@ -1,7 +1,6 @@
 using System.Net;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
-using Summit.Graph.Data.Entities;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Calendars;
@@ -10,6 +9,7 @@ namespace Summit.Graph.IntegrationTests.Calendars;
 public sealed class CalendarFeedTests : IDisposable
 {
     private const string FeedPath = "/events/kubevirt-summit-2021/calendar.ics";
+    private const string EditorKey = "calendar-test-editor";
 
     private readonly SummitServer server = new();
 
@@ -54,17 +54,22 @@ public sealed class CalendarFeedTests : IDisposable
     }
 
     [Fact]
-    public async Task FeedChangesWithTheSessionAndNeverShowsDrafts()
+    public async Task FeedChangesAfterAMutationAndNeverShowsDrafts()
     {
+        server.Settings["Auth:BootstrapEditorKey"] = EditorKey;
         var before = Calendar.Load((await GetAsync(FeedPath)).Text)!.Events.Single(e => e.Summary == "Avoid merging broken code with Prow");
-        await server.WithDatabaseAsync(async db =>
-        {
-            var prow = await db.Sessions.SingleAsync(s => s.Slug == "prow");
-            prow.Title = "Prow: merge only what passes";
-            var slot = await db.Slots.FirstAsync();
-            db.Sessions.Add(new Session { Slug = "draft", Title = "Secret draft", Status = PublicationStatus.Draft, EventId = prow.EventId, Slot = slot, CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        var ids = await server.QueryAsync("""{ event { id } session(slug: "prow") { id version } slots(first: 1) { nodes { id } } }""");
+        await EditAsync("mutation($input: UpdateSessionInput!) { updateSession(input: $input) { errors { __typename } } }",
+            new { id = ids["session"]!["id"]!.GetValue<string>(), version = ids["session"]!["version"]!.GetValue<int>(), title = "Prow: merge only what passes" });
+        var draft = await EditAsync("mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id version } errors { __typename } } }",
+            new { eventId = ids["event"]!["id"]!.GetValue<string>(), title = "Secret draft" });
+        await EditAsync("mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { errors { __typename } } }",
+            new
+            {
+                id = draft["createSession"]!["session"]!["id"]!.GetValue<string>(),
+                version = draft["createSession"]!["session"]!["version"]!.GetValue<int>(),
+                slotId = ids["slots"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+            });
 
         var after = Calendar.Load((await GetAsync(FeedPath)).Text)!;
 
@@ -75,6 +80,14 @@ public sealed class CalendarFeedTests : IDisposable
         Assert.Equal(updatedAt.AddTicks(-(updatedAt.Ticks % TimeSpan.TicksPerSecond)), changed.LastModified!.AsUtc);
         Assert.Equal(20, after.Events.Count);
         Assert.DoesNotContain(after.Events, e => e.Summary == "Secret draft");
+    }
+
+    /// <summary>Runs a mutation with the editor key; fails the test on any error, top-level or in the payload.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> EditAsync(string mutation, object input)
+    {
+        var response = await server.PostAsync(mutation, new { input }, bearerKey: EditorKey);
+        Assert.True(response.Errors is null && !response.Body.Contains("__typename", StringComparison.Ordinal), response.Body);
+        return response.Data!;
     }
 
     [Fact]
