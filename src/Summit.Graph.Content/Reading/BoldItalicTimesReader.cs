@@ -14,26 +14,9 @@ public sealed partial class BoldItalicTimesReader : IPageReader
 
     public bool CanRead(PageText page) => DaySections.Has(page, SessionLine().IsMatch);
 
-    public PageReadResult Read(PageText page)
-    {
-        var edition = EditionPage.Read(page);
-        var (blocks, intro) = DaySections.Read(edition, SessionLine().IsMatch);
-        var titles = new ProgrammeTitles();
-        var programme = new List<ProgrammeEntry>();
-        var sessions = new List<SessionSection>();
-        foreach (var block in blocks)
-        {
-            var header = SessionLine().Match(page.Line(block.FirstLine));
-            var times = ScheduleText.ParseTimeRange(header.Groups["times"].Value)!;
-            var title = header.Groups["title"].Value.Trim();
-            var slug = titles.SlugFor(title, block.FirstLine, edition.Ledger);
-            edition.Ledger.Account(block.FirstLine);
-            programme.Add(new ProgrammeEntry(block.FirstLine, block.Date, times.Start, times.End, slug));
-            sessions.Add(new SessionSection(slug, title, block.FirstLine, ReadAbstract(page, block, edition.Ledger), [], ReadPeople(page, block, edition.Ledger)));
-        }
-
-        return edition.Finish(Layout, programme, sessions, new PageWording { ProgrammeIntro = intro });
-    }
+    public PageReadResult Read(PageText page) =>
+        DaySections.ReadProgramme(page, Layout, SessionLine(), (block, ledger) =>
+            new SessionDetails(ReadAbstract(page, block, ledger), ReadPeople(page, block, ledger)));
 
     /// <summary>The line right under the session's, unless it is the description: "Carlos Mendes &amp; Priya Raman, Northwind Telecom &lt;br&gt;".</summary>
     private static List<RoleMention> ReadPeople(PageText page, SessionBlock block, LineLedger ledger)

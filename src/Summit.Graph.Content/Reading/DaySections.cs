@@ -1,7 +1,12 @@
+using Summit.Graph.Content.Model;
+
 namespace Summit.Graph.Content.Reading;
 
 /// <summary>The lines of one session in a programme written as day sections: its first line, and the lines after it.</summary>
 public sealed record SessionBlock(DateOnly Date, int FirstLine, int LastLine);
+
+/// <summary>What a layout reads from a session block beyond its header line: the abstract and the people.</summary>
+public sealed record SessionDetails(string AbstractMarkdown, IReadOnlyList<RoleMention> People);
 
 /// <summary>
 /// Splits a programme written as one <c>###</c> section per day ("### April 12", "### Monday, May 21")
@@ -50,5 +55,35 @@ public static class DaySections
         }
 
         return (blocks, edition.Text(programme.FirstBodyLine, introEnd));
+    }
+
+    /// <summary>
+    /// Reads a page whose programme is day sections of session blocks, each starting with a header line that
+    /// <paramref name="sessionLine"/> matches with <c>times</c> and <c>title</c> groups; the layout reads the rest
+    /// of each block (and accounts for its lines) with <paramref name="details"/>.
+    /// </summary>
+    public static PageReadResult ReadProgramme(PageText page, string layout, System.Text.RegularExpressions.Regex sessionLine,
+        Func<SessionBlock, LineLedger, SessionDetails> details)
+    {
+        ArgumentNullException.ThrowIfNull(sessionLine);
+        ArgumentNullException.ThrowIfNull(details);
+        var edition = EditionPage.Read(page);
+        var (blocks, intro) = Read(edition, sessionLine.IsMatch);
+        var titles = new ProgrammeTitles();
+        var programme = new List<ProgrammeEntry>();
+        var sessions = new List<SessionSection>();
+        foreach (var block in blocks)
+        {
+            var header = sessionLine.Match(page.Line(block.FirstLine));
+            var times = ScheduleText.ParseTimeRange(header.Groups["times"].Value)!;
+            var title = header.Groups["title"].Value.Trim();
+            var slug = titles.SlugFor(title, block.FirstLine, edition.Ledger);
+            edition.Ledger.Account(block.FirstLine);
+            var (abstractMarkdown, people) = details(block, edition.Ledger);
+            programme.Add(new ProgrammeEntry(block.FirstLine, block.Date, times.Start, times.End, slug));
+            sessions.Add(new SessionSection(slug, title, block.FirstLine, abstractMarkdown, [], people));
+        }
+
+        return edition.Finish(layout, programme, sessions, new PageWording { ProgrammeIntro = intro });
     }
 }

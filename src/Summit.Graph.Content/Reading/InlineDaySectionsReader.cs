@@ -14,21 +14,10 @@ public sealed partial class InlineDaySectionsReader : IPageReader
 
     public bool CanRead(PageText page) => DaySections.Has(page, SessionLine().IsMatch);
 
-    public PageReadResult Read(PageText page)
-    {
-        var edition = EditionPage.Read(page);
-        var (blocks, intro) = DaySections.Read(edition, SessionLine().IsMatch);
-        var titles = new ProgrammeTitles();
-        var programme = new List<ProgrammeEntry>();
-        var sessions = new List<SessionSection>();
-        foreach (var block in blocks)
+    public PageReadResult Read(PageText page) =>
+        DaySections.ReadProgramme(page, Layout, SessionLine(), (block, ledger) =>
         {
-            var header = SessionLine().Match(page.Line(block.FirstLine));
-            var times = ScheduleText.ParseTimeRange(header.Groups["times"].Value)!;
-            var title = header.Groups["title"].Value.Trim();
-            var slug = titles.SlugFor(title, block.FirstLine, edition.Ledger);
-            edition.Ledger.Account(block.FirstLine, block.LastLine);
-
+            ledger.Account(block.FirstLine + 1, block.LastLine);
             var abstractStart = block.FirstLine + 1;
             IReadOnlyList<RoleMention> people = [];
             var presenters = abstractStart <= block.LastLine ? PresentedBy().Match(page.Line(abstractStart)) : Match.Empty;
@@ -39,12 +28,8 @@ public sealed partial class InlineDaySectionsReader : IPageReader
                 abstractStart++;
             }
 
-            programme.Add(new ProgrammeEntry(block.FirstLine, block.Date, times.Start, times.End, slug));
-            sessions.Add(new SessionSection(slug, title, block.FirstLine, page.Markdown(abstractStart, block.LastLine), [], people));
-        }
-
-        return edition.Finish(Layout, programme, sessions, new PageWording { ProgrammeIntro = intro });
-    }
+            return new SessionDetails(page.Markdown(abstractStart, block.LastLine), people);
+        });
 
     [GeneratedRegex(@"^(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s*:\s*\*\*(?<title>.+?)\*\*\s*(?:<br\s*/?>)?$")]
     private static partial Regex SessionLine();

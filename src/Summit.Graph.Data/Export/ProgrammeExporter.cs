@@ -14,13 +14,7 @@ public sealed class ProgrammeExporter(SummitDbContext db)
 {
     public async Task<EventContent?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var ev = await db.Events
-            .Include(e => e.Days).ThenInclude(d => d.Slots)
-            .Include(e => e.Sessions).ThenInclude(s => s.Presenters).ThenInclude(sp => sp.Presenter)
-            .Include(e => e.Sessions).ThenInclude(s => s.Links)
-            .Include(e => e.Sponsors)
-            .Include(e => e.Links)
-            .AsSplitQuery()
+        var ev = await db.Events.WithWholeProgramme()
             .AsNoTracking()
             .SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         return ev is null ? null : ToContent(ev);

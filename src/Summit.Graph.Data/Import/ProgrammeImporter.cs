@@ -22,13 +22,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         db.IncludeDrafts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var ev = await db.Events
-            .Include(e => e.Days).ThenInclude(d => d.Slots)
-            .Include(e => e.Sessions).ThenInclude(s => s.Presenters).ThenInclude(sp => sp.Presenter)
-            .Include(e => e.Sessions).ThenInclude(s => s.Links)
-            .Include(e => e.Sponsors)
-            .Include(e => e.Links)
-            .AsSplitQuery()
+        var ev = await db.Events.WithWholeProgramme()
             .SingleOrDefaultAsync(e => e.Slug == content.Slug, cancellationToken);
         if (ev is null)
         {
