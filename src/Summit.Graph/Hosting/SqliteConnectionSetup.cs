@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
@@ -21,6 +22,18 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
     private static readonly object Marker = new();
+
+    /// <summary>
+    /// A plain connection instead of EF Core's: EF Core adds a dozen helper functions to every connection it
+    /// creates (decimal arithmetic, aggregates and collation, <c>REGEXP</c>), and Microsoft.Data.Sqlite
+    /// registers them all on every open and removes them on every close: about 25 native calls and a dozen
+    /// finalizable handles per query. The model has no decimal columns and no query uses regular expressions,
+    /// so nothing calls them (a test keeps the model decimal-free).
+    /// </summary>
+    public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
+        eventData.Context?.Database.IsSqlite() == true && eventData.ConnectionString is { } connectionString
+            ? InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(connectionString))
+            : result;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
 

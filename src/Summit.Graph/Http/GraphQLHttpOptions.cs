@@ -17,6 +17,15 @@ public sealed class GraphQLHttpOptions
     /// <summary>How many characters of query text automatic persisted queries may keep in memory.</summary>
     public long PersistedQueryCacheCharacters { get; set; } = 4_000_000;
 
+    /// <summary>
+    /// How many characters of query text the cache of parsed and validated documents may hold (front ends send
+    /// the same documents again and again; see <see cref="ValidatedDocuments"/>).
+    /// </summary>
+    public long DocumentCacheCharacters { get; set; } = 1_000_000;
+
+    /// <summary>Operations slower than this are logged as warnings; successful reads are otherwise logged at Debug.</summary>
+    public double SlowOperationMilliseconds { get; set; } = 1_000;
+
     /// <summary>Seconds shared caches (a CDN) may serve an anonymous GET response before revalidating with its ETag.</summary>
     public int CacheMaxAgeSeconds { get; set; } = 10;
 

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
@@ -16,9 +17,10 @@ namespace Summit.Graph.Http;
 /// A request made ready to run: its document and chosen operation, or the error that answers it.
 /// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
-/// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log.
+/// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log;
+/// <see cref="Validated"/> marks a document that passed the specification's rules before (<see cref="ValidatedDocuments"/>).
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
@@ -27,10 +29,18 @@ public sealed record PreparedOperation(GraphQLRequest Request, string? Query, Gr
 
 /// <summary>
 /// What every transport (HTTP, SSE, WebSocket) does with a request: find its document (text, trusted
-/// document or persisted query), parse it, pick the operation, and execute it for a user.
+/// document or persisted query), parse it (or take it from <see cref="ValidatedDocuments"/>), pick the operation,
+/// and execute it for a user.
 /// </summary>
-public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> executer, PersistedDocuments documents, IOptions<OperationLimitOptions> limits, ILogger<GraphQLOperations> logger)
+public sealed partial class GraphQLOperations(
+    IDocumentExecuter<ISchema> executer,
+    PersistedDocuments documents,
+    ValidatedDocuments validatedDocuments,
+    IOptions<OperationLimitOptions> limits,
+    IOptions<GraphQLHttpOptions> httpOptions,
+    ILogger<GraphQLOperations> logger)
 {
+    private static readonly IValidationRule[] NoStandardRules = [];
     private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
 
     public PreparedOperation Prepare(GraphQLRequest request)
@@ -44,6 +54,11 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
         if (string.IsNullOrWhiteSpace(query))
         {
             return PreparedOperation.BadRequest(request, "The request has no 'query'.");
+        }
+
+        if (validatedDocuments.TryGet(query, request.OperationName, out var validated) && validated is not null)
+        {
+            return Choose(request, query, validated, isValidated: true);
         }
 
         GraphQLDocument document;
@@ -62,6 +77,11 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
         }
 
+        return Choose(request, query, document, isValidated: false);
+    }
+
+    private static PreparedOperation Choose(GraphQLRequest request, string query, GraphQLDocument document, bool isValidated)
+    {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = request.OperationName is null
             ? operations.Count == 1 ? operations[0] : null
@@ -70,7 +90,7 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             ? PreparedOperation.BadRequest(request, request.OperationName is null
                 ? "The document holds several operations; name one with 'operationName'."
                 : $"The document has no operation named '{request.OperationName}'.")
-            : new PreparedOperation(request, query, document, operation.Operation, null, Name: operation.Name?.StringValue);
+            : new PreparedOperation(request, query, document, operation.Operation, null, Name: operation.Name?.StringValue, Validated: isValidated);
     }
 
     /// <summary>
@@ -101,6 +121,8 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
+                // Null: the standard rules and ours; a validated document gets ours only (they are appended to this list).
+                ValidationRules = operation.Validated ? NoStandardRules : null,
                 RequestServices = services,
                 User = user,
                 CancellationToken = deadline.Token,
@@ -116,14 +138,31 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
             };
         }
 
-        if (logger.IsEnabled(LogLevel.Information))
+        if (result.Executed && !operation.Validated && operation is { Query: { } query, Document: { } document })
         {
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
-            LogExecuted(logger, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
+            validatedDocuments.Remember(query, request.OperationName, document);
         }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var level = LogLevelOf(operation.Type, result, elapsed);
+        if (logger.IsEnabled(level))
+        {
+            var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
+            LogExecuted(logger, level, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
+        }
+
         return result;
     }
+
+    /// <summary>
+    /// Slow operations are warnings; edits and failures are information, an audit trail at the default level;
+    /// successful reads, hundreds a second, are debug (at information the console logger's queue and lock cost
+    /// the read path a tenth of its CPU).
+    /// </summary>
+    private LogLevel LogLevelOf(OperationType type, ExecutionResult result, double elapsedMilliseconds) =>
+        elapsedMilliseconds >= httpOptions.Value.SlowOperationMilliseconds ? LogLevel.Warning
+        : type == OperationType.Mutation || result.Errors is { Count: > 0 } ? LogLevel.Information
+        : LogLevel.Debug;
 
     public static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error] };
 
@@ -131,6 +170,6 @@ public sealed partial class GraphQLOperations(IDocumentExecuter<ISchema> execute
     /// One entry per operation. Operation names and error codes only: never variables, query text, keys or
     /// user names, which may hold secrets or personal data.
     /// </summary>
-    [LoggerMessage(Level = LogLevel.Information, Message = "GraphQL {OperationType} {OperationName} finished in {ElapsedMs:F1} ms with {SqlStatements} SQL statements; errors: {ErrorCodes}")]
-    private static partial void LogExecuted(ILogger logger, OperationType operationType, string operationName, double elapsedMs, int sqlStatements, string errorCodes);
+    [LoggerMessage(Message = "GraphQL {OperationType} {OperationName} finished in {ElapsedMs:F1} ms with {SqlStatements} SQL statements; errors: {ErrorCodes}")]
+    private static partial void LogExecuted(ILogger logger, LogLevel level, OperationType operationType, string operationName, double elapsedMs, int sqlStatements, string errorCodes);
 }

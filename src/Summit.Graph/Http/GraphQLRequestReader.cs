@@ -63,6 +63,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 
         try
         {
+            // The raw text, not the element: deserialising it again decodes every string, unknown members
+            // included, so a body that is not UTF-8 (and so not JSON) is refused with 400.
             request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? request;
             return true;
         }

@@ -7,7 +7,7 @@ using Summit.Graph.Hosting;
 namespace Summit.Graph.Tests.Data;
 
 /// <summary>
-/// Checks every provider's migrations without a database server: the model has no changes the
+/// Checks the model and every provider's migrations without a database server: the model has no changes the
 /// migrations lack, and the SQL Server script (what a DBA would review) is kept in <c>schema/</c>.
 /// </summary>
 public sealed class MigrationsTests
@@ -25,6 +25,22 @@ public sealed class MigrationsTests
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The model has changes the {provider} migrations lack: add a migration in src/Summit.Graph.Migrations.{provider} (see README, Migrations).");
         Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    /// <summary>
+    /// SQLite connections come without EF Core's decimal helper functions (<c>SqliteConnectionSetup</c>): a
+    /// decimal column would make queries that compute or compare it fail with "no such function".
+    /// </summary>
+    [Fact]
+    public void TheModelHasNoDecimalColumns()
+    {
+        using var db = Create(DatabaseProviders.Sqlite, "Data Source=:memory:");
+
+        var decimals = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => Nullable.GetUnderlyingType(p.ClrType) == typeof(decimal) || p.ClrType == typeof(decimal))
+            .Select(p => $"{p.DeclaringType.DisplayName()}.{p.Name}");
+        Assert.Empty(decimals);
+        Assert.NotEmpty(db.Model.GetEntityTypes().SelectMany(e => e.GetProperties()));
     }
 
     [Fact]
