@@ -48,7 +48,8 @@ public static class GraphQLServiceExtensions
             // Every subscription event runs in a service scope of its own: fresh loaders, fresh access.
             .AddScopedSubscriptionExecutionStrategy()
             // Queries run their fields one after another: resolvers read loaded rows, and batch loaders still
-            // gather a whole level into one statement, so a task per field cost allocations and overlapped little (only the first statements of root fields).
+            // gather a whole level into one statement, so a task per field cost allocations and overlapped
+            // little (only the first statements of root fields).
             .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
