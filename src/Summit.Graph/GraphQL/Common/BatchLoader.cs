@@ -31,6 +31,8 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
     {
         Task batch;
+        HashSet<TKey>? keys = null;
+        TaskCompletionSource? fetched = null;
         lock (gate)
         {
             if (loaded.TryGetValue(key, out var value))
@@ -40,10 +42,10 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
 
             if (pending.Contains(key))
             {
-                var keys = pending;
+                keys = pending;
                 pending = [];
-                // Started off the lock: the fetch may complete synchronously and record its results.
-                batch = Task.Run(() => RunAsync(keys, cancellationToken), cancellationToken);
+                fetched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                batch = fetched.Task;
                 foreach (var queued in keys)
                 {
                     inFlight[queued] = batch;
@@ -55,23 +57,43 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
             }
         }
 
-        await batch;
+        if (keys is not null)
+        {
+            // The first caller fetches the batch itself, off the lock, without a hop to another thread; the
+            // other callers wait for its completion source.
+            await FetchAsync(keys, fetched!, cancellationToken);
+        }
+        else
+        {
+            await batch;
+        }
+
         lock (gate)
         {
             return loaded.GetValueOrDefault(key);
         }
     }
 
-    private async Task RunAsync(HashSet<TKey> keys, CancellationToken cancellationToken)
+    private async Task FetchAsync(HashSet<TKey> keys, TaskCompletionSource fetched, CancellationToken cancellationToken)
     {
-        var results = await fetch(keys, cancellationToken);
-        lock (gate)
+        try
         {
-            foreach (var key in keys)
+            var results = await fetch(keys, cancellationToken);
+            lock (gate)
             {
-                loaded[key] = results.TryGetValue(key, out var value) ? value : default!;
-                inFlight.Remove(key);
+                foreach (var key in keys)
+                {
+                    loaded[key] = results.TryGetValue(key, out var value) ? value : default!;
+                    inFlight.Remove(key);
+                }
             }
+
+            fetched.SetResult();
+        }
+        catch (Exception exception)
+        {
+            fetched.SetException(exception);
+            throw;
         }
     }
 
