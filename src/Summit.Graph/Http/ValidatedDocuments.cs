@@ -19,14 +19,12 @@ public sealed class ValidatedDocuments(IOptions<GraphQLHttpOptions> options) : I
     public bool TryGet(string query, string? operationName, out GraphQLDocument? document) =>
         cache.TryGetValue(new Key(query, operationName), out document);
 
-    /// <summary>Keeps a document whose execution passed every validation rule.</summary>
-    public void Remember(string query, string? operationName, GraphQLDocument document)
-    {
-        if (query.Length <= options.Value.DocumentCacheCharacters)
-        {
-            cache.Set(new Key(query, operationName), document, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        }
-    }
+    /// <summary>
+    /// Keeps a document whose execution passed every validation rule. One longer than the whole limit is not
+    /// kept: the cache refuses an entry larger than its size limit.
+    /// </summary>
+    public void Remember(string query, string? operationName, GraphQLDocument document) =>
+        cache.Set(new Key(query, operationName), document, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
 
     public void Dispose() => cache.Dispose();
 

@@ -1,4 +1,5 @@
 using GraphQL.Transport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.Auth;
 using Summit.Graph.Data.Entities;
@@ -28,6 +29,23 @@ public sealed class ValidatedDocumentTests(SummitServer server)
         Assert.True(Operations.Prepare(new GraphQLRequest { Query = query }).Validated);
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
         Assert.Single(first["sessions"]!["nodes"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ADocumentLargerThanTheCacheIsNotRemembered()
+    {
+        using var small = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:DocumentCacheCharacters", "40"));
+        using var client = small.CreateClient();
+        var operations = small.Services.GetRequiredService<GraphQLOperations>();
+        const string Short = "{ sessions(first: 1) { totalCount } }";
+        const string Long = "query LongerThanForty { sessions(first: 1) { totalCount } }";
+
+        using var shortResponse = await client.SendAsync(Hardening.Requests.Post(Short));
+        using var longResponse = await client.SendAsync(Hardening.Requests.Post(Long));
+
+        Assert.True(shortResponse.IsSuccessStatusCode && longResponse.IsSuccessStatusCode);
+        Assert.True(operations.Prepare(new GraphQLRequest { Query = Short }).Validated);
+        Assert.False(operations.Prepare(new GraphQLRequest { Query = Long }).Validated);
     }
 
     [Fact]
