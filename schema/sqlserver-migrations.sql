@@ -381,3 +381,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000806_SlotStartTimeIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Slots_StartsAt] ON [Slots] ([StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000806_SlotStartTimeIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128000806_SlotStartTimeIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -489,6 +489,8 @@ namespace Summit.Graph.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartsAt");
+
                     b.HasIndex("DayId", "StartsAt");
 
                     b.ToTable("Slots", t =>

@@ -523,6 +523,8 @@ namespace Summit.Graph.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartsAt");
+
                     b.HasIndex("DayId", "StartsAt");
 
                     b.ToTable("Slots", t =>

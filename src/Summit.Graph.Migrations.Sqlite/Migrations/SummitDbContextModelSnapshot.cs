@@ -468,6 +468,8 @@ namespace Summit.Graph.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartsAt");
+
                     b.HasIndex("DayId", "StartsAt");
 
                     b.ToTable("Slots", t =>

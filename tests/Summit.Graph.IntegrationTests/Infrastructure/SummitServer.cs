@@ -37,8 +37,20 @@ public sealed class SummitServer : WebApplicationFactory<Program>
 
     private bool OnPostgres => postgres is not null && !Settings.ContainsKey("Database:Provider");
 
-    /// <summary>Every SQL statement the server sends, for tests that inspect columns and statement counts.</summary>
-    public SqlLog Sql { get; } = new();
+    private readonly SqlLog sql = new();
+
+    /// <summary>
+    /// Every SQL statement the server sends, for tests that inspect columns and statement counts. The server is
+    /// started first, so that a capture holds the test's own statements, not the first start's migration and import.
+    /// </summary>
+    public SqlLog Sql
+    {
+        get
+        {
+            _ = Services;
+            return sql;
+        }
+    }
 
     /// <summary>The warnings and errors the server logged.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -61,7 +73,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

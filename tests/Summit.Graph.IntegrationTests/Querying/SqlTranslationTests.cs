@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Querying;
@@ -61,5 +62,48 @@ public sealed class SqlTranslationTests(SummitServer server)
         var sql = Assert.Single(statements);
         Assert.Contains("WHERE", sql, StringComparison.Ordinal);
         Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APageByStartTimeReadsTheStartTimeIndexInsteadOfSortingEveryMatch()
+    {
+        using var capture = server.Sql.Start();
+        var response = await server.PostAsync("""
+            query($after: DateTime!) {
+              sessions(first: 3, where: { slot: { startsAt: { gte: $after } } }, order: [{ slot: { startsAt: ASC } }, { title: ASC }]) {
+                nodes { slug }
+              }
+            }
+            """, new { after = "2021-02-10T00:00:00Z" });
+        var sql = Assert.Single(capture.Statements);
+
+        Assert.Null(response.Errors);
+        Assert.Equal(["sriov", "forklift", "hco"], Programme.Strings(response.Data!["sessions"]!["nodes"]!, "slug"));
+        if (server.Provider == "PostgreSql")
+        {
+            // PostgreSQL sorts nulls last ascending, so the "is null" key the API's order needs stays.
+            Assert.Contains("CASE", sql, StringComparison.Ordinal);
+            return;
+        }
+
+        var plan = await server.WithDatabaseAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var details = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                details.Add(reader.GetString(3));
+            }
+
+            return details;
+        });
+        Assert.DoesNotContain("CASE", sql, StringComparison.Ordinal);
+        Assert.Contains(plan, step => step.Contains("IX_Slots_StartsAt", StringComparison.Ordinal));
+        // Only ties of the start time are sorted ("RIGHT PART OF ORDER BY"), not the whole result.
+        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", plan);
     }
 }

@@ -18,6 +18,8 @@ namespace Summit.Graph.GraphQL.Common;
 /// </summary>
 public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, ContentAccess access, RequestLoaders loaders, IOptions<PagingOptions> paging)
 {
+    // IsNpgsql() asks the assembly for its name on every call; the name is read once.
+    private static readonly string PostgreSqlProviderName = typeof(NpgsqlDbContextOptionsBuilderExtensions).Assembly.GetName().Name!;
     private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
 
     /// <summary>A root cursor connection over <paramref name="source"/>.</summary>
@@ -76,7 +78,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
             query = query.Where(KeysetPager.After<T>(keys, beforeValues, reverse: true));
         }
 
-        var rows = await KeysetPager.OrderBy(query, keys, backward)
+        var rows = await KeysetPager.OrderBy(query, keys, backward, SortsNullsFirst(db))
             .Take(size + 1)
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
@@ -125,7 +127,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         }
 
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        return await KeysetPager.OrderBy(Filter(source(db), model, context), keys, reverse: false)
+        return await KeysetPager.OrderBy(Filter(source(db), model, context), keys, reverse: false, SortsNullsFirst(db))
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
             .ToListAsync(context.CancellationToken);
@@ -208,7 +210,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
                     query = query.Where(filter);
                 }
 
-                var rows = await KeysetPager.OrderBy(query, linkKeys, reverse: false)
+                var rows = await KeysetPager.OrderBy(query, linkKeys, reverse: false, SortsNullsFirst(db))
                     .Select(projection)
                     .AsNoTracking()
                     .ToListAsync(cancellationToken);
@@ -217,6 +219,9 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         });
         return new EmptyWhenMissing<T>(loader.Load(parentId));
     }
+
+    /// <summary>SQLite and SQL Server sort NULL lowest; PostgreSQL sorts it highest.</summary>
+    private static bool SortsNullsFirst(SummitDbContext db) => db.Database.ProviderName != PostgreSqlProviderName;
 
     private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, IResolveFieldContext context)
         where T : class

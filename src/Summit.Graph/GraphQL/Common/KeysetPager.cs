@@ -4,8 +4,9 @@ using System.Reflection;
 namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
-/// Orders a query by resolved keys and restricts it to the rows after (or before) a cursor. Nullable keys
-/// are ordered by an explicit "is null" key first, because databases disagree on where NULLs sort.
+/// Orders a query by resolved keys and restricts it to the rows after (or before) a cursor. The API sorts
+/// nulls first ascending and last descending, as SQLite and SQL Server do by themselves; PostgreSQL sorts
+/// them the other way, so there nullable keys are ordered by an explicit "is null" key first.
 /// </summary>
 public static class KeysetPager
 {
@@ -15,13 +16,17 @@ public static class KeysetPager
     private static readonly MethodInfo ThenByMethod = QueryableMethod(nameof(Queryable.ThenBy));
     private static readonly MethodInfo ThenByDescendingMethod = QueryableMethod(nameof(Queryable.ThenByDescending));
 
-    public static IQueryable<T> OrderBy<T>(IQueryable<T> query, IReadOnlyList<OrderKey> keys, bool reverse)
+    /// <param name="databaseSortsNullsFirst">
+    /// Whether the database sorts NULL below every value. The explicit key it saves is not just redundant: an
+    /// expression over the column keeps the database from reading an index in order and stopping after a page.
+    /// </param>
+    public static IQueryable<T> OrderBy<T>(IQueryable<T> query, IReadOnlyList<OrderKey> keys, bool reverse, bool databaseSortsNullsFirst)
     {
         var ordered = false;
         foreach (var key in keys)
         {
             var descending = key.Descending ^ reverse;
-            if (key.Nullable)
+            if (key.Nullable && !databaseSortsNullsFirst)
             {
                 query = ApplyOrder(query, NullFlag(key.Key), descending, ordered);
                 ordered = true;
