@@ -17,6 +17,7 @@ public static class DataServiceExtensions
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton<IInterceptor, SqlStatementCounter>();
         services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
+        services.AddSingleton<IInterceptor, SqliteStatementCache>();
         services.AddPooledDbContextFactory<SummitDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;

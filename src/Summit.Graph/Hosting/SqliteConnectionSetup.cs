@@ -10,12 +10,11 @@ namespace Summit.Graph.Hosting;
 /// <summary>
 /// Makes SQLite match the server databases: <c>lower()</c> folds all of Unicode (SQLite's own folds ASCII
 /// only), <c>LIKE</c> is case-sensitive as HotChocolate's <c>startsWith</c> expects, and WAL journaling
-/// lets readers run while an editor writes.
+/// lets readers run while an editor writes. Connections are <see cref="StatementCachingConnection"/>s.
 /// </summary>
 /// <remarks>
-/// Every query opens a pooled connection, so this runs once per physical connection, not per open: the
-/// settings and the function live on the SQLite handle, which the pool keeps. The function is registered on
-/// the handle directly because <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
+/// The settings and the function live on the SQLite handle, so they are applied once per handle. The function
+/// is registered on the handle directly because <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
 /// would register it again on every open and remove it on every close.
 /// </remarks>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
@@ -24,15 +23,15 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     private static readonly object Marker = new();
 
     /// <summary>
-    /// A plain connection instead of EF Core's: EF Core adds a dozen helper functions to every connection it
-    /// creates (decimal arithmetic, aggregates and collation, <c>REGEXP</c>), and Microsoft.Data.Sqlite
+    /// A plain connection (one that keeps its statements) instead of EF Core's: EF Core adds a dozen helper
+    /// functions to every connection it creates (decimal arithmetic, aggregates and collation, <c>REGEXP</c>), and Microsoft.Data.Sqlite
     /// registers them all on every open and removes them on every close: about 25 native calls and a dozen
     /// finalizable handles per query. The model has no decimal columns and no query uses regular expressions,
     /// so nothing calls them (a test keeps the model decimal-free).
     /// </summary>
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
         eventData.Context?.Database.IsSqlite() == true && eventData.ConnectionString is { } connectionString
-            ? InterceptionResult<DbConnection>.SuppressWithResult(new SqliteConnection(connectionString))
+            ? InterceptionResult<DbConnection>.SuppressWithResult(new StatementCachingConnection(connectionString))
             : result;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
