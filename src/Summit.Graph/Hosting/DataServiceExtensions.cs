@@ -60,6 +60,7 @@ public static class DataServiceExtensions
         var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
         if (summary.RowsChanged > 0)
         {
+            await SqliteConnectionSetup.OptimizeAsync(db, cancellationToken);
             await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
         }
 

@@ -4,13 +4,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
+using Summit.Graph.Data;
 
 namespace Summit.Graph.Hosting;
 
 /// <summary>
 /// Makes SQLite match the server databases: <c>lower()</c> folds all of Unicode (SQLite's own folds ASCII
 /// only), <c>LIKE</c> is case-sensitive as HotChocolate's <c>startsWith</c> expects, and WAL journaling
-/// lets readers run while an editor writes. Connections are <see cref="StatementCachingConnection"/>s.
+/// lets readers run while an editor writes. The query planner gets table statistics (<c>PRAGMA optimize</c>,
+/// as SQLite advises for long-lived connections, and again after an import): without them it chose to scan
+/// and sort every session of a 2,000-session database for a page ordered by start time (530 µs) instead of
+/// reading the start-time index (28 µs). Connections are <see cref="StatementCachingConnection"/>s.
 /// </summary>
 /// <remarks>
 /// The settings and the function live on the SQLite handle, so they are applied once per handle. The function
@@ -56,9 +60,18 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         }
 
         using var command = sqlite.CreateCommand();
-        command.CommandText = "PRAGMA case_sensitive_like = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+        command.CommandText = "PRAGMA case_sensitive_like = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA optimize = 0x10002;";
         command.ExecuteNonQuery();
         Prepared.AddOrUpdate(handle, Marker);
+    }
+
+    /// <summary>Brings the planner's statistics up to date after many rows changed (an import).</summary>
+    public static async Task OptimizeAsync(SummitDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
     }
 
     private static void Lower(sqlite3_context context, object userData, sqlite3_value[] arguments)

@@ -24,4 +24,16 @@ public sealed class DatabaseProviderTests(SummitServer server)
         Assert.Equal(DateTimeKind.Utc, startsAt.Kind);
         Assert.Equal(new DateTime(2021, 2, 9, 14, 0, 0, DateTimeKind.Utc), startsAt);
     }
+
+    [Fact]
+    public async Task OnSqliteThePlannerHasStatisticsOfTheImportedProgramme()
+    {
+        using var sqlite = new SummitServer { Settings = { ["Database:Provider"] = "Sqlite" } };
+
+        var analysed = await sqlite.WithDatabaseAsync(db =>
+            db.Database.SqlQueryRaw<string>("SELECT DISTINCT tbl AS \"Value\" FROM sqlite_stat1").ToListAsync());
+
+        Assert.Contains("Sessions", analysed);
+        Assert.Contains("Slots", analysed);
+    }
 }

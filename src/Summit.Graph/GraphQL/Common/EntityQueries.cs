@@ -16,13 +16,16 @@ namespace Summit.Graph.GraphQL.Common;
 /// <c>order</c> → keyset order, selection → projection, all composed into one SQL statement per level.
 /// Nested lists go through per-field batch loaders, so statements never grow with the rows returned.
 /// </summary>
-public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, ContentAccess access, RequestLoaders loaders, IOptions<PagingOptions> paging)
+public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, ContentAccess access, RequestLoaders loaders, TotalCounts counts, IOptions<PagingOptions> paging)
 {
     // IsNpgsql() asks the assembly for its name on every call; the name is read once.
     private static readonly string PostgreSqlProviderName = typeof(NpgsqlDbContextOptionsBuilderExtensions).Assembly.GetName().Name!;
     private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
 
-    /// <summary>A root cursor connection over <paramref name="source"/>.</summary>
+    /// <summary>
+    /// A root cursor connection over <paramref name="source"/>, which reads no parent: its <c>totalCount</c> is
+    /// kept by field name and <c>where</c> (<see cref="TotalCounts"/>).
+    /// </summary>
     public async Task<ConnectionPage> ConnectionAsync<T>(IResolveFieldContext context, EntityModel<T> model, Func<SummitDbContext, IQueryable<T>> source)
         where T : class
     {
@@ -65,8 +68,9 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
             .Select(f => f.Name.StringValue).ToHashSet();
         var countWanted = SelectionCollector.Named(context, context.FieldAst.SelectionSet, connectionType, "totalCount").Any();
 
+        var where = context.GetArgument<Dictionary<string, object?>?>("where");
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        var filtered = Filter(source(db), model, context);
+        var filtered = Filter(source(db), model, where);
         var query = filtered;
         if (afterValues is not null)
         {
@@ -111,7 +115,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
             StartCursor = edgesList.FirstOrDefault()?.Cursor,
             EndCursor = edgesList.LastOrDefault()?.Cursor,
         };
-        int? total = countWanted ? await filtered.CountAsync(context.CancellationToken) : null;
+        int? total = countWanted ? await counts.CountAsync(filtered, context.FieldDefinition.Name, where, access.IncludeDrafts, context.CancellationToken) : null;
         return new ConnectionPage(edgesList, pageInfo, total);
     }
 
@@ -127,7 +131,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         }
 
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        return await KeysetPager.OrderBy(Filter(source(db), model, context), keys, reverse: false, SortsNullsFirst(db))
+        return await KeysetPager.OrderBy(Filter(source(db), model, context.GetArgument<Dictionary<string, object?>?>("where")), keys, reverse: false, SortsNullsFirst(db))
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
             .ToListAsync(context.CancellationToken);
@@ -223,10 +227,10 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
     /// <summary>SQLite and SQL Server sort NULL lowest; PostgreSQL sorts it highest.</summary>
     private static bool SortsNullsFirst(SummitDbContext db) => db.Database.ProviderName != PostgreSqlProviderName;
 
-    private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, IResolveFieldContext context)
+    private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, Dictionary<string, object?>? where)
         where T : class
     {
-        var predicate = FilterTranslator.Translate<T>(model, context.GetArgument<Dictionary<string, object?>?>("where"));
+        var predicate = FilterTranslator.Translate<T>(model, where);
         return predicate is null ? query : query.Where(predicate);
     }
 
