@@ -6,6 +6,7 @@
 #   bench/run.sh                 full run: 15 s per workload at 16 connections, then the scale run
 #   bench/run.sh --smoke         CI's short run: 1 s per workload, a small scale data set, no report file
 #   options: --duration S  --warmup S  --connections N  --no-scale  --no-build  --configuration C  --output FILE
+#            --growth-pairs N  --growth-duration S (the interleaved comparison of the two data sets)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,10 +22,17 @@ smoke=0
 configuration=Release
 output="$root/bench/results/latest.md"
 scale_shape=(50 40 1500)
+# Growth is measured in alternating pairs of short runs, the two data sets served side by side: this
+# machine's speed drifts by ±20% within minutes, more than the difference the phases measured minutes apart
+# could show.
+growth_pairs=3
+growth_duration=5
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1; duration=1; warmup=0; output=""; scale_shape=(2 40 100) ;;
+    --smoke) smoke=1; duration=1; warmup=0; output=""; scale_shape=(2 40 100); growth_pairs=1; growth_duration=1 ;;
+    --growth-pairs) growth_pairs=$2; shift ;;
+    --growth-duration) growth_duration=$2; shift ;;
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --connections) connections=$2; shift ;;
@@ -282,6 +290,69 @@ run_phase() { # phase name, data dir, event, session, after
 
 machine_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# One wrk run of a growth pair; prints its p50 in microseconds.
+growth_run() { # url, method, body or ""
+  local args=("$2")
+  [ -n "$3" ] && args+=("$3")
+  wrk -t"$threads" -c"$connections" -d"${growth_duration}s" --timeout 10s -s bench/wrk/request.lua "$1" -- "${args[@]}" \
+    | sed -n 's/^RESULT.*p50_us=\([0-9]*\).*/\1/p'
+}
+
+# Both data sets served at once, workloads 1-3 and 4b run in alternating pairs (2021 summit, then scale);
+# appends "key|median p50 main|median p50 scale|median of the pairs' ratios" to $work/growth.
+measure_growth() {
+  log "growth: the two data sets side by side, $growth_pairs alternating pairs of ${growth_duration} s per workload"
+  local set url pids=() main_url scale_url
+  main_url="http://127.0.0.1:$((port + 2))"
+  scale_url="http://127.0.0.1:$((port + 3))"
+  for set in main scale; do
+    url=$main_url
+    [ "$set" = scale ] && url=$scale_url
+    server_url=$url
+    start_server "$work/$set"
+    pids+=("$server_pid")
+    if [ "$set" = main ]; then
+      prepare_requests kubevirt-summit-2021 hotplug 2021-02-09T00:00:00Z
+    else
+      prepare_requests "$last_event" talk-07 2021-02-09T00:00:00Z
+    fi
+    mkdir -p "$work/growth-$set"
+    cp "$work/schedule.json" "$work/session.json" "$work/list.json" "$work/growth-$set/"
+    echo "$get_path" >"$work/growth-$set/get_path"
+    if [ "$warmup" -gt 0 ]; then
+      for body in schedule session list; do
+        wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$url/graphql" -- POST "$work/growth-$set/$body.json" >/dev/null
+      done
+    fi
+  done
+  local key pair main_p50 scale_p50 main_all scale_all ratios
+  for key in 1 2 3 4b; do
+    main_all=() scale_all=() ratios=()
+    for ((pair = 1; pair <= growth_pairs; pair++)); do
+      for set in main scale; do
+        url=$main_url
+        [ "$set" = scale ] && url=$scale_url
+        case "$key" in
+          1) p50=$(growth_run "$url/graphql" POST "$work/growth-$set/schedule.json") ;;
+          2) p50=$(growth_run "$url/graphql" POST "$work/growth-$set/session.json") ;;
+          3) p50=$(growth_run "$url/graphql" POST "$work/growth-$set/list.json") ;;
+          4b) p50=$(growth_run "$url$(cat "$work/growth-$set/get_path")" GET "") ;;
+        esac
+        [ -n "$p50" ] || fail "growth run $key ($set) gave no result"
+        if [ "$set" = main ]; then main_p50=$p50; main_all+=("$p50"); else scale_p50=$p50; scale_all+=("$p50"); fi
+      done
+      ratios+=("$(awk -v a="$main_p50" -v b="$scale_p50" 'BEGIN { printf "%.4f", b / a }')")
+    done
+    echo "$key|$(median "${main_all[@]}")|$(median "${scale_all[@]}")|$(median "${ratios[@]}")|${ratios[*]}" >>"$work/growth"
+    log "growth $key: p50 ${main_all[*]} -> ${scale_all[*]} us, ratios ${ratios[*]}"
+  done
+  for pid in "${pids[@]}"; do
+    stop "$pid"
+  done
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
 # The main data set: the bundled 2021 summit in a fresh database.
 main_data="$work/main"
 mkdir -p "$main_data"
@@ -308,10 +379,26 @@ if [ "$scale" = 1 ]; then
   run_phase scale "$scale_data" "$last_event" talk-07 2021-02-09T00:00:00Z
   stop "$server_pid"
   stop_counters "$counters_server" "$counters_baseline"
+  measure_growth
 fi
 load_after=$(machine_load)
 
 # ---- report ----
+
+# Allocated KB per request of one measured row (phase, row), from its server's counters.
+phase_alloc() {
+  local row=$2 from to result requests duration_us alloc
+  from=$(cut -d'|' -f5 <<<"$row")
+  to=$(cut -d'|' -f6 <<<"$row")
+  result=$(cut -d'|' -f10 <<<"$row")
+  requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")
+  duration_us=$(sed -n 's/.*duration_us=\([0-9]*\).*/\1/p' <<<"$result")
+  alloc=$(counter_mean "$work/$1-server.csv" "dotnet.gc.heap.total_allocated" "$from" "$to")
+  if [ -n "$alloc" ]; then
+    awk -v a="$alloc" -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%f", a / (r / (d / 1e6)) / 1024 }'
+  fi
+}
+
 report() {
   echo "# Summit.Graph load benchmark"
   echo
@@ -373,20 +460,26 @@ report() {
   if [ "$scale" = 1 ]; then
     echo "## Growth from the 2021 summit to the scale data set"
     echo
-    echo "| # | SQL stmts/req | response bytes | p50 ms | response growth | p50 growth |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    echo "Statements, response sizes and allocations from the two runs above; p50 from $growth_pairs alternating pairs of ${growth_duration} s per workload with both data sets served at once (medians; the pairs' own ratios in the last column)."
+    echo
+    echo "| # | SQL stmts/req | response bytes | alloc KB/req | p50 ms | response growth | alloc growth | p50 growth | pairs |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     local key
-    for key in 1 2 3 4 4b; do
-      local normal large
+    for key in 1 2 3 4b; do
+      local normal large growth
       normal=$(awk -F'|' -v k="$key" '$1 == "main" && $2 == k' "$work/rows")
       large=$(awk -F'|' -v k="$key" '$1 == "scale" && $2 == k' "$work/rows")
-      [ -n "$normal" ] && [ -n "$large" ] || continue
-      awk -F'|' -v n="$normal" -v l="$large" 'BEGIN {
-          split(n, a, "|"); split(l, b, "|")
-          match(a[10], /p50_us=[0-9]+/); pa = substr(a[10], RSTART + 7, RLENGTH - 7)
-          match(b[10], /p50_us=[0-9]+/); pb = substr(b[10], RSTART + 7, RLENGTH - 7)
-          printf "| %s | %s → %s | %s → %s | %.1f → %.1f | %.2fx | %.2fx |\n", a[2], a[8], b[8], a[9], b[9], pa / 1000, pb / 1000,
-            (a[9] > 0 ? b[9] / a[9] : 0), pb / pa
+      growth=$(awk -F'|' -v k="$key" '$1 == k' "$work/growth")
+      [ -n "$normal" ] && [ -n "$large" ] && [ -n "$growth" ] || continue
+      local alloc_main alloc_scale
+      alloc_main=$(phase_alloc main "$normal")
+      alloc_scale=$(phase_alloc scale "$large")
+      awk -v n="$normal" -v l="$large" -v g="$growth" -v am="$alloc_main" -v as="$alloc_scale" 'BEGIN {
+          split(n, a, "|"); split(l, b, "|"); split(g, c, "|")
+          alloc = (am == "" || as == "") ? "—" : sprintf("%.0f → %.0f", am, as)
+          alloc_growth = (am == "" || as == "") ? "—" : sprintf("%.2fx", as / am)
+          printf "| %s | %s → %s | %s → %s | %s | %.1f → %.1f | %.2fx | %s | %.2fx | %s |\n", a[2], a[8], b[8], a[9], b[9], alloc,
+            c[2] / 1000, c[3] / 1000, (a[9] > 0 ? b[9] / a[9] : 0), alloc_growth, c[4], c[5]
         }'
     done
     echo
