@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 duration=15
 warmup=5
 connections=16
-# One wrk thread is enough: in the last full run the server used 1.9 of the two cores (1.5 ms of CPU per
+# One wrk thread is enough: in a full run the server used 1.9 of the two cores (1.5 ms of CPU per
 # request at 1,257 req/s), leaving wrk at most a tenth of one; a second thread only competes for them.
 threads=1
 scale=1
