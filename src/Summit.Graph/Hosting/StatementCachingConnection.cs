@@ -47,9 +47,10 @@ public sealed class StatementCachingConnection(string connectionString) : Sqlite
         {
             return cached.ExecuteReader();
         }
-        catch
+        catch (SqliteException)
         {
-            // Whatever failed (a busy database, a cancelled read), the next execution starts from a fresh command.
+            // A statement SQLite failed to run (a busy database, say) is compiled afresh next time. Other
+            // failures, such as a reader of the same SQL still open, leave the command to its reader.
             Forget(command.CommandText);
             throw;
         }

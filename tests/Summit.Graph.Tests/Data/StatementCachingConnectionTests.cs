@@ -46,6 +46,22 @@ public sealed class StatementCachingConnectionTests : IDisposable
     }
 
     [Fact]
+    public void TheSameSqlWhileItsReaderIsOpenFailsWithoutDisturbingThatReader()
+    {
+        using var first = connection.CreateCommand();
+        first.CommandText = Select;
+        first.Parameters.AddWithValue("@from", 1);
+        using var open = connection.ExecuteReader(first);
+        Assert.True(open.Read());
+
+        Assert.Throws<InvalidOperationException>(() => Run(Select, 2));
+
+        Assert.Equal(2, open.GetInt64(0));
+        Assert.True(open.Read());
+        Assert.Equal(4, open.GetInt64(0));
+    }
+
+    [Fact]
     public void ClosingWithoutATransactionKeepsTheConnectionAndItsStatements()
     {
         Run(Select, 1);

@@ -8,6 +8,7 @@ using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Data;
+using Summit.Graph.Hosting;
 
 namespace Summit.Graph.GraphQL.Common;
 
@@ -16,11 +17,18 @@ namespace Summit.Graph.GraphQL.Common;
 /// <c>order</c> → keyset order, selection → projection, all composed into one SQL statement per level.
 /// Nested lists go through per-field batch loaders, so statements never grow with the rows returned.
 /// </summary>
-public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, ContentAccess access, RequestLoaders loaders, TotalCounts counts, IOptions<PagingOptions> paging)
+public sealed class EntityQueries(
+    IDbContextFactory<SummitDbContext> contexts,
+    ContentAccess access,
+    RequestLoaders loaders,
+    TotalCounts counts,
+    IOptions<PagingOptions> paging,
+    IOptions<DatabaseOptions> database)
 {
-    // IsNpgsql() asks the assembly for its name on every call; the name is read once.
-    private static readonly string PostgreSqlProviderName = typeof(NpgsqlDbContextOptionsBuilderExtensions).Assembly.GetName().Name!;
     private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
+
+    /// <summary>SQLite and SQL Server sort NULL lowest; PostgreSQL sorts it highest.</summary>
+    private readonly bool sortsNullsFirst = database.Value.Provider != DatabaseProviders.PostgreSql;
 
     /// <summary>
     /// A root cursor connection over <paramref name="source"/>, which reads no parent: its <c>totalCount</c> is
@@ -82,7 +90,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
             query = query.Where(KeysetPager.After<T>(keys, beforeValues, reverse: true));
         }
 
-        var rows = await KeysetPager.OrderBy(query, keys, backward, SortsNullsFirst(db))
+        var rows = await KeysetPager.OrderBy(query, keys, backward, sortsNullsFirst)
             .Take(size + 1)
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
@@ -131,7 +139,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         }
 
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        return await KeysetPager.OrderBy(Filter(source(db), model, context.GetArgument<Dictionary<string, object?>?>("where")), keys, reverse: false, SortsNullsFirst(db))
+        return await KeysetPager.OrderBy(Filter(source(db), model, context.GetArgument<Dictionary<string, object?>?>("where")), keys, reverse: false, sortsNullsFirst)
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
             .ToListAsync(context.CancellationToken);
@@ -214,7 +222,7 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
                     query = query.Where(filter);
                 }
 
-                var rows = await KeysetPager.OrderBy(query, linkKeys, reverse: false, SortsNullsFirst(db))
+                var rows = await KeysetPager.OrderBy(query, linkKeys, reverse: false, sortsNullsFirst)
                     .Select(projection)
                     .AsNoTracking()
                     .ToListAsync(cancellationToken);
@@ -224,8 +232,6 @@ public sealed class EntityQueries(IDbContextFactory<SummitDbContext> contexts, C
         return new EmptyWhenMissing<T>(loader.Load(parentId));
     }
 
-    /// <summary>SQLite and SQL Server sort NULL lowest; PostgreSQL sorts it highest.</summary>
-    private static bool SortsNullsFirst(SummitDbContext db) => db.Database.ProviderName != PostgreSqlProviderName;
 
     private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, Dictionary<string, object?>? where)
         where T : class
