@@ -28,9 +28,9 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     /// <summary>
     /// A plain connection (one that keeps its statements) instead of EF Core's: EF Core adds a dozen helper
-    /// functions to every connection it creates (decimal arithmetic, aggregates and collation, <c>REGEXP</c>), and Microsoft.Data.Sqlite
-    /// registers them all on every open and removes them on every close: about 25 native calls and a dozen
-    /// finalizable handles per query. The model has no decimal columns and no query uses regular expressions,
+    /// functions to every connection it creates (decimal arithmetic, aggregates and collation, <c>REGEXP</c>),
+    /// and Microsoft.Data.Sqlite registers them all on every open and removes them on every close: about 25
+    /// native calls and a dozen finalizable handles per query. The model has no decimal columns and no query uses regular expressions,
     /// so nothing calls them (a test keeps the model decimal-free).
     /// </summary>
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>

@@ -232,7 +232,6 @@ public sealed class EntityQueries(
         return new EmptyWhenMissing<T>(loader.Load(parentId));
     }
 
-
     private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, Dictionary<string, object?>? where)
         where T : class
     {
