@@ -223,13 +223,18 @@ measure() { # phase, key, label, pid, url, script, script args...
 # same query reached later through GET: 362 against 810 req/s).
 warm_up_every_workload() {
   [ "$warmup" -gt 0 ] || return 0
-  local body
-  for body in schedule session list; do
-    wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$server_url/graphql" -- POST "$work/$body.json" >/dev/null
-  done
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$server_url$get_path" -- GET >/dev/null
+  warm_up_server "$server_url" "$work"
   wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$baseline_url$schedule_path_baseline" -- GET >/dev/null
   wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$baseline_url$session_path_baseline" -- GET >/dev/null
+}
+
+# The server's read workloads, once each for the warm-up time: the request bodies in $2, the GET in $get_path.
+warm_up_server() { # url, folder of request bodies
+  local body
+  for body in schedule session list; do
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$1/graphql" -- POST "$2/$body.json" >/dev/null
+  done
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$1$get_path" -- GET >/dev/null
 }
 
 # Mean of one counter over the seconds strictly inside a window (the edges are partial seconds).
@@ -320,9 +325,7 @@ measure_growth() {
     cp "$work/schedule.json" "$work/session.json" "$work/list.json" "$work/growth-$set/"
     echo "$get_path" >"$work/growth-$set/get_path"
     if [ "$warmup" -gt 0 ]; then
-      for body in schedule session list; do
-        wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/wrk/request.lua "$url/graphql" -- POST "$work/growth-$set/$body.json" >/dev/null
-      done
+      warm_up_server "$url" "$work/growth-$set"
     fi
   done
   local key pair main_p50 scale_p50 main_all scale_all ratios

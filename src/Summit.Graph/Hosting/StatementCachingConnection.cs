@@ -1,7 +1,5 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
 namespace Summit.Graph.Hosting;
@@ -130,23 +128,5 @@ public sealed class StatementCachingConnection(string connectionString) : Sqlite
             leastRecentFirst.Remove(node);
             node.Value.Dispose();
         }
-    }
-}
-
-/// <summary>
-/// Runs EF Core's queries on SQLite through <see cref="StatementCachingConnection"/>'s compiled commands.
-/// Commands inside a transaction (the writes of a mutation) run as EF Core created them.
-/// </summary>
-public sealed class SqliteStatementCache : DbCommandInterceptor
-{
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        !result.HasResult && command is SqliteCommand { Transaction: null, Connection: StatementCachingConnection connection } sqlite
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(connection.ExecuteReader(sqlite))
-            : result;
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
 }

@@ -8,9 +8,9 @@ namespace Summit.Graph.Http;
 /// Parsed documents that have passed the specification's validation rules once, by query text and operation
 /// name. Front ends send the same few documents over and over; parsing them and running the ~25 standard
 /// rules took about a tenth of the schedule's CPU in a profile, and gives the same answer every time, since
-/// the schema never changes while the server runs. What depends on the request still runs for every execution: variable values, the editor
-/// check of mutations and the operation limits (whose cost depends on <c>first</c>/<c>last</c> variables) and
-/// rate limits. Bounded by <c>GraphQL:DocumentCacheCharacters</c> of query text.
+/// the schema never changes while the server runs. What depends on the request still runs for every
+/// execution: variable values, the editor check of mutations, the operation limits (whose cost depends on
+/// <c>first</c>/<c>last</c> variables) and rate limits. Bounded by <c>GraphQL:DocumentCacheCharacters</c> of query text.
 /// </summary>
 public sealed class ValidatedDocuments(IOptions<GraphQLHttpOptions> options) : IDisposable
 {
