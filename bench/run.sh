@@ -45,28 +45,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { echo "== $*" >&2; }
-fail() { echo "bench: $*" >&2; exit 1; }
-
-for tool in wrk jq curl; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    log "installing $tool"
-    (apt-get update -qq && apt-get install -y -qq "$tool") >/dev/null 2>&1 || fail "could not install $tool"
-  fi
-done
-
-work=$(mktemp -d /tmp/summit-bench.XXXXXX)
-started_pids=()
-cleanup() {
-  local pid
-  for pid in "${started_pids[@]}"; do
-    pkill -TERM -P "$pid" 2>/dev/null || true
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/common.sh"
 
 cd "$root"
 dotnet tool restore >/dev/null
@@ -87,33 +66,6 @@ server_url="http://127.0.0.1:$port"
 baseline_url="http://127.0.0.1:$((port + 1))"
 editor_key="bench-$RANDOM$RANDOM$RANDOM"
 schedule_document="$root/schema/operations/Schedule.graphql"
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-# Waits for the first answered GraphQL query; prints the milliseconds since $2 (the launch).
-wait_for_answer() {
-  local pid=$1 launched=$2 deadline=$(($(now_ms) + 120000))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' -d '{"query":"{ event { name } }"}' "$server_url/graphql")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || fail "the server exited during start-up (log: $work/server.log)"
-    [ "$(now_ms)" -lt "$deadline" ] || fail "the server did not answer within 120 s"
-    sleep 0.02
-  done
-  echo $(($(now_ms) - launched))
-}
-
-start_server() { # data directory -> sets server_pid, startup_ms
-  local launched
-  launched=$(now_ms)
-  # Started from its own folder, as a deployment runs it: the content root is the working directory, and
-  # appsettings.json (with its log levels) is read from there. The mixed workload's one editor key sends more
-  # mutations per second than the per-key rate limit allows a person, so the limit is lifted for it.
-  (cd "$(dirname "$server_dll")" && exec env Database__DataDirectory="$1" GraphQL__ExposeSqlStatementCount=true \
-    Auth__BootstrapEditorKey="$editor_key" RateLimits__MutationsPerSecond=0 ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-    dotnet "$server_dll" --urls "$server_url") >>"$work/server.log" 2>&1 &
-  server_pid=$!
-  started_pids+=("$server_pid")
-  startup_ms=$(wait_for_answer "$server_pid" "$launched")
-}
-
 start_baseline() { # database file -> sets baseline_pid
   ASPNETCORE_ENVIRONMENT=Production dotnet "$baseline_dll" --urls "$baseline_url" --Database="$1" >>"$work/baseline.log" 2>&1 &
   baseline_pid=$!
@@ -124,11 +76,6 @@ start_baseline() { # database file -> sets baseline_pid
     [ "$(now_ms)" -lt "$deadline" ] || fail "the baseline did not start within 60 s"
     sleep 0.05
   done
-}
-
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
 }
 
 start_counters() { # pid, csv -> prints the collector's pid; none for the smoke run, whose windows are too short

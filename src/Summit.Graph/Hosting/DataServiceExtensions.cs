@@ -26,7 +26,7 @@ public static class DataServiceExtensions
                 ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, provider.GetRequiredService<IHostEnvironment>()) : null);
             DatabaseProviders.Configure(options, database.Provider, connectionString);
             options.AddInterceptors(provider.GetServices<IInterceptor>());
-        });
+        }, builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ContextPoolSize ?? new DatabaseOptions().ContextPoolSize);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));

@@ -21,6 +21,13 @@ public sealed class DatabaseOptions
     /// <summary>How long start-up waits for a database server to accept connections before giving up.</summary>
     public int StartupTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Most database contexts kept for reuse (EF Core's context pooling; its default is 1,024). On SQLite each keeps
+    /// its connection open with up to <see cref="StatementCachingConnection.Capacity"/> compiled statements, under a
+    /// megabyte, so this bounds that memory too; more concurrent requests get contexts that are not kept.
+    /// </summary>
+    public int ContextPoolSize { get; set; } = 32;
+
     /// <summary>Import the bundled 2021 summit when the database holds no edition.</summary>
     public bool SeedWhenEmpty { get; set; } = true;
 }

@@ -63,7 +63,7 @@ public sealed class GraphQLHttpEndpoint(
         var mediaType = NegotiateMediaType(http.Request);
         if (mediaType is null)
         {
-            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, JsonMediaType,
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, JsonMediaType, RequestErrors.NotAcceptable,
                 $"The Accept header allows neither {GraphQLResponseMediaType} nor {JsonMediaType}.");
             return;
         }
@@ -79,7 +79,7 @@ public sealed class GraphQLHttpEndpoint(
         else
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Use GET for queries or POST for any operation.");
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, RequestErrors.MethodNotAllowed, "Use GET for queries or POST for any operation.");
         }
     }
 
@@ -91,17 +91,17 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var prepared = operations.Prepare(request);
+        var prepared = operations.Prepare(request, http.User, http);
         if (prepared is { Malformed: true, Error: { } malformed })
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed.Message);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed);
             return;
         }
 
         if (prepared.Error is null && prepared.Type != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, $"A {prepared.Type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, RequestErrors.MethodNotAllowed, $"A {prepared.Type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
             return;
         }
 
@@ -122,9 +122,9 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task HandlePostAsync(HttpContext http, string mediaType)
     {
-        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        if (!IsJsonInUtf8(http.Request))
         {
-            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, $"POST bodies must be {JsonMediaType}.");
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, RequestErrors.UnsupportedMediaType, $"POST bodies must be {JsonMediaType} in UTF-8.");
             return;
         }
 
@@ -149,16 +149,16 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
 
-            var prepared = operations.Prepare(request);
+            var prepared = operations.Prepare(request, http.User, http);
             if (prepared is { Malformed: true, Error: { } malformed })
             {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed.Message);
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, malformed);
                 return;
             }
 
             if (prepared.Error is null && prepared.Type == OperationType.Subscription)
             {
-                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, SubscriptionElsewhere);
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, RequestErrors.SubscriptionTransport, SubscriptionElsewhere);
                 return;
             }
 
@@ -171,7 +171,7 @@ public sealed class GraphQLHttpEndpoint(
         var count = batch.GetArrayLength();
         if (count == 0 || count > options.Value.MaxBatchSize)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType,
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, RequestErrors.BatchSize,
                 $"A batch holds 1 to {options.Value.MaxBatchSize} operations; this one holds {count}.");
             return;
         }
@@ -180,8 +180,8 @@ public sealed class GraphQLHttpEndpoint(
         foreach (var element in batch.EnumerateArray())
         {
             results.Add(reader.TryRead(element, out var request, out var readError)
-                ? await RunAsync(http, operations.Prepare(request))
-                : GraphQLOperations.ErrorResult(new ExecutionError(readError)));
+                ? await RunAsync(http, operations.Prepare(request, http.User, http))
+                : GraphQLOperations.ErrorResult(readError));
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -191,7 +191,7 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedOperation prepared) =>
         prepared.Error is { } error ? GraphQLOperations.ErrorResult(error)
-        : prepared.Type == OperationType.Subscription ? GraphQLOperations.ErrorResult(new ExecutionError(SubscriptionElsewhere))
+        : prepared.Type == OperationType.Subscription ? GraphQLOperations.ErrorResult(RequestErrors.Create(RequestErrors.SubscriptionTransport, SubscriptionElsewhere))
         : await operations.ExecuteAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
@@ -223,14 +223,30 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message) =>
-        WriteErrorAsync(http, status, mediaType, new ExecutionError(message));
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message) =>
+        WriteErrorAsync(http, status, mediaType, RequestErrors.Create(code, message));
 
     private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(error), http.RequestAborted);
+    }
+
+    /// <summary>
+    /// <c>application/json</c> with no charset or UTF-8's (the only encoding JSON allows between systems, RFC 8259 §8.1);
+    /// a body declared in another charset would be misread, so it is refused with 415 instead.
+    /// </summary>
+    private static bool IsJsonInUtf8(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(contentType.Charset).Value;
+        return charset is null || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -14,14 +14,17 @@ public sealed class GraphQLHttpOptions
     /// <summary>Runs only the trusted documents of <c>schema/operations</c> (by <c>documentId</c> or hash): for production front ends.</summary>
     public bool TrustedDocumentsOnly { get; set; }
 
-    /// <summary>How many characters of query text automatic persisted queries may keep in memory.</summary>
-    public long PersistedQueryCacheCharacters { get; set; } = 4_000_000;
+    /// <summary>Bytes of query text (UTF-16, with its key) automatic persisted queries may keep in memory.</summary>
+    public long PersistedQueryCacheBytes { get; set; } = 8_000_000;
 
     /// <summary>
-    /// How many characters of query text the cache of parsed and validated documents may hold (front ends send
+    /// Bytes the cache of parsed and validated documents may hold, text and syntax tree together (front ends send
     /// the same documents again and again; see <see cref="ValidatedDocuments"/>).
     /// </summary>
-    public long DocumentCacheCharacters { get; set; } = 1_000_000;
+    public long DocumentCacheBytes { get; set; } = 16_000_000;
+
+    /// <summary>Bytes the remembered <c>totalCount</c>s may hold (see <see cref="GraphQL.Common.TotalCounts"/>).</summary>
+    public long CountCacheBytes { get; set; } = 4_000_000;
 
     /// <summary>Operations slower than this are logged as warnings; successful reads are otherwise logged at Debug.</summary>
     public double SlowOperationMilliseconds { get; set; } = 1_000;

@@ -18,13 +18,14 @@ namespace Summit.Graph.Http;
 /// <see cref="Malformed"/> marks requests HTTP answers with 400 whatever the media type (no document, or no
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
 /// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log;
-/// <see cref="Validated"/> marks a document that passed the specification's rules before (<see cref="ValidatedDocuments"/>).
+/// <see cref="Validated"/> marks a document that passed the specification's rules before (<see cref="ValidatedDocuments"/>);
+/// <see cref="DocumentBytes"/> is what parsing a new document allocated, its syntax tree's size for that cache.
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false, long DocumentBytes = 0)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
-    public static PreparedOperation BadRequest(GraphQLRequest request, string message) => new(request, null, null, OperationType.Query, new ExecutionError(message), Malformed: true);
+    public static PreparedOperation BadRequest(GraphQLRequest request, string code, string message) => new(request, null, null, OperationType.Query, RequestErrors.Create(code, message), Malformed: true);
 }
 
 /// <summary>
@@ -38,12 +39,17 @@ public sealed partial class GraphQLOperations(
     ValidatedDocuments validatedDocuments,
     IOptions<OperationLimitOptions> limits,
     IOptions<GraphQLHttpOptions> httpOptions,
+    ClientRateLimits rateLimits,
     ILogger<GraphQLOperations> logger)
 {
     private static readonly IValidationRule[] NoStandardRules = [];
     private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
 
-    public PreparedOperation Prepare(GraphQLRequest request)
+    /// <summary>
+    /// Finds, bounds and parses the request's document. <paramref name="user"/> and <paramref name="http"/> (null
+    /// over WebSocket) identify the client whose expensive-query rate a large new document counts against.
+    /// </summary>
+    public PreparedOperation Prepare(GraphQLRequest request, ClaimsPrincipal? user = null, HttpContext? http = null)
     {
         var (query, error) = documents.Resolve(request);
         if (error is not null)
@@ -53,7 +59,7 @@ public sealed partial class GraphQLOperations(
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return PreparedOperation.BadRequest(request, "The request has no 'query'.");
+            return PreparedOperation.BadRequest(request, RequestErrors.NoDocument, "The request has no 'query'.");
         }
 
         if (validatedDocuments.TryGet(query, request.OperationName, out var validated) && validated is not null)
@@ -62,22 +68,53 @@ public sealed partial class GraphQLOperations(
         }
 
         GraphQLDocument document;
+        long documentBytes;
         try
         {
+            if (RefuseBeforeParsing(request, query, user, http) is { } refused)
+            {
+                return refused;
+            }
+
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             document = DocumentBuilder.Build(query);
+            documentBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         }
         catch (SyntaxError exception)
         {
             // Like validation errors: 400 for application/graphql-response+json, 200 for application/json.
-            return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: {exception.Message}"));
+            return PreparedOperation.Failed(request, RequestErrors.Create(RequestErrors.Syntax, $"The query is not valid GraphQL: {exception.Message}"));
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException exception)
+        {
+            return PreparedOperation.Failed(request, RequestErrors.Create(RequestErrors.Syntax, $"The query is not valid GraphQL: {exception.Message}"));
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {
             // The parser's own guard against stack exhaustion; uncaught it was a 500.
-            return PreparedOperation.Failed(request, new ExecutionError($"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
+            return PreparedOperation.Failed(request, RequestErrors.Create(RequestErrors.Syntax, $"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
         }
 
-        return Choose(request, query, document, isValidated: false);
+        return Choose(request, query, document, isValidated: false) with { DocumentBytes = documentBytes };
+    }
+
+    /// <summary>
+    /// The bounds that hold before a document is parsed: its token count, and for an anonymous client the
+    /// expensive-query rate when the document is large (parsing and validating it is the expensive part).
+    /// </summary>
+    private PreparedOperation? RefuseBeforeParsing(GraphQLRequest request, string query, ClaimsPrincipal? user, HttpContext? http)
+    {
+        var options = limits.Value;
+        var tokens = DocumentTokens.Count(query, options.MaxTokens);
+        if (tokens > options.MaxTokens)
+        {
+            return PreparedOperation.Failed(request, new LimitError(LimitCodes.Tokens, FormattableString.Invariant(
+                $"The document holds more than {options.MaxTokens:N0} tokens (GraphQL:Limits:MaxTokens); it was not parsed.")));
+        }
+
+        return tokens > options.ExpensiveTokens && rateLimits.TryAcquire(OperationType.Query, double.PositiveInfinity, user, http) is { } limited
+            ? PreparedOperation.Failed(request, limited)
+            : null;
     }
 
     private static PreparedOperation Choose(GraphQLRequest request, string query, GraphQLDocument document, bool isValidated)
@@ -87,7 +124,7 @@ public sealed partial class GraphQLOperations(
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
         return operation is null
-            ? PreparedOperation.BadRequest(request, request.OperationName is null
+            ? PreparedOperation.BadRequest(request, RequestErrors.OperationNotFound, request.OperationName is null
                 ? "The document holds several operations; name one with 'operationName'."
                 : $"The document has no operation named '{request.OperationName}'.")
             : new PreparedOperation(request, query, document, operation.Operation, null, Name: operation.Name?.StringValue, Validated: isValidated);
@@ -101,7 +138,6 @@ public sealed partial class GraphQLOperations(
     public async Task<ExecutionResult> ExecuteAsync(PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
         var request = operation.Request;
         var timeout = TimeSpan.FromSeconds(limits.Value.TimeoutSeconds);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -111,6 +147,12 @@ public sealed partial class GraphQLOperations(
             deadline.CancelAfter(timeout);
         }
 
+        // Each operation gets its own scope (batch loaders, database context, access), so the items of a batch
+        // and the operations of one WebSocket behave exactly as if each had been sent alone. A subscription's
+        // events get a scope each from the subscription strategy instead.
+        await using var scope = operation.Type == OperationType.Subscription ? default(AsyncServiceScope?) : services.CreateAsyncScope();
+        services = scope?.ServiceProvider ?? services;
+        services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
         ExecutionResult result;
         try
         {
@@ -138,9 +180,10 @@ public sealed partial class GraphQLOperations(
             };
         }
 
+        CapErrors(result);
         if (result.Executed && !operation.Validated && operation is { Query: { } query, Document: { } document })
         {
-            validatedDocuments.Remember(query, request.OperationName, document);
+            validatedDocuments.Remember(query, request.OperationName, document, operation.DocumentBytes);
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -165,6 +208,25 @@ public sealed partial class GraphQLOperations(
         : LogLevel.Debug;
 
     public static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error] };
+
+    /// <summary>
+    /// Keeps the first <c>GraphQL:Limits:MaxErrors</c> errors and sums up the rest in one more: validation reports
+    /// an error per offending node, and 20,000 of them made a 4.6 MB answer.
+    /// </summary>
+    private void CapErrors(ExecutionResult result)
+    {
+        var max = Math.Max(1, limits.Value.MaxErrors);
+        if (result.Errors is not { } errors || errors.Count <= max)
+        {
+            return;
+        }
+
+        var kept = new ExecutionErrors();
+        kept.AddRange(errors.Take(max));
+        kept.Add(new LimitError(LimitCodes.Errors, FormattableString.Invariant(
+            $"{errors.Count - max:N0} more errors were not reported (GraphQL:Limits:MaxErrors is {max:N0}).")));
+        result.Errors = kept;
+    }
 
     /// <summary>
     /// One entry per operation. Operation names and error codes only: never variables, query text, keys or

@@ -204,7 +204,7 @@ public sealed class GraphQLWebSockets(
                 using var document = JsonDocument.Parse(payload?.ToJsonString() ?? "null");
                 if (!owner.Reader.TryRead(document.RootElement, out var request, out var readError))
                 {
-                    await SendErrorAsync(id, new ExecutionError(readError), token);
+                    await SendErrorAsync(id, readError, token);
                     return;
                 }
 

@@ -19,8 +19,12 @@ public sealed class PersistedDocuments : IDisposable
     public const string HashMismatchCode = "PERSISTED_QUERY_HASH_MISMATCH";
     public const string UnknownDocumentCode = "PERSISTED_DOCUMENT_NOT_FOUND";
     public const string TrustedOnlyCode = "TRUSTED_DOCUMENTS_ONLY";
+    public const string InvalidCode = "PERSISTED_QUERY_INVALID";
     private const string ResourcePrefix = "Summit.Graph.Operations.";
     private const string HashPrefix = "sha256:";
+
+    /// <summary>What a cache entry costs beside its strings: the entry, its options and the dictionary slot.</summary>
+    private const int EntryOverheadBytes = 200;
 
     private readonly FrozenDictionary<string, string> trusted;
     private readonly MemoryCache automatic;
@@ -29,10 +33,13 @@ public sealed class PersistedDocuments : IDisposable
     public PersistedDocuments(IOptions<GraphQLHttpOptions> options)
     {
         trusted = LoadTrustedDocuments().ToFrozenDictionary(d => d.Hash, d => d.Text, StringComparer.OrdinalIgnoreCase);
-        // Size is counted in characters of query text, so the cache holds a bounded amount of memory.
-        automatic = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.PersistedQueryCacheCharacters });
+        // Size is counted in bytes of query text and key, so the cache holds a bounded amount of memory.
+        automatic = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.PersistedQueryCacheBytes, TrackStatistics = true });
         trustedOnly = options.Value.TrustedDocumentsOnly;
     }
+
+    /// <summary>The bytes the automatic persisted queries are counted as holding now (bounded by <c>GraphQL:PersistedQueryCacheBytes</c>).</summary>
+    public long EstimatedBytes => automatic.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <summary>The document text the request asks to run, or the error that answers it instead.</summary>
     public (string? Query, ExecutionError? Error) Resolve(GraphQLRequest request)
@@ -41,7 +48,7 @@ public sealed class PersistedDocuments : IDisposable
         {
             if (request.Query is not null)
             {
-                return (null, new ExecutionError("Send either 'documentId' or 'query', not both."));
+                return (null, RequestErrors.Create(RequestErrors.Invalid, "Send either 'documentId' or 'query', not both."));
             }
 
             return documentId.StartsWith(HashPrefix, StringComparison.Ordinal) && trusted.TryGetValue(documentId[HashPrefix.Length..], out var text)
@@ -68,11 +75,13 @@ public sealed class PersistedDocuments : IDisposable
 
     private (string? Query, ExecutionError? Error) ResolveAutomatic(string? query, object? persisted)
     {
+        // Apollo's protocol: version 1 is the only one. Any other JSON value (a string, 1e30, an object) is refused
+        // by its type, never converted: conversions throw for some of them.
         if (persisted is not IDictionary<string, object?> fields
-            || !fields.TryGetValue("version", out var version) || Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) != 1
-            || !fields.TryGetValue("sha256Hash", out var hashValue) || hashValue is not string hash || hash.Length != 64)
+            || !fields.TryGetValue("version", out var version) || version is not (1 or 1L)
+            || !fields.TryGetValue("sha256Hash", out var hashValue) || hashValue is not string hash || hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
         {
-            return (null, new ExecutionError("'extensions.persistedQuery' needs 'version': 1 and a 'sha256Hash' of 64 hex digits.") { Code = "PERSISTED_QUERY_INVALID" });
+            return (null, new ExecutionError("'extensions.persistedQuery' needs 'version': 1 and a 'sha256Hash' of 64 hex digits.") { Code = InvalidCode });
         }
 
         hash = hash.ToLowerInvariant();
@@ -98,7 +107,7 @@ public sealed class PersistedDocuments : IDisposable
             return (null, new ExecutionError("The query's SHA-256 is not 'extensions.persistedQuery.sha256Hash'.") { Code = HashMismatchCode });
         }
 
-        automatic.Set(hash, query, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(12) });
+        automatic.Set(hash, query, new MemoryCacheEntryOptions { Size = 2L * (query.Length + hash.Length) + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromHours(12) });
         return (query, null);
     }
 

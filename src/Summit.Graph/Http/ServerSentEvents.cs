@@ -22,7 +22,7 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
     {
         HttpCaching.MarkPrivateWhenAuthorized(http);
         GraphQLRequest request;
-        string readError;
+        ExecutionError? readError;
         if (HttpMethods.IsPost(http.Request.Method))
         {
             var read = await reader.ReadJsonAsync(http);
@@ -42,22 +42,22 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
             reader.TryRead(http.Request.Query, out request, out readError);
         }
 
-        if (readError.Length > 0)
+        if (readError is not null)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, readError);
             return;
         }
 
-        var prepared = operations.Prepare(request);
+        var prepared = operations.Prepare(request, http.User, http);
         if (prepared.Error is { } error)
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, error.Message);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, error);
             return;
         }
 
         if (prepared.Type == OperationType.Mutation && !HttpMethods.IsPost(http.Request.Method))
         {
-            await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, "Mutations need POST.");
+            await RefuseAsync(http, StatusCodes.Status405MethodNotAllowed, RequestErrors.Create(RequestErrors.MethodNotAllowed, "Mutations need POST."));
             return;
         }
 

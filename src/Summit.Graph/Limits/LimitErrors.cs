@@ -12,6 +12,13 @@ public static class LimitCodes
     public const string BodySize = "LIMIT_BODY_SIZE";
     public const string Timeout = "LIMIT_TIMEOUT";
     public const string Rate = "LIMIT_RATE";
+    public const string Tokens = "LIMIT_TOKENS";
+    public const string Errors = "LIMIT_ERRORS";
+    public const string InputValues = "LIMIT_INPUT_VALUES";
+    public const string InputDepth = "LIMIT_INPUT_DEPTH";
+    public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";
+    public const string FilterTerms = "LIMIT_FILTER_TERMS";
+    public const string SortTerms = "LIMIT_SORT_TERMS";
 }
 
 /// <summary>An operation refused during validation, before anything runs.</summary>

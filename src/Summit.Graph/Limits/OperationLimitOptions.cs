@@ -38,4 +38,39 @@ public sealed class OperationLimitOptions
 
     /// <summary>Seconds a query or mutation may run before its database work is cancelled.</summary>
     public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Most lexical tokens (names, punctuators, values; comments excluded) a document may hold, counted before it is
+    /// parsed, as HotChocolate's parser does with <c>MaxAllowedTokens</c>. Parsing and validation grow with the
+    /// document, and some validation rules faster than linearly: 20,000 directives on one field took 13.5 s of CPU.
+    /// The front end's largest document holds about 100 tokens; graphql-js's full introspection query about 350.
+    /// </summary>
+    public int MaxTokens { get; set; } = 4_000;
+
+    /// <summary>
+    /// Anonymous documents with more tokens than this, when they are not yet known as validated, count against the
+    /// expensive-query rate (<c>RateLimits:ExpensiveQueriesPerSecond</c>) before they are parsed.
+    /// </summary>
+    public int ExpensiveTokens { get; set; } = 1_000;
+
+    /// <summary>Most errors one response reports; the rest are summed up in a last error (validation can find one per node).</summary>
+    public int MaxErrors { get; set; } = 20;
+
+    /// <summary>
+    /// Most values (objects, lists and scalars, counted through every level) the arguments of one operation may
+    /// hold, whether written in the document or sent as variables.
+    /// </summary>
+    public int MaxInputValues { get; set; } = 2_000;
+
+    /// <summary>Most nested input objects and lists in one argument value (<c>where</c>'s <c>and</c>/<c>or</c>/<c>some</c> chains included).</summary>
+    public int MaxInputDepth { get; set; } = 12;
+
+    /// <summary>Most items of one list in an argument (an <c>in</c> list, <c>ids</c>, <c>and</c>/<c>or</c> terms).</summary>
+    public int MaxInputListLength { get; set; } = 500;
+
+    /// <summary>Most operation terms (<c>eq</c>, <c>in</c>, <c>some</c>, ...) one <c>where</c> argument may hold.</summary>
+    public int MaxFilterTerms { get; set; } = 50;
+
+    /// <summary>Most sort terms one <c>order</c> argument may hold.</summary>
+    public int MaxSortTerms { get; set; } = 10;
 }

@@ -10,7 +10,7 @@ namespace Summit.Graph.Limits;
 
 /// <summary>
 /// Refuses abusive operations during validation, before any resolver or SQL runs: too many fields or
-/// aliases, too deep, too costly (GraphQL.NET's complexity analyzer, lists weighted by their page size), or a
+/// aliases, argument values too large (<see cref="InputBounds"/>), too deep, too costly (GraphQL.NET's complexity analyzer, lists weighted by their page size), or a
 /// client over its rate. Runs after the standard rules, so the document is known to be valid (no fragment cycles).
 /// </summary>
 public sealed class OperationLimitsRule(
@@ -27,6 +27,11 @@ public sealed class OperationLimitsRule(
         if (!context.HasErrors)
         {
             CheckSelectionCounts(context);
+        }
+
+        if (!context.HasErrors && InputBounds.Check(context, options) is { } tooLarge)
+        {
+            context.ReportError(tooLarge);
         }
 
         // The complexity analysis skips documents that already have errors, so a refusal above stays cheap.

@@ -34,18 +34,19 @@ public sealed class ValidatedDocumentTests(SummitServer server)
     [Fact]
     public async Task ADocumentLargerThanTheCacheIsNotRemembered()
     {
-        using var small = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:DocumentCacheCharacters", "40"));
+        // The short document's text and tree take a few hundred bytes; the long one's text alone 6,000.
+        using var small = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:DocumentCacheBytes", "4000"));
         using var client = small.CreateClient();
         var operations = small.Services.GetRequiredService<GraphQLOperations>();
         const string Short = "{ sessions(first: 1) { totalCount } }";
-        const string Long = "query LongerThanForty { sessions(first: 1) { totalCount } }";
+        var longer = "query Longer { sessions(first: 1) { totalCount } } #" + new string('x', 3_000);
 
         using var shortResponse = await client.SendAsync(Hardening.Requests.Post(Short));
-        using var longResponse = await client.SendAsync(Hardening.Requests.Post(Long));
+        using var longResponse = await client.SendAsync(Hardening.Requests.Post(longer));
 
         Assert.True(shortResponse.IsSuccessStatusCode && longResponse.IsSuccessStatusCode);
         Assert.True(operations.Prepare(new GraphQLRequest { Query = Short }).Validated);
-        Assert.False(operations.Prepare(new GraphQLRequest { Query = Long }).Validated);
+        Assert.False(operations.Prepare(new GraphQLRequest { Query = longer }).Validated);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public static class FilterTranslator
             });
         }
 
-        return conditions.Count == 0 ? Expression.Constant(true) : conditions.Aggregate(Expression.AndAlso);
+        return conditions.Count == 0 ? Expression.Constant(true) : Balanced(conditions, Expression.AndAlso);
     }
 
     private static Expression BuildMember(ModelMember member, Expression target, object value, string path)
@@ -99,7 +99,7 @@ public static class FilterTranslator
             });
         }
 
-        return conditions.Count == 0 ? Expression.Constant(true) : conditions.Aggregate(Expression.AndAlso);
+        return conditions.Count == 0 ? Expression.Constant(true) : Balanced(conditions, Expression.AndAlso);
     }
 
     private static LambdaExpression Predicate(ModelMember member, IDictionary<string, object?> input, string path)
@@ -135,7 +135,7 @@ public static class FilterTranslator
             conditions.Add(BuildOperation(member, access, operation, value, operationPath));
         }
 
-        return conditions.Count == 0 ? Expression.Constant(true) : conditions.Aggregate(Expression.AndAlso);
+        return conditions.Count == 0 ? Expression.Constant(true) : Balanced(conditions, Expression.AndAlso);
     }
 
     private static readonly HashSet<string> PositiveOperations =
@@ -287,7 +287,28 @@ public static class FilterTranslator
         var list = parts.ToList();
         return list.Count == 0
             ? throw new QueryArgumentException($"'{path}' must hold at least one filter.", "FILTER_INVALID")
-            : list.Aggregate((left, right) => combine(left, right));
+            : Balanced(list, combine);
+    }
+
+    /// <summary>
+    /// Joins conditions as a balanced tree, log2(n) deep: a chain of n <c>OrElse</c> nodes is n deep, and EF Core's
+    /// visitors recurse once per level (the request bounds n; this keeps the depth small within them).
+    /// </summary>
+    private static Expression Balanced(List<Expression> conditions, Func<Expression, Expression, BinaryExpression> combine)
+    {
+        var level = conditions;
+        while (level.Count > 1)
+        {
+            var next = new List<Expression>((level.Count + 1) / 2);
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                next.Add(i + 1 < level.Count ? combine(level[i], level[i + 1]) : level[i]);
+            }
+
+            level = next;
+        }
+
+        return level[0];
     }
 
     private static QueryArgumentException Unknown(string path) =>

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Hostile;
+
+/// <summary>The ways one request object reaches the server: each answers with its own framing.</summary>
+public enum Transport
+{
+    Post,
+    Get,
+    Batch,
+    ServerSentEvents,
+    WebSocket,
+}
+
+/// <summary>
+/// What a transport answered for one request object: the HTTP status of the exchange (101 for a WebSocket), the
+/// body or message, and the first GraphQL error's code, wherever the transport puts errors.
+/// </summary>
+public sealed record TransportAnswer(Transport Transport, HttpStatusCode Status, string Body, string? FirstErrorCode)
+{
+    public override string ToString() => $"{Transport}: {(int)Status} {HostileRequests.Truncate(Body)}";
+}
+
+/// <summary>Sends one GraphQL request object (query, variables, extensions, ...) over each transport.</summary>
+public static class Transports
+{
+    public static readonly Transport[] All = Enum.GetValues<Transport>();
+
+    public static TheoryData<Transport> Each()
+    {
+        var data = new TheoryData<Transport>();
+        foreach (var transport in All)
+        {
+            data.Add(transport);
+        }
+
+        return data;
+    }
+
+    public static async Task<TransportAnswer> SendAsync(this SummitServer server, Transport transport, JsonObject request, string? bearerKey = null)
+    {
+        switch (transport)
+        {
+            case Transport.Post:
+            {
+                var response = await server.PostRawAsync(request.ToJsonString(), bearerKey: bearerKey);
+                return new(transport, response.Status, response.Body, response.FirstErrorCode);
+            }
+
+            case Transport.Batch:
+            {
+                // The request second, after a harmless one: an item's refusal must not touch its neighbours.
+                var batch = new JsonArray(new JsonObject { ["query"] = "{ event { slug } }" }, request.DeepClone());
+                var response = await server.PostRawAsync(batch.ToJsonString(), bearerKey: bearerKey);
+                var code = response.Json is JsonArray items
+                    ? items[1]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>()
+                    : response.FirstErrorCode;
+                Assert.True(response.Json is not JsonArray answered || answered[0]?["data"]?["event"]?["slug"] is not null, $"The batch's first item was not answered: {response.Body}");
+                return new(transport, response.Status, response.Body, code);
+            }
+
+            case Transport.Get:
+            {
+                var parameters = new Dictionary<string, string?>();
+                foreach (var (name, value) in request)
+                {
+                    parameters[name] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
+                }
+
+                using var get = new HttpRequestMessage(HttpMethod.Get, QueryHelpers.AddQueryString("/graphql", parameters));
+                Authorize(get, bearerKey);
+                var response = await server.SendAsync(get, HostileRequests.GraphQLResponse);
+                return new(transport, response.Status, response.Body, response.FirstErrorCode);
+            }
+
+            case Transport.ServerSentEvents:
+                return await SendOverServerSentEventsAsync(server, request, bearerKey);
+            default:
+                return await SendOverWebSocketAsync(server, request, bearerKey);
+        }
+    }
+
+    private static async Task<TransportAnswer> SendOverServerSentEventsAsync(SummitServer server, JsonObject request, string? bearerKey)
+    {
+        using var client = server.CreateClient();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql/stream")
+        {
+            Content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        Authorize(post, bearerKey);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await client.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            var refused = await response.Content.ReadAsStringAsync(timeout.Token);
+            return new(Transport.ServerSentEvents, response.StatusCode, refused, JsonNode.Parse(refused)?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
+        }
+
+        // The first "next" event is the answer of a query; a refused subscription's errors come the same way.
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal) && line.Length > "data: ".Length)
+            {
+                var data = line["data: ".Length..];
+                return new(Transport.ServerSentEvents, response.StatusCode, data, JsonNode.Parse(data)?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
+            }
+        }
+
+        return new(Transport.ServerSentEvents, response.StatusCode, "", null);
+    }
+
+    private static async Task<TransportAnswer> SendOverWebSocketAsync(SummitServer server, JsonObject request, string? bearerKey)
+    {
+        var client = server.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri(server.Server.BaseAddress, "/graphql"), CancellationToken.None);
+        var init = new JsonObject { ["type"] = "connection_init" };
+        if (bearerKey is not null)
+        {
+            init["payload"] = new JsonObject { ["Authorization"] = $"Bearer {bearerKey}" };
+        }
+
+        await SendAsync(socket, init);
+        var ack = await ReceiveAsync(socket);
+        if (ack?["type"]?.GetValue<string>() != "connection_ack")
+        {
+            return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, ack?.ToJsonString() ?? $"closed {(int?)socket.CloseStatus}", null);
+        }
+
+        await SendAsync(socket, new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = request.DeepClone() });
+        var answer = await ReceiveAsync(socket);
+        var code = answer?["type"]?.GetValue<string>() switch
+        {
+            "error" => answer["payload"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
+            "next" => answer["payload"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
+            _ => null,
+        };
+        return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, answer?.ToJsonString() ?? $"closed {(int?)socket.CloseStatus}", code);
+    }
+
+    private static void Authorize(HttpRequestMessage request, string? bearerKey)
+    {
+        if (bearerKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, JsonObject message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    /// <summary>The next whole message, or null once the server closed the socket. Generous deadline: a loaded machine is slow, never wrong.</summary>
+    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var message = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        return JsonNode.Parse(message.ToArray());
+    }
+}
