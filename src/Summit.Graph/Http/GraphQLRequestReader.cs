@@ -33,20 +33,26 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 
         try
         {
-            // The reader keeps its depth in a bit stack, not on the thread's stack, so any depth parses safely and
-            // is then refused with its own code instead of "not valid JSON".
-            var document = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = int.MaxValue }, http.RequestAborted);
-            if (TooDeep(document.RootElement) is { } tooDeep)
+            // Read whole (bounded by the size limit) and checked in one pass before JsonDocument builds its tree,
+            // which costs more than linear time in the depth.
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            if (buffer.Length > max)
             {
-                document.Dispose();
-                return new JsonBody(null, StatusCodes.Status400BadRequest, tooDeep);
+                return TooLarge(buffer.Length, max);
             }
 
-            return new JsonBody(document, StatusCodes.Status200OK, null);
+            var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            if (JsonBounds.Check(bytes.Span, limits.Value, out var notJson) is { } tooLarge)
+            {
+                return new JsonBody(null, StatusCodes.Status400BadRequest, tooLarge);
+            }
+
+            return notJson ? NotJson() : new JsonBody(JsonDocument.Parse(bytes), StatusCodes.Status200OK, null);
         }
         catch (JsonException)
         {
-            return new JsonBody(null, StatusCodes.Status400BadRequest, RequestErrors.Create(RequestErrors.NotJson, "The request body is not valid JSON."));
+            return NotJson();
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -54,42 +60,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         }
     }
 
-    /// <summary>
-    /// Most levels of JSON nesting a request may hold (System.Text.Json's default for the serialisers that read the
-    /// request later); a filter written at its limits (<c>GraphQL:Limits:MaxInputDepth</c>) needs about 15.
-    /// </summary>
-    public const int MaxJsonDepth = 64;
-
-    /// <summary>The error for JSON nested deeper than <see cref="MaxJsonDepth"/>, found without recursion; null when it is not.</summary>
-    public static ExecutionError? TooDeep(JsonElement root)
-    {
-        var pending = new Stack<(JsonElement Element, int Depth)>();
-        pending.Push((root, 1));
-        while (pending.TryPop(out var item))
-        {
-            if (item.Depth > MaxJsonDepth)
-            {
-                return new ExecutionError(FormattableString.Invariant($"The request nests JSON more than {MaxJsonDepth} levels deep; at most {MaxJsonDepth} are allowed.")) { Code = LimitCodes.InputDepth };
-            }
-
-            if (item.Element.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in item.Element.EnumerateObject())
-                {
-                    pending.Push((property.Value, item.Depth + 1));
-                }
-            }
-            else if (item.Element.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var element in item.Element.EnumerateArray())
-                {
-                    pending.Push((element, item.Depth + 1));
-                }
-            }
-        }
-
-        return null;
-    }
+    private static JsonBody NotJson() =>
+        new(null, StatusCodes.Status400BadRequest, RequestErrors.Create(RequestErrors.NotJson, "The request body is not valid JSON."));
 
     private static JsonBody TooLarge(long? length, long max) => new(null, StatusCodes.Status413PayloadTooLarge, new ExecutionError(length is { } bytes
         ? FormattableString.Invariant($"The request body is {bytes:N0} bytes; at most {max:N0} are allowed (GraphQL:Limits:MaxRequestBodyBytes).")
@@ -157,9 +129,10 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             return null;
         }
 
-        using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = int.MaxValue }))
+        error = JsonBounds.Check(System.Text.Encoding.UTF8.GetBytes(json), limits.Value, out var notJson);
+        if (notJson)
         {
-            error = TooDeep(document.RootElement);
+            error = RequestErrors.Create(RequestErrors.Invalid, "The 'variables' and 'extensions' parameters must be JSON objects.");
         }
 
         return error is null ? serializer.Deserialize<Inputs>(json) : null;
