@@ -18,6 +18,7 @@ public static class DataServiceExtensions
         services.AddSingleton<IInterceptor, SqlStatementCounter>();
         services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
         services.AddSingleton<IInterceptor, SqliteStatementCache>();
+        services.AddSingleton<CompiledQueryCache>();
         services.AddPooledDbContextFactory<SummitDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -26,6 +27,7 @@ public static class DataServiceExtensions
                 ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, provider.GetRequiredService<IHostEnvironment>()) : null);
             DatabaseProviders.Configure(options, database.Provider, connectionString);
             options.AddInterceptors(provider.GetServices<IInterceptor>());
+            options.UseMemoryCache(provider.GetRequiredService<CompiledQueryCache>().Cache);
         }, builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ContextPoolSize ?? new DatabaseOptions().ContextPoolSize);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();

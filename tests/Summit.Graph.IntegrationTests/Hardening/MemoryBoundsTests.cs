@@ -95,4 +95,27 @@ public sealed class MemoryBoundsTests(SummitServer server)
 
         Assert.InRange(persisted.EstimatedBytes, 2_000, Budget);
     }
+
+    [Fact]
+    public async Task CompiledQueriesStayWithinTheirBudget()
+    {
+        using var bounded = server.WithWebHostBuilder(builder => builder.UseSetting("Database:CompiledQueryCacheSize", "20"));
+        using var client = bounded.CreateClient();
+        var compiled = bounded.Services.GetRequiredService<Summit.Graph.Hosting.CompiledQueryCache>();
+        string[] fields = ["slug", "title", "programmeTitle"];
+        string[] operations = ["eq", "contains", "startsWith", "endsWith", "neq", "ncontains"];
+
+        foreach (var field in fields)
+        {
+            foreach (var operation in operations)
+            {
+                // Each pair of terms is a shape of its own: a query EF Core compiles anew.
+                using var response = await client.SendAsync(Requests.Post(
+                    $$"""{ sessions(first: 2, where: { or: [{ {{field}}: { {{operation}}: "x" } }, { presenters: { some: { name: { {{operation}}: "y" } } } }] }) { nodes { slug } } }"""));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        Assert.InRange(compiled.Count, 1, 20);
+    }
 }
