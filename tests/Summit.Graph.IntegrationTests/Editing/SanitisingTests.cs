@@ -52,6 +52,6 @@ public sealed class SanitisingTests(EditingServer editing) : IClassFixture<Editi
     {
         var preview = await editing.Server.QueryAsync("""{ renderMarkdown(markdown: "**Bold** [site](https://kubevirt.io) <br> `code`") }""");
 
-        Assert.Equal("""<p><strong>Bold</strong> <a href="https://kubevirt.io" rel="nofollow noopener">site</a> <br> <code>code</code></p>""", preview.Text("renderMarkdown"));
+        Assert.Equal("""<p><strong>Bold</strong> <a href="https://kubevirt.io" rel="noopener noreferrer nofollow">site</a> <br> <code>code</code></p>""", preview.Text("renderMarkdown"));
     }
 }
