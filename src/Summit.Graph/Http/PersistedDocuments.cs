@@ -44,9 +44,10 @@ public sealed class PersistedDocuments : IDisposable
                 return (null, new ExecutionError("Send either 'documentId' or 'query', not both."));
             }
 
+            // Any string that is not a known ID, however long or strange, gets the same answer; only its start is echoed.
             return documentId.StartsWith(HashPrefix, StringComparison.Ordinal) && trusted.TryGetValue(documentId[HashPrefix.Length..], out var text)
                 ? (text, null)
-                : (null, new ExecutionError($"No trusted document has the ID '{documentId}'; IDs are 'sha256:' and the SHA-256 of a file in schema/operations.") { Code = UnknownDocumentCode });
+                : (null, new ExecutionError($"No trusted document has the ID '{Shorten(documentId)}'; IDs are 'sha256:' and the SHA-256 of a file in schema/operations.") { Code = UnknownDocumentCode });
         }
 
         if (request.Extensions?.TryGetValue("persistedQuery", out var persisted) == true)
@@ -66,10 +67,12 @@ public sealed class PersistedDocuments : IDisposable
 
     public void Dispose() => automatic.Dispose();
 
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
+
     private (string? Query, ExecutionError? Error) ResolveAutomatic(string? query, object? persisted)
     {
         if (persisted is not IDictionary<string, object?> fields
-            || !fields.TryGetValue("version", out var version) || Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) != 1
+            || !fields.TryGetValue("version", out var version) || version is string || Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture) != "1"
             || !fields.TryGetValue("sha256Hash", out var hashValue) || hashValue is not string hash || hash.Length != 64)
         {
             return (null, new ExecutionError("'extensions.persistedQuery' needs 'version': 1 and a 'sha256Hash' of 64 hex digits.") { Code = "PERSISTED_QUERY_INVALID" });
