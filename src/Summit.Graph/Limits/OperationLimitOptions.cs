@@ -27,6 +27,21 @@ public sealed class OperationLimitOptions
     /// <summary>How many items a list that is not paged (<c>event.days</c>, <c>session.presenters</c>) is assumed to hold.</summary>
     public int ListSizeEstimate { get; set; } = 5;
 
+    /// <summary>
+    /// Characters of text a resolver renders (<c>renderMarkdown</c>'s <c>markdown</c>, literal or from a variable)
+    /// per point of cost: rendering is the one field whose CPU grows with its input rather than with rows, and
+    /// pathological Markdown (thousands of emphasis pairs) costs about a millisecond per 16 characters. At 1, a
+    /// preview of the largest abstract (20,000 characters) is an operation of its own, and anonymous previews
+    /// past <c>RateLimits:ExpensiveQueryComplexity</c> characters are rate-limited as expensive queries.
+    /// </summary>
+    public int MarkdownCharactersPerPoint { get; set; } = 1;
+
+    /// <summary>
+    /// Longest Markdown, in characters, that <c>renderMarkdown</c> renders for callers without a key (editors may
+    /// send the 20,000 an abstract holds); 0 makes previews need a key. Anonymous readers have no use for it.
+    /// </summary>
+    public int AnonymousMarkdownMaxLength { get; set; } = 1_000;
+
     /// <summary>Most field selections in an operation, counting every use of a fragment.</summary>
     public int MaxFields { get; set; } = 1_000;
 
