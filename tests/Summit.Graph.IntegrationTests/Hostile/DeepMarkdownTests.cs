@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.IntegrationTests.Editing;
 
@@ -80,5 +82,31 @@ public sealed class DeepMarkdownTests(UnthrottledHostileServer hostile) : IClass
         Assert.Equal(["renderMarkdown"], response.Errors![0]!["path"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal("Query", (await hostile.Server.QueryAsync("{ __typename }")).Text("__typename"));
         Assert.NotEmpty(name);
+    }
+
+    /// <summary>Markdown stored before the limit (written here straight into the database) cannot come back through a revision either.</summary>
+    [Fact]
+    public async Task RestoringADeepRevisionIsAValidationErrorOnTheRevision()
+    {
+        var id = await EveryMutation.CreateSessionAsync(hostile.Editor, "Stored before the limit");
+        var key = GlobalId.Decode(id, "Session");
+        await hostile.Server.WithDatabaseAsync(async db =>
+        {
+            var session = await db.Sessions.SingleAsync(s => s.Id == key);
+            session.Abstract.Markdown = new string('>', 300) + " x";
+            return await db.SaveChangesAsync();
+        });
+        const string Session = "query($id: ID!) { node(id: $id) { ... on Session { version revisions { id } } } }";
+        var stored = (await hostile.Editor.QueryAsync(Session, new { id }))["node"]!;
+        await hostile.Editor.SucceedAsync("updateSession", new { id, version = stored.Number("version"), @abstract = "Flat again." });
+        var updated = (await hostile.Editor.QueryAsync(Session, new { id }))["node"]!;
+        var before = await hostile.Server.DumpDatabaseAsync();
+
+        var errors = await hostile.Editor.FailAsync("restoreSessionRevision",
+            new { revisionId = updated["revisions"]![0].Text("id"), version = updated.Number("version") });
+
+        Assert.Contains("\"path\":[\"input\",\"revisionId\"]", errors, StringComparison.Ordinal);
+        Assert.Contains("nests", errors, StringComparison.Ordinal);
+        Assert.Equal(before, await hostile.Server.DumpDatabaseAsync());
     }
 }
