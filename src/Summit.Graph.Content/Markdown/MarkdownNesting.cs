@@ -38,6 +38,9 @@ internal static class MarkdownNesting
 
             if (fenceMarker is not null)
             {
+                // The containers the fence opens in nest; its lines do not. A line that leaves those containers
+                // (and so the fence) unnoticed here is still caught by Markdig's own limit behind this bound.
+                deepest = Math.Max(deepest, blocks);
                 fence = fenceMarker;
                 continue;
             }

@@ -179,6 +179,8 @@ public sealed class MarkdownRendererTests
         { "html elements", string.Concat(Enumerable.Repeat("<div>", 2_000)) + "x" },
         { "inline html", string.Concat(Enumerable.Repeat("<b>", 5_000)) + "x" },
         { "html over lines", string.Join('\n', Enumerable.Repeat("<span>", 500)) + "x" },
+        { "a fence opened in deep quotes", new string('>', 200) + " ```\ncode" },
+        { "quotes after a list item's fence (Markdig's own limit)", "- ```\n" + new string('>', 300) + " x" },
     };
 
     [Theory]
