@@ -83,7 +83,8 @@ public sealed class QueryType : ObjectGraphType
             .Description("The sanitised HTML an abstract written in this Markdown would get, for editor previews. Changes nothing. "
                 + "Costs a point per GraphQL:Limits:MarkdownCharactersPerPoint characters (default 1); without a key, at most "
                 + "GraphQL:Limits:AnonymousMarkdownMaxLength characters are rendered.")
-            .Argument<NonNullGraphType<StringGraphType>>("markdown", "Markdown, at most 20,000 characters (with a key) nested at most 32 levels deep.")
+            .Argument<NonNullGraphType<StringGraphType>>("markdown",
+                FormattableString.Invariant($"Markdown: at most {MutationInput.MaxMarkdownLength:N0} characters with a key, nested at most {MarkdownRenderer.MaxNesting} levels deep."))
             .RendersText("markdown")
             .Resolve(RenderMarkdown);
         Connection("presenters", PresenterModel.Instance, "Everyone who presents, by name.", db => db.Presenters);
@@ -122,12 +123,13 @@ public sealed class QueryType : ObjectGraphType
     {
         var markdown = context.GetArgument<string>("markdown");
         var anonymousLimit = context.RequestServices!.GetRequiredService<IOptions<OperationLimitOptions>>().Value.AnonymousMarkdownMaxLength;
-        var (limit, key) = context.User?.Identity?.IsAuthenticated == true || anonymousLimit >= MutationInput.MaxMarkdownLength
+        var (limit, which) = context.User?.Identity?.IsAuthenticated == true || anonymousLimit >= MutationInput.MaxMarkdownLength
             ? (MutationInput.MaxMarkdownLength, "")
             : (anonymousLimit, " without a key (GraphQL:Limits:AnonymousMarkdownMaxLength)");
         if (markdown.Length > limit)
         {
-            throw new QueryArgumentException($"The Markdown has {markdown.Length:N0} characters; at most {limit:N0} are rendered{key}.", "MARKDOWN_TOO_LONG");
+            throw new QueryArgumentException(
+                FormattableString.Invariant($"The Markdown has {markdown.Length:N0} characters; at most {limit:N0} are rendered{which}."), "MARKDOWN_TOO_LONG");
         }
 
         try
