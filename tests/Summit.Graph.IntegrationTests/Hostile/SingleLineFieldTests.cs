@@ -126,7 +126,7 @@ public sealed class SingleLineFieldTests(UnthrottledHostileServer hostile) : ICl
     {
         "url" or "linkedIn" or "website" => "https://example.com/profile",
         "slug" => "line-break",
-        "timeZone" => "Europe/Berlin",
+        "timeZone" => "UTC",
         _ => "Plain value",
     };
 
