@@ -71,6 +71,26 @@ public sealed class InputCostTests(SummitServer server)
     }
 
     [Fact]
+    public async Task LargeAnonymousPreviewsCountAsExpensiveQueries()
+    {
+        using var configured = server.WithWebHostBuilder(builder => builder
+            .UseSetting("RateLimits:ExpensiveQueryComplexity", "500")
+            .UseSetting("RateLimits:ExpensiveQueriesPerSecond", "1")
+            .UseSetting("RateLimits:ExpensiveQueryBurst", "1"));
+        using var client = configured.CreateClient();
+        const string Preview = "query($m: String!) { renderMarkdown(markdown: $m) }";
+
+        using var first = await client.SendAsync(Requests.Post(Preview, new { m = new string('a', 600) }));
+        using var second = await client.SendAsync(Requests.Post(Preview, new { m = new string('b', 600) }));
+        using var small = await client.SendAsync(Requests.Post(Preview, new { m = new string('c', 100) }));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal("LIMIT_RATE", await Requests.FirstErrorCodeAsync(second));
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+    }
+
+    [Fact]
     public async Task PreviewsNeedAKeyWhenTheAnonymousLengthIsZero()
     {
         using var configured = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Limits:AnonymousMarkdownMaxLength", "0"));
