@@ -5,6 +5,7 @@ namespace Summit.Graph.Limits;
 /// <summary>Marks fields whose work grows with the size of an argument, for the cost model of <see cref="OperationLimitsRule"/>.</summary>
 public static class InputCost
 {
+    /// <summary>The field metadata that names the argument whose text the field renders.</summary>
     public const string RenderedArgumentKey = "summit:rendered-argument";
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace Summit.Graph.IntegrationTests.Browser;
 /// </summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
+    /// <summary>The environment variable that, set to 1, turns a missing browser from a skip into a failure.</summary>
     public const string RequireVariable = "SUMMIT_REQUIRE_BROWSER";
 
     public BrowserFactAttribute()
@@ -17,7 +18,9 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 
+    /// <summary>The browser's executable: <c>CHROMIUM_PATH</c>, else Debian's <c>/usr/bin/chromium</c>.</summary>
     public static string Chromium { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
+    /// <summary>Whether <see cref="RequireVariable"/> is 1.</summary>
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 }
