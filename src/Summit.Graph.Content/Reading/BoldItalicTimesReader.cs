@@ -49,12 +49,12 @@ public sealed partial class BoldItalicTimesReader : IPageReader
         return rest.Length == 0 ? first : $"{first}\n{gap}{rest}";
     }
 
-    [GeneratedRegex(@"^\*\*(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s+_(?<title>.+?)_\*\*\s*(?:<br\s*/?>)?$")]
+    [GeneratedRegex(@"^\*\*(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s+_(?<title>.+?)_\*\*\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
-    [GeneratedRegex(@"^Description:\s*(?<text>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Description:\s*(?<text>.*)\z", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
-    [GeneratedRegex(@"\s*<br\s*/?>\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*<br\s*/?>\s*\z", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();
 }

@@ -129,6 +129,6 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
         MarkdownTables.Find(page, section.FirstBodyLine, section.LastLine)
             .FirstOrDefault(table => table.Column("Speaker") >= 0 && table.Column("Time") >= 0);
 
-    [GeneratedRegex(@"^Time\s*\((?<zone>[A-Z]{2,5})\)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Time\s*\((?<zone>[A-Z]{2,5})\)\z", RegexOptions.IgnoreCase)]
     private static partial Regex ZoneInHeader();
 }

@@ -31,9 +31,9 @@ public sealed partial class InlineDaySectionsReader : IPageReader
             return new SessionDetails(page.Markdown(abstractStart, block.LastLine), people);
         });
 
-    [GeneratedRegex(@"^(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s*:\s*\*\*(?<title>.+?)\*\*\s*(?:<br\s*/?>)?$")]
+    [GeneratedRegex(@"^(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s*:\s*\*\*(?<title>.+?)\*\*\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
-    [GeneratedRegex(@"^Presented by\s+(?<names>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Presented by\s+(?<names>.+)\z", RegexOptions.IgnoreCase)]
     private static partial Regex PresentedBy();
 }

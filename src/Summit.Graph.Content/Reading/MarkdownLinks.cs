@@ -38,6 +38,6 @@ public static partial class MarkdownLinks
     [GeneratedRegex(@"\[(?<label>[^\]]*)\]\((?<url>(?:[^()\s]|\([^()\s]*\))+)\)|<(?<auto>https?://[^>\s]+)>")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"^[\s/|·,]*$")]
+    [GeneratedRegex(@"^[\s/|·,]*\z")]
     private static partial Regex SeparatorsOnly();
 }

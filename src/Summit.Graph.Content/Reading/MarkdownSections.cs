@@ -46,6 +46,6 @@ public static partial class MarkdownSections
         return match.Success ? match.Groups["hashes"].Length : null;
     }
 
-    [GeneratedRegex(@"^ {0,3}(?<hashes>#{1,6})\s+(?<title>.*?)(?:\s+#+)?\s*$")]
+    [GeneratedRegex(@"^ {0,3}(?<hashes>#{1,6})\s+(?<title>.*?)(?:\s+#+)?\s*\z")]
     private static partial Regex HeadingPattern();
 }

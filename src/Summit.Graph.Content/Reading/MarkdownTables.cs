@@ -56,7 +56,7 @@ public static partial class MarkdownTables
         return [.. CellSeparator().Split(inner).Select(cell => cell.Replace("\\|", "|", StringComparison.Ordinal).Trim())];
     }
 
-    [GeneratedRegex(@"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")]
+    [GeneratedRegex(@"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\z")]
     private static partial Regex SeparatorRow();
 
     // A pipe escaped as \| belongs to the cell's text.

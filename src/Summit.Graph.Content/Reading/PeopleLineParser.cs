@@ -217,16 +217,16 @@ public static partial class PeopleLineParser
     }
 
     // Periods split only after a word of two or more letters, so initials ("John F. Smith") survive.
-    [GeneratedRegex(@"\s*[,:;]\s*|(?<=\w{2})(?<!\b(?:Inc|Ltd|LLC|LLP|Corp|PLC|Co))\.(?:\s+|$)|\s+[-–—|](?:\s+|$)")]
+    [GeneratedRegex(@"\s*[,:;]\s*|(?<=\w{2})(?<!\b(?:Inc|Ltd|LLC|LLP|Corp|PLC|Co))\.(?:\s+|\z)|\s+[-–—|](?:\s+|\z)")]
     private static partial Regex PartSeparator();
 
-    [GeneratedRegex(@"^(?:Inc|Ltd|LLC|LLP|GmbH|AG|SA|SAS|BV|NV|Corp|PLC|Co)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Inc|Ltd|LLC|LLP|GmbH|AG|SA|SAS|BV|NV|Corp|PLC|Co)\.?\z", RegexOptions.IgnoreCase)]
     private static partial Regex LegalSuffix();
 
     [GeneratedRegex(@"\(\s*\)")]
     private static partial Regex EmptyParentheses();
 
-    [GeneratedRegex(@"\w\s*$")]
+    [GeneratedRegex(@"\w\s*\z")]
     private static partial Regex EndsInWord();
 
     [GeneratedRegex(@"\s+")]
@@ -238,6 +238,6 @@ public static partial class PeopleLineParser
     [GeneratedRegex(@"\s*(?:,|&|\band\b)\s*")]
     private static partial Regex NameSeparator();
 
-    [GeneratedRegex(@"^(?:www\.)?(?<name>[A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)+$")]
+    [GeneratedRegex(@"^(?:www\.)?(?<name>[A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)+\z")]
     private static partial Regex HostName();
 }

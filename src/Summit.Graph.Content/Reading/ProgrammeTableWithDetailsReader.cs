@@ -170,7 +170,7 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
 
     private static bool IsSessionDetails(MarkdownSection section) => EditionPage.Heading(section) == "session details";
 
-    [GeneratedRegex(@"^<a\s+(?:name|id)\s*=\s*""(?<name>[^""]+)""\s*>\s*</a>$")]
+    [GeneratedRegex(@"^<a\s+(?:name|id)\s*=\s*""(?<name>[^""]+)""\s*>\s*</a>\z")]
     private static partial Regex AnchorTag();
 
     [GeneratedRegex(@"^(?:Here|Below) is a list of\b", RegexOptions.IgnoreCase)]

@@ -59,6 +59,6 @@ public sealed partial class ProgrammeTitles
         return $"{slug}-{repeat}";
     }
 
-    [GeneratedRegex(@"\(\s*(?<minutes>\d{1,3})\s*min(?:utes)?\.?\s*\)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(\s*(?<minutes>\d{1,3})\s*min(?:utes)?\.?\s*\)\s*\z", RegexOptions.IgnoreCase)]
     private static partial Regex StatedLength();
 }

@@ -196,9 +196,9 @@ public static partial class ScheduleText
     [GeneratedRegex(@"(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})")]
     private static partial Regex TimeRangePattern();
 
-    [GeneratedRegex(@"^(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?$")]
+    [GeneratedRegex(@"^(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\z")]
     private static partial Regex DayHeadingPattern();
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})\s*/\s*(?<month>[A-Za-z]{3,9})$")]
+    [GeneratedRegex(@"^(?<day>\d{1,2})\s*/\s*(?<month>[A-Za-z]{3,9})\z")]
     private static partial Regex DayLabelPattern();
 }

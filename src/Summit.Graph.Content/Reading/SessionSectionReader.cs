@@ -189,10 +189,10 @@ public static partial class SessionSectionReader
         _ => null,
     };
 
-    [GeneratedRegex(@"^(?<label>Presenters?|Speakers?|Session leads?|Moderators?|Panelists?|References?)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<label>Presenters?|Speakers?|Session leads?|Moderators?|Panelists?|References?)\s*:\s*(?<rest>.*)\z", RegexOptions.IgnoreCase)]
     private static partial Regex BlockLabel();
 
-    [GeneratedRegex(@"^\s*[-*+]\s+(?<text>.*)$")]
+    [GeneratedRegex(@"^\s*[-*+]\s+(?<text>.*)\z")]
     private static partial Regex ListItem();
 
     [GeneratedRegex(@"\bdemo\b", RegexOptions.IgnoreCase)]

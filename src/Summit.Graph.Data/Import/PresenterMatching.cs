@@ -83,6 +83,6 @@ public sealed partial class PresenterMatching(SummitDbContext db, Event edition)
         return $"{slug}-{number}";
     }
 
-    [GeneratedRegex(@"^\d+$")]
+    [GeneratedRegex(@"^\d+\z")]
     private static partial Regex NumberedVariant();
 }

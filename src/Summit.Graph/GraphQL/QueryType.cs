@@ -3,14 +3,17 @@ using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Events;
 using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.GraphQL.Slots;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.GraphQL;
 
@@ -77,15 +80,13 @@ public sealed class QueryType : ObjectGraphType
                     .OrderByDescending(s => s.Event!.StartDate));
             });
         Field<NonNullGraphType<StringGraphType>>("renderMarkdown")
-            .Description("The sanitised HTML an abstract written in this Markdown would get, for editor previews. Changes nothing.")
-            .Argument<NonNullGraphType<StringGraphType>>("markdown", "Markdown, at most 20,000 characters.")
-            .Resolve(context =>
-            {
-                var markdown = context.GetArgument<string>("markdown");
-                return markdown.Length > Common.Mutations.MutationInput.MaxMarkdownLength
-                    ? throw new QueryArgumentException($"The Markdown has {markdown.Length} characters; at most {Common.Mutations.MutationInput.MaxMarkdownLength} are rendered.", "MARKDOWN_TOO_LONG")
-                    : context.RequestServices!.GetRequiredService<MarkdownRenderer>().Render(markdown).Html;
-            });
+            .Description("The sanitised HTML an abstract written in this Markdown would get, for editor previews. Changes nothing. "
+                + "Costs a point per GraphQL:Limits:MarkdownCharactersPerPoint characters (default 1); without a key, at most "
+                + "GraphQL:Limits:AnonymousMarkdownMaxLength characters are rendered.")
+            .Argument<NonNullGraphType<StringGraphType>>("markdown",
+                FormattableString.Invariant($"Markdown: at most {MutationInput.MaxMarkdownLength:N0} characters with a key, nested at most {MarkdownRenderer.MaxNesting} levels deep."))
+            .RendersText("markdown")
+            .Resolve(RenderMarkdown);
         Connection("presenters", PresenterModel.Instance, "Everyone who presents, by name.", db => db.Presenters);
         Field<PresenterGraphType>("presenter")
             .Description("One person by slug.")
@@ -113,6 +114,33 @@ public sealed class QueryType : ObjectGraphType
                 DataInputTypes.Order(model)),
             Resolver = new FuncFieldResolver<object, ConnectionPage>(async context => await context.Queries().ConnectionAsync(context, model, source)),
         });
+
+    /// <summary>
+    /// The preview of an abstract: <c>MARKDOWN_TOO_LONG</c> past the caller's length limit, <c>MARKDOWN_TOO_DEEP</c>
+    /// past the nesting a stored abstract may have, as the mutations refuse them.
+    /// </summary>
+    private static string RenderMarkdown(IResolveFieldContext context)
+    {
+        var markdown = context.GetArgument<string>("markdown");
+        var anonymousLimit = context.RequestServices!.GetRequiredService<IOptions<OperationLimitOptions>>().Value.AnonymousMarkdownMaxLength;
+        var (limit, which) = context.User?.Identity?.IsAuthenticated == true || anonymousLimit >= MutationInput.MaxMarkdownLength
+            ? (MutationInput.MaxMarkdownLength, "")
+            : (anonymousLimit, " without a key (GraphQL:Limits:AnonymousMarkdownMaxLength)");
+        if (markdown.Length > limit)
+        {
+            throw new QueryArgumentException(
+                FormattableString.Invariant($"The Markdown has {markdown.Length:N0} characters; at most {limit:N0} are rendered{which}."), "MARKDOWN_TOO_LONG");
+        }
+
+        try
+        {
+            return context.RequestServices!.GetRequiredService<MarkdownRenderer>().Render(markdown).Html;
+        }
+        catch (MarkdownNestingException exception)
+        {
+            throw new QueryArgumentException(exception.Message, "MARKDOWN_TOO_DEEP");
+        }
+    }
 
     private static IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, string id)
     {

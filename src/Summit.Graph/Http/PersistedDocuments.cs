@@ -51,9 +51,10 @@ public sealed class PersistedDocuments : IDisposable
                 return (null, RequestErrors.Create(RequestErrors.Invalid, "Send either 'documentId' or 'query', not both."));
             }
 
+            // Any string that is not a known ID, however long or strange, gets the same answer; only its start is echoed.
             return documentId.StartsWith(HashPrefix, StringComparison.Ordinal) && trusted.TryGetValue(documentId[HashPrefix.Length..], out var text)
                 ? (text, null)
-                : (null, new ExecutionError($"No trusted document has the ID '{documentId}'; IDs are 'sha256:' and the SHA-256 of a file in schema/operations.") { Code = UnknownDocumentCode });
+                : (null, new ExecutionError($"No trusted document has the ID '{Shorten(documentId)}'; IDs are 'sha256:' and the SHA-256 of a file in schema/operations.") { Code = UnknownDocumentCode });
         }
 
         if (request.Extensions?.TryGetValue("persistedQuery", out var persisted) == true)
@@ -72,6 +73,8 @@ public sealed class PersistedDocuments : IDisposable
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public void Dispose() => automatic.Dispose();
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
     private (string? Query, ExecutionError? Error) ResolveAutomatic(string? query, object? persisted)
     {

@@ -113,7 +113,42 @@ public sealed class OperationLimitsRule(
     private static ComplexityOptions CreateComplexityOptions(OperationLimitOptions limits, PagingOptions paging) => new()
     {
         DefaultListImpactMultiplier = limits.ListSizeEstimate,
-        DefaultComplexityImpactDelegate = field => new FieldComplexityResult(1, ListSize(field, limits, paging)),
+        DefaultComplexityImpactDelegate = field => new FieldComplexityResult(OwnCost(field, limits), ListSize(field, limits, paging)),
+    };
+
+    /// <summary>
+    /// A field's own work, which grows with its arguments: a point for the field plus a point per value inside
+    /// list and input-object arguments (filters, orders, IDs: each becomes a condition or a lookup); a field
+    /// marked with <see cref="InputCost.RendersText"/> instead costs a point per
+    /// <see cref="OperationLimitOptions.MarkdownCharactersPerPoint"/> characters of the text it renders.
+    /// </summary>
+    private static double OwnCost(FieldImpactContext field, OperationLimitOptions limits)
+    {
+        if (field.Arguments is null)
+        {
+            return 1;
+        }
+
+        var rendered = field.FieldDefinition.GetMetadata<string?>(InputCost.RenderedArgumentKey);
+        double cost = 1;
+        foreach (var (name, argument) in field.Arguments)
+        {
+            // The field's own point pays for the first characters: a preview of the largest abstract (20,000
+            // characters) costs 20,000 at the default rate, and so fits GraphQL:Limits:MaxComplexity on its own.
+            cost += name == rendered && argument.Value is string text
+                ? Math.Max(0, Math.Ceiling(text.Length / (double)Math.Max(1, limits.MarkdownCharactersPerPoint)) - 1)
+                : ValuesInside(argument.Value);
+        }
+
+        return cost;
+    }
+
+    /// <summary>The scalars inside a list or an input object; 0 for a scalar argument, which the field's point covers.</summary>
+    private static double ValuesInside(object? value) => value switch
+    {
+        IDictionary<string, object?> fields => fields.Values.Sum(v => Math.Max(1, ValuesInside(v))),
+        System.Collections.IEnumerable items and not string => items.Cast<object?>().Sum(v => Math.Max(1, ValuesInside(v))),
+        _ => 0,
     };
 
     /// <summary>

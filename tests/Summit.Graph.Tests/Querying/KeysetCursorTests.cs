@@ -136,6 +136,67 @@ public sealed class KeysetCursorTests
         Assert.Equal([new DateTime(2021, 2, 9, 14, 0, 0, DateTimeKind.Utc), "Title", 12], values);
     }
 
+    /// <summary>Cursors that are wrong in every way a decoder can meet: each is CURSOR_INVALID, never another error.</summary>
+    public static TheoryData<string, string> MalformedCursors
+    {
+        get
+        {
+            var fingerprint = KeysetCursor.Fingerprint(ProgrammeOrder);
+            string Values(string start, string title, string id) => Encode($"[\"{fingerprint}\", {start}, {title}, {id}]");
+            var data = new TheoryData<string, string>
+            {
+                { "id past Int32", Values("null", "\"T\"", "\"99999999999\"") },
+                { "id far past Int64", Values("null", "\"T\"", "\"" + new string('9', 400) + "\"") },
+                { "id in exponent form", Values("null", "\"T\"", "\"1e5\"") },
+                { "id in hex", Values("null", "\"T\"", "\"0x10\"") },
+                { "id with spaces", Values("null", "\"T\"", "\" 1 \"") },
+                { "id as a JSON number", Values("null", "\"T\"", "1") },
+                { "id as a boolean", Values("null", "\"T\"", "true") },
+                { "id as an object", Values("null", "\"T\"", "{}") },
+                { "null id", Values("null", "\"T\"", "null") },
+                { "null title", Values("null", "null", "\"1\"") },
+                { "date with an offset", Values("\"2021-02-09T14:00:00+02:00\"", "\"T\"", "\"1\"") },
+                { "date without a zone", Values("\"2021-02-09T14:00:00\"", "\"T\"", "\"1\"") },
+                { "date past the calendar", Values("\"10000-01-01T00:00:00.0000000Z\"", "\"T\"", "\"1\"") },
+                { "February 30", Values("\"2021-02-30T00:00:00.0000000Z\"", "\"T\"", "\"1\"") },
+                { "nested arrays", Encode($"[\"{fingerprint}\", [[[[]]]], \"T\", \"1\"]") },
+                { "JSON nested past its depth limit", Encode(new string('[', 10_000) + new string(']', 10_000)) },
+                { "invalid UTF-8", Convert.ToBase64String([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]).TrimEnd('=') },
+                { "trailing garbage", Encode($"[\"{fingerprint}\", null, \"T\", \"1\"] x") },
+                { "padding inside", "W1==0=" },
+                { "non-ASCII", "Ünïcödé" },
+                { "whitespace only", "   " },
+                { "huge", new string('A', 1_000_000) },
+                { "huge but valid JSON", Encode($"[\"{fingerprint}\", null, \"{new string('x', 100_000)}\", \"1\"]") },
+            };
+
+            // Deterministic noise: random bytes base64-encoded, and random printable text.
+            var random = new Random(14);
+            for (var i = 0; i < 40; i++)
+            {
+                var bytes = new byte[random.Next(1, 64)];
+                random.NextBytes(bytes);
+                data.Add($"random bytes {i}", Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+                data.Add($"random text {i}", new string([.. Enumerable.Range(0, random.Next(1, 40)).Select(_ => (char)random.Next(32, 127))]));
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedCursors))]
+    public void EveryMalformedCursorIsCursorInvalid(string name, string cursor)
+    {
+        var fingerprint = KeysetCursor.Fingerprint(ProgrammeOrder);
+
+        var error = Record.Exception(() => KeysetCursor.Decode(cursor, fingerprint, ProgrammeOrder, "after"));
+
+        var refusal = Assert.IsType<QueryArgumentException>(error);
+        Assert.Equal("CURSOR_INVALID", refusal.Code);
+        Assert.NotEmpty(name);
+    }
+
     private static string Encode(string json) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -24,23 +24,18 @@ public static class KeysetCursor
         return Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>
+    /// The sort-key values a cursor holds, typed as <paramref name="keys"/> are. Every malformed cursor (not
+    /// base64, not JSON, not an array of strings, values of the wrong type or out of range, null for a key that
+    /// cannot be null, longer than any cursor this server writes) is a <c>CURSOR_INVALID</c> error naming
+    /// <paramref name="argument"/>, never another error.
+    /// </summary>
     public static object?[] Decode(string cursor, string fingerprint, IReadOnlyList<OrderKey> keys, string argument)
     {
-        string?[]? parts;
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            parts = JsonSerializer.Deserialize<string?[]>(Convert.FromBase64String(base64));
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException)
-        {
-            throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
-        }
-
+        var parts = cursor.Length <= MaxLength ? Parts(cursor) : null;
         if (parts is null || parts.Length == 0 || parts[0] is null)
         {
-            throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
+            throw Invalid(argument);
         }
 
         // The fingerprint is checked first: a cursor of another order usually has another number of keys too.
@@ -53,13 +48,15 @@ public static class KeysetCursor
 
         if (parts.Length != keys.Count + 1)
         {
-            throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
+            throw Invalid(argument);
         }
 
         var values = new object?[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
-            values[i] = Deserialize(parts[i + 1], keys[i].Key.ReturnType, argument);
+            values[i] = parts[i + 1] is { } text
+                ? Deserialize(text, keys[i].Key.ReturnType) ?? throw Invalid(argument)
+                : keys[i].Nullable ? null : throw Invalid(argument);
         }
 
         return values;
@@ -77,28 +74,39 @@ public static class KeysetCursor
         _ => value.ToString(),
     };
 
-    private static object? Deserialize(string? text, Type type, string argument)
+    /// <summary>Longest cursor accepted: the longest sort value (a title) base64-encoded with the others, with room to spare.</summary>
+    private const int MaxLength = 4_096;
+
+    /// <summary>The JSON array of strings a cursor encodes; null when it is anything else.</summary>
+    private static string?[]? Parts(string cursor)
     {
-        if (text is null)
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            return JsonSerializer.Deserialize<string?[]>(Convert.FromBase64String(base64));
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or ArgumentException)
         {
             return null;
         }
+    }
 
+    private static QueryArgumentException Invalid(string argument) =>
+        new($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
+
+    /// <summary>A value in the form <see cref="Serialize"/> writes it; null when the text is not one (out of range included).</summary>
+    private static object? Deserialize(string text, Type type)
+    {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        try
+        var culture = CultureInfo.InvariantCulture;
+        return target switch
         {
-            return target switch
-            {
-                _ when target == typeof(string) => text,
-                _ when target == typeof(int) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                _ when target == typeof(DateTime) => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                _ when target == typeof(DateOnly) => DateOnly.ParseExact(text, "O", CultureInfo.InvariantCulture),
-                _ => throw new FormatException($"No cursor format for {target.Name}."),
-            };
-        }
-        catch (FormatException)
-        {
-            throw new QueryArgumentException($"The cursor given as '{argument}' is not a valid cursor.", "CURSOR_INVALID");
-        }
+            _ when target == typeof(string) => text,
+            _ when target == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, culture, out var number) ? number : null,
+            _ when target == typeof(DateTime) => DateTime.TryParseExact(text, "O", culture, DateTimeStyles.RoundtripKind, out var time) && time.Kind == DateTimeKind.Utc ? time : null,
+            _ when target == typeof(DateOnly) => DateOnly.TryParseExact(text, "O", culture, DateTimeStyles.None, out var date) ? date : null,
+            _ => null,
+        };
     }
 }

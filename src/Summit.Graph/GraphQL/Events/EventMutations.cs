@@ -61,7 +61,7 @@ public static class EventMutations
 
         if (description is not null && description != ev.Description.Markdown)
         {
-            ev.Description = scope.Render(description);
+            ev.Description = scope.Render(description, "description");
             changed.Add("description");
         }
 

@@ -152,7 +152,7 @@ public static class SessionMutations
             Title = title,
             ProgrammeTitle = programmeTitle,
             Kind = input.Value<SessionKind?>("kind") ?? SessionKind.Talk,
-            Abstract = scope.Render(markdown),
+            Abstract = scope.Render(markdown, "abstract"),
             Status = PublicationStatus.Draft,
             CreatedAt = DateTime.UtcNow,
         };
@@ -202,7 +202,7 @@ public static class SessionMutations
 
         if (markdown is not null && markdown != session.Abstract.Markdown)
         {
-            session.Abstract = scope.Render(markdown);
+            session.Abstract = scope.Render(markdown, "abstract");
             changed.Add("abstract");
         }
 
@@ -306,7 +306,7 @@ public static class SessionMutations
         session.Kind = snapshot.Kind;
         if (session.Abstract.Markdown != snapshot.Abstract)
         {
-            session.Abstract = scope.Render(snapshot.Abstract);
+            session.Abstract = scope.Render(snapshot.Abstract, "revisionId");
         }
 
         var liveSlots = await scope.Db.Slots.Where(s => s.Id == snapshot.SlotId).Select(s => s.Id).ToListAsync(cancellationToken);

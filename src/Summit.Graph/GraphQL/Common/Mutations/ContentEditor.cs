@@ -133,10 +133,22 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
 
     public string Author { get; } = author;
 
-    public RichText Render(string text)
+    /// <summary>
+    /// The rich text of <paramref name="text"/>. Input is checked by <see cref="MutationInput.Markdown"/> first;
+    /// Markdown stored before the nesting limit (a revision being restored) is refused as a ValidationError on
+    /// <paramref name="field"/>, like any input, not as an error of the whole request.
+    /// </summary>
+    public RichText Render(string text, string field)
     {
-        var rendered = markdown.Render(text);
-        return new RichText { Markdown = text, Html = rendered.Html, PlainText = rendered.PlainText };
+        try
+        {
+            var rendered = markdown.Render(text);
+            return new RichText { Markdown = text, Html = rendered.Html, PlainText = rendered.PlainText };
+        }
+        catch (MarkdownNestingException exception)
+        {
+            throw new ContentException(new ValidationError(exception.Message, ["input", field]));
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Summit.Graph.Content.Markdown;
 
 namespace Summit.Graph.GraphQL.Common.Mutations;
 
@@ -32,31 +33,32 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
 
     public int? OptionalId(string field, string typeName) => Value<string>(field) is null ? null : Id(field, typeName);
 
-    /// <summary>Required text: trimmed, 1 to <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// Required single-line text: trimmed, 1 to <paramref name="maxLength"/> characters, no control characters
+    /// or line separators (checked before trimming, so a trailing line break is refused, not dropped).
+    /// </summary>
     public string Text(string field, int maxLength = MaxTitleLength)
     {
-        var text = Value<string>(field)?.Trim() ?? "";
-        if (text.Length == 0)
+        var text = OptionalText(field, maxLength);
+        if (text is null)
         {
             Problem(field, "Must not be empty.");
         }
-        else if (text.Length > maxLength)
-        {
-            Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
-        }
-        else
-        {
-            RefuseControlCharacters(field, text, allowLineBreaks: false);
-        }
 
-        return text;
+        return text ?? "";
     }
 
-    /// <summary>Optional text: null when empty.</summary>
+    /// <summary>Optional single-line text, as <see cref="Text"/>: null when empty.</summary>
     public string? OptionalText(string field, int maxLength = MaxTitleLength)
     {
-        var text = Value<string>(field)?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var given = Value<string>(field);
+        if (given is null || !SingleLine(field, given))
+        {
+            return given?.Trim();
+        }
+
+        var text = given.Trim();
+        if (text.Length == 0)
         {
             return null;
         }
@@ -65,15 +67,14 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"Must be at most {maxLength} characters; it has {text.Length}.");
         }
-        else
-        {
-            RefuseControlCharacters(field, text, allowLineBreaks: false);
-        }
 
         return text;
     }
 
-    /// <summary>Markdown is stored exactly as written; only its size and control characters are limited.</summary>
+    /// <summary>
+    /// Markdown is stored exactly as written; its size, its nesting (<see cref="MarkdownRenderer.MaxNesting"/>)
+    /// and control characters other than tabs and line breaks are limited.
+    /// </summary>
     public string Markdown(string field)
     {
         var text = Value<string>(field) ?? "";
@@ -81,9 +82,13 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"Must be at most {MaxMarkdownLength} characters of Markdown; it has {text.Length}.");
         }
-        else
+        else if (FirstControlCharacter(text, allowLineBreaks: true) is { } control)
         {
-            RefuseControlCharacters(field, text, allowLineBreaks: true);
+            Problem(field, $"Must not contain control characters other than tabs and line breaks; it has U+{(int)control:X4}.");
+        }
+        else if (MarkdownRenderer.Refusal(text) is { } refusal)
+        {
+            Problem(field, refusal);
         }
 
         return text;
@@ -97,6 +102,12 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     {
         var given = Value<string>(field);
         var slug = given ?? Fit(Slugify(orFrom ?? ""));
+        // The pattern alone refuses every control character; this names the one found, as every other field does.
+        if (given is not null && !SingleLine(field, given))
+        {
+            return given;
+        }
+
         if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug))
         {
             Problem(field, given is null
@@ -110,7 +121,13 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     /// <summary>An absolute http or https URL.</summary>
     public string? Url(string field, bool required)
     {
-        var text = Value<string>(field)?.Trim();
+        var given = Value<string>(field);
+        if (given is not null && !SingleLine(field, given))
+        {
+            return given;
+        }
+
+        var text = given?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             if (required)
@@ -125,10 +142,6 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         {
             Problem(field, $"'{Shorten(text)}' is not an absolute http or https URL.");
         }
-        else
-        {
-            RefuseControlCharacters(field, text, allowLineBreaks: false);
-        }
 
         return text;
     }
@@ -136,19 +149,33 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     public IReadOnlyList<ValidationError> Problems => problems;
 
     /// <summary>
-    /// NUL and the other C0 controls are refused on every database alike: PostgreSQL cannot store NUL in text,
-    /// and none of them belongs in a name or a title. Markdown keeps tabs and line breaks.
+    /// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators are refused on every database
+    /// alike: PostgreSQL cannot store NUL in text, and a line break in a single-line value splits the exported
+    /// table row or the calendar line it is written into. Markdown keeps tabs and line breaks.
     /// </summary>
-    private void RefuseControlCharacters(string field, string text, bool allowLineBreaks)
+    private static char? FirstControlCharacter(string text, bool allowLineBreaks)
     {
         foreach (var c in text)
         {
-            if (char.IsControl(c) && c < '\u0080' && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
+            if ((char.IsControl(c) || c is '\u2028' or '\u2029') && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
             {
-                Problem(field, $"Must not contain control characters; it has U+{(int)c:X4}.");
-                return;
+                return c;
             }
         }
+
+        return null;
+    }
+
+    /// <summary>False, with the problem recorded, when <paramref name="text"/> holds a control character.</summary>
+    private bool SingleLine(string field, string text)
+    {
+        if (FirstControlCharacter(text, allowLineBreaks: false) is { } control)
+        {
+            Problem(field, $"Must be a single line without control characters; it has U+{(int)control:X4}.");
+            return false;
+        }
+
+        return true;
     }
 
     public void Problem(string field, string message) => problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
@@ -183,6 +210,7 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final line break, so "abc\n" would pass.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

@@ -1,0 +1,62 @@
+using System.Text;
+using Summit.Graph.GraphQL.Common;
+
+namespace Summit.Graph.Tests.Querying;
+
+public sealed class GlobalIdTests
+{
+    /// <summary>IDs that are wrong in every way a decoder can meet: each is INVALID_ID, never another error.</summary>
+    public static TheoryData<string, string> MalformedIds
+    {
+        get
+        {
+            var data = new TheoryData<string, string>
+            {
+                { "empty", "" },
+                { "not base64", "%%%" },
+                { "no colon", Id("Session") },
+                { "no type", Id(":1") },
+                { "no key", Id("Session:") },
+                { "key past Int32", Id("Session:2147483648") },
+                { "key far past Int64", Id("Session:" + new string('9', 100)) },
+                { "negative key", Id("Session:-1") },
+                { "zero key", Id("Session:0") },
+                { "key with a sign", Id("Session:+1") },
+                { "key with spaces", Id("Session: 1") },
+                { "key in hex", Id("Session:0x1") },
+                { "key with a fraction", Id("Session:1.0") },
+                { "key with a line break", Id("Session:1\n") },
+                { "two colons", Id("Session:1:2") },
+                { "wrong type", Id("Spaceship:1") },
+                { "type in lower case", Id("session:1") },
+                { "invalid UTF-8", Convert.ToBase64String([0x53, 0xff, 0x3a, 0x31]) },
+                { "huge", new string('A', 1_000_000) },
+            };
+            var random = new Random(14);
+            for (var i = 0; i < 40; i++)
+            {
+                var bytes = new byte[random.Next(1, 40)];
+                random.NextBytes(bytes);
+                data.Add($"random bytes {i}", Convert.ToBase64String(bytes));
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedIds))]
+    public void EveryMalformedIdIsInvalidId(string name, string id)
+    {
+        var error = Record.Exception(() => GlobalId.Decode(id, "Session"));
+
+        var refusal = Assert.IsType<QueryArgumentException>(error);
+        Assert.Equal("INVALID_ID", refusal.Code);
+        Assert.NotEmpty(name);
+    }
+
+    [Fact]
+    public void AnEncodedIdDecodes() => Assert.Equal(42, GlobalId.Decode(GlobalId.Encode("Session", 42), "Session"));
+
+    private static string Id(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+}
