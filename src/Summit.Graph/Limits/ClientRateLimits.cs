@@ -39,9 +39,7 @@ public sealed class ClientRateLimits : IDisposable
             return null;
         }
 
-        // Key names, not keys, partition: a leaked key's traffic stays in its own bucket and no secret is kept.
-        var client = authenticated ? $"key:{user!.Identity!.Name}" : $"address:{http?.Connection.RemoteIpAddress}";
-        using var lease = limiter.AttemptAcquire(client);
+        using var lease = limiter.AttemptAcquire(ClientShares.ClientOf(user, http));
         if (lease.IsAcquired)
         {
             return null;

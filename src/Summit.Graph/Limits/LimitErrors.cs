@@ -12,6 +12,12 @@ public static class LimitCodes
     public const string BodySize = "LIMIT_BODY_SIZE";
     public const string Timeout = "LIMIT_TIMEOUT";
     public const string Rate = "LIMIT_RATE";
+
+    /// <summary>The server holds <c>GraphQL:MaxSubscriptions</c>; the name predates the LIMIT_ prefix and clients know it.</summary>
+    public const string Subscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    public const string ClientSubscriptions = "LIMIT_CLIENT_SUBSCRIPTIONS";
+    public const string WebSockets = "LIMIT_WEBSOCKETS";
+    public const string ClientWebSockets = "LIMIT_CLIENT_WEBSOCKETS";
 }
 
 /// <summary>An operation refused during validation, before anything runs.</summary>
