@@ -32,7 +32,7 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Null(accepted);
         Assert.Equal((0, "Revoked key 'ci-bot'."), (revoked.ExitCode, revoked.Output.Trim()));
         Assert.Matches("  revoked \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ$", Assert.Single(listedAfter.OutputLines));
-        Assert.Equal("AUTH_NOT_AUTHENTICATED", refused);
+        Assert.Equal("AUTH_INVALID_KEY", refused);
     }
 
     [Fact]

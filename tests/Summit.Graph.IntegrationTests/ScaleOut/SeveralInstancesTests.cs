@@ -128,44 +128,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
     private static async Task<SseStream> SubscribeAsync(HttpClient client, RunningServer server)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint + "/stream")
-        {
-            Content = new StringContent(
-                JsonSerializer.Serialize(new { query = """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""" }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new SseStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-    }
-
-    /// <summary>The <c>next</c> events of a graphql-sse stream.</summary>
-    private sealed class SseStream(HttpResponseMessage response, StreamReader reader) : IDisposable
-    {
-        public async Task<JsonNode?> NextAsync(TimeSpan timeout)
-        {
-            using var cancel = new CancellationTokenSource(timeout);
-            var nextEvent = false;
-            while (await reader.ReadLineAsync(cancel.Token) is { } line)
-            {
-                if (line.StartsWith("event:", StringComparison.Ordinal))
-                {
-                    nextEvent = line.EndsWith("next", StringComparison.Ordinal);
-                }
-                else if (nextEvent && line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    return JsonNode.Parse(line["data:".Length..]);
-                }
-            }
-
-            return null;
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
+        var stream = await SseStream.OpenAsync(client, server.Endpoint + "/stream", """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""");
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+        return stream;
     }
 }
