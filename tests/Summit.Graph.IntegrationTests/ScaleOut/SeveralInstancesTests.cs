@@ -80,6 +80,22 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal("Volume hotplug, edited on instance one", pushed?["data"]?["onSessionChanged"]?["session"]?["title"]?.GetValue<string>());
     }
 
+    [Fact]
+    public async Task DraftOnlyChangeThroughOneInstanceLeavesAnonymousETagsOfBothAlone()
+    {
+        using var client = new HttpClient();
+        var before = await GetAsync(client, second, etag: null);
+        var eventId = (await PostAsync(client, first, "{ event { id } }", null))["event"]!["id"]!.GetValue<string>();
+
+        var draft = await PostAsync(client, first, "mutation($input: CreateSessionInput!) { createSession(input: $input) { session { status } } }",
+            new { input = new { eventId, title = "Draft made on instance one" } }, RunningServer.EditorKey);
+        var onSecond = await GetAsync(client, second, before.ETag);
+        var onFirst = await GetAsync(client, first, before.ETag);
+
+        Assert.Equal("DRAFT", draft["createSession"]!["session"]!["status"]!.GetValue<string>());
+        Assert.Equal((HttpStatusCode.NotModified, HttpStatusCode.NotModified), (onSecond.Status, onFirst.Status));
+    }
+
     private static async Task<(HttpStatusCode Status, string? ETag, string? Title)> GetAsync(HttpClient client, RunningServer server, string? etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{server.Endpoint}?query={Uri.EscapeDataString(HotplugQuery)}");
