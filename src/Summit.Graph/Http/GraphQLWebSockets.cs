@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
+using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
@@ -181,7 +182,18 @@ public sealed class GraphQLWebSockets(
                         return await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
                     }
 
-                    if (!await AuthenticateAsync(message["payload"], cancellationToken))
+                    bool authenticated;
+                    try
+                    {
+                        authenticated = await AuthenticateAsync(message["payload"], cancellationToken);
+                    }
+                    catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+                    {
+                        // Uncaught this aborted the socket unexplained; 4403 would tell clients the key is bad for good.
+                        return await CloseAsync((WebSocketCloseStatus)1013, $"{DatabaseErrors.UnavailableCode}: the key could not be checked; try again shortly");
+                    }
+
+                    if (!authenticated)
                     {
                         return await CloseAsync((WebSocketCloseStatus)4403, "Forbidden");
                     }

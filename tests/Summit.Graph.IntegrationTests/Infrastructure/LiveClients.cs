@@ -28,6 +28,15 @@ public sealed class GraphQLWebSocket(WebSocket socket) : IDisposable
         return new GraphQLWebSocket(await client.ConnectAsync(new Uri(server.BaseAddress, "/graphql"), CancellationToken.None));
     }
 
+    /// <summary>Opens a socket with the protocol on a server listening on a real port (<paramref name="endpoint"/>: <c>http://host:port/graphql</c>).</summary>
+    public static async Task<GraphQLWebSocket> ConnectAsync(string endpoint)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri("ws" + endpoint["http".Length..]), CancellationToken.None);
+        return new GraphQLWebSocket(socket);
+    }
+
     /// <summary>Opens, sends <c>connection_init</c> (with the key in its payload) and expects <c>connection_ack</c>.</summary>
     public static async Task<GraphQLWebSocket> InitialisedAsync(TestServer server, string? bearerKey = null)
     {
