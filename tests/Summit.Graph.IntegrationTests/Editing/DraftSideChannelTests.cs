@@ -41,12 +41,15 @@ public sealed class DraftSideChannelTests(EditingServer editing) : IClassFixture
         var before = await ObserveAsync(etag: null);
         var feed = await client.GetStringAsync(FeedPath);
 
-        await MakeDraftOnlyEditsAsync();
+        var slotId = await MakeDraftOnlyEditsAsync();
 
         var revalidated = await ObserveAsync(before.ETag);
         var after = await ObserveAsync(etag: null);
         var feedAfter = await client.GetStringAsync(FeedPath);
         var previewer = await Server.QueryAsync(Observed, bearerKey: editing.PreviewerKey);
+        const string SlotNode = "query($id: ID!) { node(id: $id) { id } }";
+        var anonymousSlot = await Server.QueryAsync(SlotNode, new { id = slotId });
+        var previewerSlot = await Server.QueryAsync(SlotNode, new { id = slotId }, editing.PreviewerKey);
         await RetitleAsync("hotplug", "Volume hotplug, public edit two");
         var nextSse = (await sse.NextAsync(GraphQLWebSocket.Deadline))?["data"]?["onProgrammeChanged"];
         var nextWs = (await socket.ReceiveForAsync("programme"))["payload"]!["data"]!["onProgrammeChanged"];
@@ -57,6 +60,7 @@ public sealed class DraftSideChannelTests(EditingServer editing) : IClassFixture
         Assert.Equal(before.ETag, after.ETag);
         Assert.Equal(feed, feedAfter);
         Assert.Equal(1, previewer["withTrack"].Number("totalCount"));
+        Assert.Equal(("null", slotId), (anonymousSlot["node"].AsJson(), previewerSlot["node"].Text("id")));
         Assert.Contains("hush-person", previewer["presenters"].AsJson(), StringComparison.Ordinal);
         // The next event anonymous subscribers hear of is the public edit, counted as the next public version.
         var expected = $$"""{"eventSlug":"kubevirt-summit-2021","contentVersion":{{firstSse.Number("contentVersion") + 1}},"sessionSlugs":["hotplug"]}""";
@@ -67,7 +71,8 @@ public sealed class DraftSideChannelTests(EditingServer editing) : IClassFixture
     }
 
     /// <summary>A slot on a track of its own for a new draft, with a person and a link only the draft shows, each edited again.</summary>
-    private async Task MakeDraftOnlyEditsAsync()
+    /// <returns>The slot's ID.</returns>
+    private async Task<string> MakeDraftOnlyEditsAsync()
     {
         var editor = editing.Editor;
         var day = (await editor.EventAsync())["days"]![0]!;
@@ -83,6 +88,7 @@ public sealed class DraftSideChannelTests(EditingServer editing) : IClassFixture
         await editor.SucceedAsync("addLink", new { sessionId, kind = "SLIDES", url = "https://hush.example/slides" });
         await editor.SucceedAsync("updateSession", new { id = sessionId, version = 4, title = "Hush Draft, retitled" });
         await editor.SucceedAsync("resizeSlot", new { id = slotId, version = 1, endsAt = startsAt.AddMinutes(45) });
+        return slotId;
     }
 
     private async Task RetitleAsync(string slug, string title)
