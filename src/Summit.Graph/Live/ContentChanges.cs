@@ -26,10 +26,10 @@ public readonly record struct ContentVersions(long All, long Public);
 
 /// <summary>
 /// The one place writers report committed changes. It counts content versions (the validators of HTTP caches
-/// and counts, so any change invalidates every ETag at once) and pushes the change to live subscriptions. A
-/// change only drafts show moves the count of every change but not the public one: anonymous ETags, counts and
-/// events never reveal that a draft exists or changed.
-/// With a <see cref="RedisContentRelay"/> the version is shared by every instance and changes reach the
+/// and remembered counts, so a change invalidates every ETag at once) and pushes the change to live
+/// subscriptions. A change only drafts show moves the count of every change but not the public one: anonymous
+/// ETags, counts and events never reveal that a draft exists or changed.
+/// With a <see cref="RedisContentRelay"/> the versions are shared by every instance and changes reach the
 /// subscribers of every instance; without one, both stay in this process.
 /// </summary>
 public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IObservable<ContentChange>, IAsyncDisposable

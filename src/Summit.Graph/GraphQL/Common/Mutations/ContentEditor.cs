@@ -68,8 +68,6 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         var everyEditionPublic = false;
         foreach (var (entity, previous) in scope.Changes)
         {
-            // Sessions carry their own visibility below; the rest is public unless only drafts show it.
-            var visible = entity is Session || await VisibleToAnonymousAsync(db, entity, cancellationToken);
             switch (entity)
             {
                 case Session session:
@@ -104,6 +102,7 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                         Link { SessionId: { } sessionId } => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(cancellationToken),
                         _ => null,
                     };
+                    var visible = await VisibleToAnonymousAsync(db, entity, cancellationToken);
                     if (owner is { } ownerId)
                     {
                         eventIds.Add(ownerId);
