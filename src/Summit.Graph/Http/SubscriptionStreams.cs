@@ -14,7 +14,8 @@ namespace Summit.Graph.Http;
 /// What both live transports share: the bound on subscriptions held at once (in all and per client), turning
 /// an executed operation into the sequence of results to send (one for a query or mutation, one per event for
 /// a subscription), and authorising every event: a subscriber whose key was revoked gets
-/// <see cref="InvalidKey.Code"/> instead of the next event, and the stream ends.
+/// <see cref="InvalidKey.Code"/> instead of the next event, or within a second or two when no event comes, and
+/// the stream ends.
 /// </summary>
 public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options, ApiKeyService keys)
 {
@@ -55,8 +56,9 @@ public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options, Ap
 
     /// <summary>
     /// The results to send; ends when the stream completes or <paramref name="cancellationToken"/> fires, and
-    /// unsubscribes then. Before each event <paramref name="user"/> is authorised again: when that fails the
-    /// event (computed with the key's access) is dropped and a last result carries the error.
+    /// unsubscribes then. <paramref name="user"/> is authorised again before each event and, when it holds a key,
+    /// at least every <see cref="ApiKeyService.RecheckAfter"/> while nothing happens: once that fails the event
+    /// (computed with the key's access) is dropped, a last result carries the error, and the stream ends.
     /// </summary>
     public async IAsyncEnumerable<ExecutionResult> ResultsAsync(ExecutionResult executed, ClaimsPrincipal user, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -68,9 +70,12 @@ public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options, Ap
 
         var channel = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(BufferedEvents) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = streams.Values.First().Subscribe(new ChannelObserver(channel.Writer));
-        while (await channel.Reader.WaitToReadAsync(cancellationToken))
+        var keyed = user.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyHashClaim);
+        while (await WaitToReadAsync(channel.Reader, keyed, cancellationToken))
         {
-            while (channel.Reader.TryRead(out var result))
+            // Checked once per wake (an event, or a key's recheck) and again before every further event.
+            ExecutionResult? next = null;
+            do
             {
                 if (await AuthoriseAsync(user, cancellationToken) is { } refused)
                 {
@@ -78,8 +83,32 @@ public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options, Ap
                     yield break;
                 }
 
-                yield return result;
+                if (next is not null)
+                {
+                    yield return next;
+                }
             }
+            while (channel.Reader.TryRead(out next));
+        }
+    }
+
+    /// <summary>False once the stream completed; true when an event waits or, for a key, when it is time to check it again.</summary>
+    private static async ValueTask<bool> WaitToReadAsync(ChannelReader<ExecutionResult> reader, bool keyed, CancellationToken cancellationToken)
+    {
+        if (!keyed)
+        {
+            return await reader.WaitToReadAsync(cancellationToken);
+        }
+
+        using var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        recheck.CancelAfter(ApiKeyService.RecheckAfter);
+        try
+        {
+            return await reader.WaitToReadAsync(recheck.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return true;
         }
     }
 

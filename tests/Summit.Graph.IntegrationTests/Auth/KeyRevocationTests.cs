@@ -93,6 +93,30 @@ public sealed class KeyRevocationTests(EditingServer editing) : IClassFixture<Ed
         Assert.Equal(HttpStatusCode.Unauthorized, reopened.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task StreamsOfARevokedKeyEndWithInvalidKeyEvenWhenNothingChanges()
+    {
+        var key = await Server.CreateKeyAsync("quentin", ApiKeyRole.Previewer);
+        const string Subscription = "subscription { onProgrammeChanged { eventSlug } }";
+        using var client = Server.CreateClient();
+        using var sse = await SseStream.OpenAsync(client, "/graphql/stream", Subscription, bearerKey: key);
+        using var socket = await GraphQLWebSocket.InitialisedAsync(Server.Server, key);
+        await socket.SubscribeAsync("quiet", Subscription);
+        await Eventually.HoldsAsync(() => Server.Services.GetRequiredService<ContentChangeNotifier>().ObserverCount >= 2, "both streams listen");
+
+        await RevokeElsewhereAsync("quentin");
+        var sseLast = await sse.NextEventAsync(GraphQLWebSocket.Deadline);
+        var sseEnd = await sse.NextEventAsync(GraphQLWebSocket.Deadline);
+        var wsLast = await socket.ReceiveForAsync("quiet");
+        var wsEnd = await socket.ReceiveForAsync("quiet");
+
+        Assert.Equal(("next", "AUTH_INVALID_KEY"), (sseLast?.Name, JsonNode.Parse(sseLast!.Value.Data)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+        Assert.Equal("complete", sseEnd?.Name);
+        Assert.Equal("AUTH_INVALID_KEY", wsLast["payload"]!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("complete", wsEnd["type"]!.GetValue<string>());
+        await Eventually.HoldsAsync(() => Server.Services.GetRequiredService<ContentChangeNotifier>().ObserverCount == 0, "the ended streams stop listening");
+    }
+
     /// <summary>
     /// Revokes in the database, as another instance or <c>keys revoke</c> does (this server's remembered check is
     /// not told), and waits out the longest a check is reused.
