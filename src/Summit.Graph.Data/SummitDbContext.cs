@@ -44,14 +44,16 @@ public sealed class SummitDbContext(DbContextOptions<SummitDbContext> options) :
             }
         }
 
-        // Deleted rows are never read; drafts, and the people and links only drafts show, only with IncludeDrafts.
-        // Filters reach only down the chain Presenter -> SessionPresenter -> Session (a cycle would never end):
-        // deleting a presenter deletes their SessionPresenter rows (kept in the revision) instead.
+        // Deleted rows are never read; drafts, and the people, links and slots only drafts show, only with IncludeDrafts
+        // (a slot made for a draft would otherwise tell its time and track). Filters reach only down the chains
+        // Presenter -> SessionPresenter -> Session and Slot -> Session (a cycle would never end): deleting a
+        // presenter deletes their SessionPresenter rows (kept in the revision) instead.
         modelBuilder.Entity<Session>().HasQueryFilter(s => s.DeletedAt == null && (IncludeDrafts || s.Status == PublicationStatus.Published));
         modelBuilder.Entity<SessionPresenter>().HasQueryFilter(sp => sp.Session!.DeletedAt == null
             && (IncludeDrafts || sp.Session.Status == PublicationStatus.Published));
         modelBuilder.Entity<Presenter>().HasQueryFilter(p => p.DeletedAt == null
             && (IncludeDrafts || p.Sessions.Any(sp => sp.Session!.DeletedAt == null && sp.Session.Status == PublicationStatus.Published)));
+        modelBuilder.Entity<Slot>().HasQueryFilter(s => IncludeDrafts || s.Sessions.Any(x => x.DeletedAt == null && x.Status == PublicationStatus.Published));
         modelBuilder.Entity<Link>().HasQueryFilter(l => l.SessionId == null
             || (l.Session!.DeletedAt == null && (IncludeDrafts || l.Session.Status == PublicationStatus.Published)));
     }

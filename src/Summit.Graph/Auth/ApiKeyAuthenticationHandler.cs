@@ -8,8 +8,10 @@ using Summit.Graph.GraphQL.Common;
 namespace Summit.Graph.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c>. No header, an unknown or a revoked key: anonymous, so reads of
-/// published content keep working and mutations are refused as unauthenticated.
+/// <c>Authorization: Bearer &lt;key&gt;</c>. No header: anonymous, so reads of published content keep working and
+/// mutations are refused as unauthenticated. A header without a live key (unknown, revoked, malformed, another
+/// scheme): an anonymous user marked with <see cref="InvalidKeyClaim"/>, whom every transport refuses with
+/// <see cref="InvalidKey.Code"/> rather than serving silently as anonymous.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,6 +25,12 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>On an anonymous user whose key could not be checked because the database is unavailable.</summary>
     public const string KeyUncheckedClaim = "summit:key-unchecked";
 
+    /// <summary>On an anonymous user who sent a key that is not live.</summary>
+    public const string InvalidKeyClaim = "summit:key-invalid";
+
+    /// <summary>The hex SHA-256 of the key a user authenticated with, to check it again per operation and event.</summary>
+    public const string KeyHashClaim = "summit:key-hash";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -34,9 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
         KeyHolder? holder;
         try
         {
-            holder = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted)
-                : null;
+            holder = await FindAsync(keys, header, Context.RequestAborted);
         }
         catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
         {
@@ -44,15 +50,20 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(KeyUncheckedClaim, "database unavailable")])), SchemeName));
         }
 
-        if (holder is null)
-        {
-            return AuthenticateResult.NoResult();
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalOf(holder), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(
+            holder is null ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(InvalidKeyClaim, "not a live key")])) : PrincipalOf(holder),
+            SchemeName));
     }
+
+    /// <summary>The holder of the key in an <c>Authorization</c> value (<c>Bearer &lt;key&gt;</c>); null for anything else.</summary>
+    public static async Task<KeyHolder?> FindAsync(ApiKeyService keys, string authorization, CancellationToken cancellationToken) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? await keys.FindAsync(authorization["Bearer ".Length..].Trim(), cancellationToken)
+            : null;
 
     /// <summary>The user a key stands for; WebSocket connections authenticate with it from their init message.</summary>
     public static ClaimsPrincipal PrincipalOf(KeyHolder holder) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role.ToString())], SchemeName));
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role.ToString()), new Claim(KeyHashClaim, holder.Hash)],
+            SchemeName));
 }

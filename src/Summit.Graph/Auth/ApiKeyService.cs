@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
@@ -19,14 +21,25 @@ public sealed class AuthOptions
     public string? BootstrapEditorKey { get; set; }
 }
 
-/// <summary>Who a bearer key belongs to.</summary>
-public sealed record KeyHolder(string Name, ApiKeyRole Role);
+/// <summary>Who a bearer key belongs to; <see cref="Hash"/> (hex SHA-256 of the key) lets a later operation check the key again without keeping it.</summary>
+public sealed record KeyHolder(string Name, ApiKeyRole Role, string Hash);
 
-/// <summary>Creates, lists, revokes and checks bearer API keys.</summary>
-public sealed class ApiKeyService(IDbContextFactory<SummitDbContext> contexts, IOptions<AuthOptions> options)
+/// <summary>
+/// Creates, lists, revokes and checks bearer API keys. A check is remembered for at most
+/// <see cref="RecheckAfter"/>, so a key revoked anywhere (another instance, <c>keys revoke</c>) stops working
+/// within that time on every connection, while a stream of events costs at most one lookup per key per second.
+/// </summary>
+public sealed class ApiKeyService(IDbContextFactory<SummitDbContext> contexts, IOptions<AuthOptions> options) : IDisposable
 {
     public const string BootstrapKeyName = "bootstrap";
+
+    /// <summary>The longest a key's check is reused: the delay before a revocation takes effect.</summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
+
     private const string KeyPrefix = "sgk_";
+
+    /// <summary>Bounded by entries: unknown keys are remembered too, so a flood of made-up keys cannot grow it.</summary>
+    private readonly MemoryCache checkedKeys = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     /// <summary>Creates a key and returns it: the only time the key itself is ever seen.</summary>
     public async Task<string> CreateAsync(string name, ApiKeyRole role, CancellationToken cancellationToken = default)
@@ -66,31 +79,59 @@ public sealed class ApiKeyService(IDbContextFactory<SummitDbContext> contexts, I
 
         key.RevokedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        checkedKeys.Remove(key.Hash);
         return true;
     }
 
-    /// <summary>The holder of a live key, or null for an unknown or revoked one.</summary>
+    /// <summary>The holder of a live key, or null for an unknown, malformed or revoked one. Database errors propagate.</summary>
     public async Task<KeyHolder?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
+        var hash = Hash(key);
         var bootstrap = options.Value.BootstrapEditorKey;
         if (!string.IsNullOrEmpty(bootstrap)
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Hash(key)), Encoding.UTF8.GetBytes(Hash(bootstrap))))
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(hash), Encoding.UTF8.GetBytes(Hash(bootstrap))))
         {
-            return new KeyHolder(BootstrapKeyName, ApiKeyRole.Editor);
+            return new KeyHolder(BootstrapKeyName, ApiKeyRole.Editor, hash);
         }
 
-        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 100)
-        {
-            return null;
-        }
-
-        var hash = Hash(key);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new KeyHolder(k.Name, k.Role))
-            .SingleOrDefaultAsync(cancellationToken);
+        return key.StartsWith(KeyPrefix, StringComparison.Ordinal) && key.Length <= 100 ? await FindByHashAsync(hash, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// Whether the key <paramref name="user"/> authenticated with is still live (checked at most
+    /// <see cref="RecheckAfter"/> ago); true for users without a key. Streams and WebSocket operations call it
+    /// for every operation and event, so a connection opened with a key does not outlive the key.
+    /// </summary>
+    public async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (user.FindFirst(ApiKeyAuthenticationHandler.KeyHashClaim)?.Value is not { } hash)
+        {
+            return true;
+        }
+
+        var bootstrap = options.Value.BootstrapEditorKey;
+        return (!string.IsNullOrEmpty(bootstrap) && hash == Hash(bootstrap)) || await FindByHashAsync(hash, cancellationToken) is not null;
+    }
+
+    private async Task<KeyHolder?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (checkedKeys.TryGetValue(hash, out Checked? remembered))
+        {
+            return remembered!.Holder;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var holder = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => new KeyHolder(k.Name, k.Role, k.Hash))
+            .SingleOrDefaultAsync(cancellationToken);
+        checkedKeys.Set(hash, new Checked(holder), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecheckAfter });
+        return holder;
+    }
+
+    public void Dispose() => checkedKeys.Dispose();
+
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private sealed record Checked(KeyHolder? Holder);
 }

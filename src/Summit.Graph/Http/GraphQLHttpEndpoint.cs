@@ -41,6 +41,13 @@ public sealed class GraphQLHttpEndpoint(
             });
         }
 
+        // Before any transport: a bad key is refused for reads as for mutations, not served as anonymous.
+        if (http.User.SentInvalidKey())
+        {
+            await InvalidKey.RefuseAsync(http, serializer, NegotiateMediaType(http.Request) ?? JsonMediaType);
+            return;
+        }
+
         if (http.WebSockets.IsWebSocketRequest)
         {
             await webSockets.HandleAsync(http);

@@ -35,6 +35,24 @@ public sealed class GraphQLHttpOptions
     /// <summary>Most live subscriptions (SSE streams and WebSocket subscriptions together) the server holds at once.</summary>
     public int MaxSubscriptions { get; set; } = 200;
 
+    /// <summary>
+    /// Most of <see cref="MaxSubscriptions"/> one client holds: a key (by name), or an address for anonymous
+    /// clients. A quarter by default, so one client cannot starve the rest.
+    /// </summary>
+    public int MaxSubscriptionsPerClient { get; set; } = 50;
+
+    /// <summary>Most WebSocket connections the server holds at once, idle or not.</summary>
+    public int MaxWebSockets { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most WebSocket connections from one address (keys arrive after the connection opens). Generous, since a
+    /// venue's visitors may share one address; behind a proxy, the proxy must forward the client's address.
+    /// </summary>
+    public int MaxWebSocketsPerClient { get; set; } = 50;
+
+    /// <summary>Seconds a WebSocket may stay open with no subscription running before the server closes it (1000, normal closure).</summary>
+    public double WebSocketIdleTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Adds <c>X-Sql-Statements</c> to responses: for benchmarks and tests, not for production.</summary>
     public bool ExposeSqlStatementCount { get; set; }
 }

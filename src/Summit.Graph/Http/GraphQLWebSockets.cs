@@ -5,7 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
+using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
 
@@ -14,17 +17,24 @@ namespace Summit.Graph.Http;
 /// <c>{"Authorization": "Bearer &lt;key&gt;"}</c>, since browsers cannot set headers on WebSockets),
 /// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, <c>ping</c>/<c>pong</c>, and the protocol's close codes.
 /// Every subscription holds a slot of <see cref="SubscriptionStreams"/> and is released when it completes or the socket closes.
+/// The key is checked again for every operation and every event (not once per connection), so a revoked key
+/// gets <c>AUTH_INVALID_KEY</c>. Connections count against <see cref="GraphQLHttpOptions.MaxWebSockets"/> and
+/// <see cref="GraphQLHttpOptions.MaxWebSocketsPerClient"/> (over either: close 1013, try again later, the reason
+/// starting with the limit's code) and close (1000) after <see cref="GraphQLHttpOptions.WebSocketIdleTimeoutSeconds"/>
+/// without a running operation.
 /// </summary>
 public sealed class GraphQLWebSockets(
     GraphQLOperations operations,
     GraphQLRequestReader reader,
     SubscriptionStreams streams,
     IGraphQLTextSerializer serializer,
-    ApiKeyService keys)
+    ApiKeyService keys,
+    IOptions<GraphQLHttpOptions> options)
 {
     public const string SubProtocol = "graphql-transport-ws";
     private const int MaxMessageBytes = 64 * 1024;
     private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
+    private readonly ClientShares connections = new(options.Value.MaxWebSockets, options.Value.MaxWebSocketsPerClient);
 
     private GraphQLOperations Operations { get; } = operations;
 
@@ -36,6 +46,11 @@ public sealed class GraphQLWebSockets(
 
     private ApiKeyService Keys { get; } = keys;
 
+    private TimeSpan IdleTimeout { get; } = TimeSpan.FromSeconds(options.Value.WebSocketIdleTimeoutSeconds);
+
+    /// <summary>Open WebSocket connections, for tests that check clean-up.</summary>
+    public int ConnectionCount => connections.Count;
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
@@ -45,7 +60,19 @@ public sealed class GraphQLWebSockets(
             return;
         }
 
+        // Only the address is known before the socket opens: keys arrive in connection_init.
+        using var share = connections.TryEnter(ClientShares.ClientOf(null, http), out var clientFull);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(SubProtocol);
+        if (share is null)
+        {
+            // Accepted to be refused: browsers see close codes and reasons, never the status of a refused upgrade.
+            var reason = clientFull
+                ? $"{LimitCodes.ClientWebSockets}: at most {options.Value.MaxWebSocketsPerClient} per client"
+                : $"{LimitCodes.WebSockets}: at most {options.Value.MaxWebSockets} in all";
+            await socket.CloseOutputAsync((WebSocketCloseStatus)1013, reason, http.RequestAborted);
+            return;
+        }
+
         using var connection = new Connection(this, socket, http);
         await connection.RunAsync();
     }
@@ -57,11 +84,13 @@ public sealed class GraphQLWebSockets(
         private readonly List<Task> running = [];
         private ClaimsPrincipal user = http.User;
         private bool initialised;
+        private long lastBusy = System.Diagnostics.Stopwatch.GetTimestamp();
 
         public async Task RunAsync()
         {
             using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             var initTimeout = CloseUnlessInitialisedAsync(closing.Token);
+            var idleTimeout = CloseWhenIdleAsync(closing.Token);
             try
             {
                 while (socket.State == WebSocketState.Open && await ReceiveAsync(closing.Token) is { } message)
@@ -92,6 +121,7 @@ public sealed class GraphQLWebSockets(
 
                 await Task.WhenAll(pending);
                 await initTimeout;
+                await idleTimeout;
             }
         }
 
@@ -104,6 +134,31 @@ public sealed class GraphQLWebSockets(
                 if (!initialised)
                 {
                     await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // The connection ended first.
+            }
+        }
+
+        /// <summary>
+        /// Closes the connection once it has run no operation for the idle timeout: an idle socket holds memory
+        /// and a share of <see cref="GraphQLHttpOptions.MaxWebSockets"/> for nothing. Pings do not count as work.
+        /// </summary>
+        private async Task CloseWhenIdleAsync(CancellationToken closing)
+        {
+            var idle = owner.IdleTimeout;
+            try
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 4, 0.1, 15)));
+                while (await timer.WaitForNextTickAsync(closing))
+                {
+                    if (subscriptions.IsEmpty && System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref lastBusy)) >= idle)
+                    {
+                        await CloseAsync(WebSocketCloseStatus.NormalClosure, FormattableString.Invariant($"Idle for {idle.TotalSeconds:0.#} s (GraphQL:WebSocketIdleTimeoutSeconds)"));
+                        return;
+                    }
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
@@ -127,7 +182,18 @@ public sealed class GraphQLWebSockets(
                         return await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
                     }
 
-                    if (!await AuthenticateAsync(message["payload"], cancellationToken))
+                    bool authenticated;
+                    try
+                    {
+                        authenticated = await AuthenticateAsync(message["payload"], cancellationToken);
+                    }
+                    catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+                    {
+                        // Uncaught this aborted the socket unexplained; 4403 would tell clients the key is bad for good.
+                        return await CloseAsync((WebSocketCloseStatus)1013, $"{DatabaseErrors.UnavailableCode}: the key could not be checked; try again shortly");
+                    }
+
+                    if (!authenticated)
                     {
                         return await CloseAsync((WebSocketCloseStatus)4403, "Forbidden");
                     }
@@ -173,9 +239,7 @@ public sealed class GraphQLWebSockets(
                 return true;
             }
 
-            var holder = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? await owner.Keys.FindAsync(header["Bearer ".Length..].Trim(), cancellationToken)
-                : null;
+            var holder = await ApiKeyAuthenticationHandler.FindAsync(owner.Keys, header, cancellationToken);
             if (holder is null)
             {
                 return false;
@@ -189,6 +253,7 @@ public sealed class GraphQLWebSockets(
         {
             var cancel = CancellationTokenSource.CreateLinkedTokenSource(connectionClosing);
             subscriptions[id] = cancel;
+            Interlocked.Exchange(ref lastBusy, System.Diagnostics.Stopwatch.GetTimestamp());
             lock (running)
             {
                 running.RemoveAll(t => t.IsCompleted);
@@ -208,6 +273,13 @@ public sealed class GraphQLWebSockets(
                     return;
                 }
 
+                // Authorised per operation: the key checked at connection_init may have been revoked since.
+                if (await owner.Streams.AuthoriseAsync(user, token) is { } refused)
+                {
+                    await SendErrorAsync(id, refused, token);
+                    return;
+                }
+
                 var prepared = owner.Operations.Prepare(request);
                 if (prepared.Error is { } error)
                 {
@@ -215,10 +287,11 @@ public sealed class GraphQLWebSockets(
                     return;
                 }
 
-                using var slot = owner.Streams.TryEnter();
-                if (slot is null)
+                var (slot, refusal) = owner.Streams.TryEnter(user, http);
+                using var held = slot;
+                if (refusal is not null)
                 {
-                    await SendErrorAsync(id, new ExecutionError("The server holds as many subscriptions as it allows; try again later.") { Code = "TOO_MANY_SUBSCRIPTIONS" }, token);
+                    await SendErrorAsync(id, refusal, token);
                     return;
                 }
 
@@ -231,7 +304,7 @@ public sealed class GraphQLWebSockets(
                     return;
                 }
 
-                await foreach (var result in SubscriptionStreams.ResultsAsync(executed, token))
+                await foreach (var result in owner.Streams.ResultsAsync(executed, user, token))
                 {
                     await SendAsync(new JsonObject { ["id"] = id, ["type"] = "next", ["payload"] = Serialize(result) }, token);
                 }
@@ -245,6 +318,7 @@ public sealed class GraphQLWebSockets(
             finally
             {
                 subscriptions.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancel));
+                Interlocked.Exchange(ref lastBusy, System.Diagnostics.Stopwatch.GetTimestamp());
                 cancel.Dispose();
             }
         }

@@ -6,9 +6,11 @@ using Summit.Graph.Live;
 namespace Summit.Graph.Http;
 
 /// <summary>
-/// HTTP caching of anonymous GET queries. The ETag is the content token (changed by every committed change, on
-/// every instance: see <see cref="ContentChangeNotifier.ContentTokenAsync"/>) and a hash of what was asked, so a
-/// revalidation is answered with 304 before anything executes, and any change invalidates every ETag at once.
+/// HTTP caching of anonymous GET queries. The ETag is the public content token (changed by every committed change
+/// anonymous readers can see, on every instance, and by no change only drafts show: see
+/// <see cref="ContentChangeNotifier.ContentTokenAsync"/>) and a hash of what was asked, so a revalidation is
+/// answered with 304 before anything executes, any public change invalidates every ETag at once, and an ETag
+/// never tells that a draft changed.
 /// Requests with credentials are never stored by shared caches.
 /// </summary>
 public sealed class HttpCaching(ContentChangeNotifier changes, IOptions<GraphQLHttpOptions> options)
@@ -31,7 +33,7 @@ public sealed class HttpCaching(ContentChangeNotifier changes, IOptions<GraphQLH
 
         var request = http.Request.Query;
         var asked = string.Join('\n', mediaType, prepared.Query, request["operationName"], request["variables"]);
-        return $"\"{await changes.ContentTokenAsync()}-{PersistedDocuments.Hash(asked)[..32]}\"";
+        return $"\"{await changes.ContentTokenAsync(includeDrafts: false)}-{PersistedDocuments.Hash(asked)[..32]}\"";
     }
 
     /// <summary>Answers 304 when the client's copy carries <paramref name="etag"/>.</summary>

@@ -2,13 +2,15 @@ using System.Text;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using Summit.Graph.Auth;
 
 namespace Summit.Graph.Http;
 
 /// <summary>
 /// The GraphQL over Server-Sent Events protocol (graphql-sse), "distinct connections" mode: one POST (or
 /// GET) with <c>Accept: text/event-stream</c> per operation, answered with <c>next</c> events and a final
-/// <c>complete</c>. The stream ends, and the subscription is released, when the client disconnects.
+/// <c>complete</c>. The stream ends, and the subscription is released, when the client disconnects, or with a
+/// last <c>next</c> carrying <c>AUTH_INVALID_KEY</c> once the key it was opened with is revoked.
 /// </summary>
 public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLRequestReader reader, SubscriptionStreams streams, IGraphQLTextSerializer serializer)
 {
@@ -21,6 +23,12 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
     public async Task HandleAsync(HttpContext http)
     {
         HttpCaching.MarkPrivateWhenAuthorized(http);
+        if (http.User.SentInvalidKey())
+        {
+            await InvalidKey.RefuseAsync(http, serializer, "application/json");
+            return;
+        }
+
         GraphQLRequest request;
         ExecutionError? readError;
         if (HttpMethods.IsPost(http.Request.Method))
@@ -61,10 +69,12 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
             return;
         }
 
-        using var slot = streams.TryEnter();
-        if (slot is null)
+        var (slot, refusal) = streams.TryEnter(http.User, http);
+        using var held = slot;
+        if (refusal is not null)
         {
-            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "The server holds as many subscriptions as it allows; try again later.");
+            // The server's bound is the server's trouble (503); a client over its share is told to slow down (429).
+            await RefuseAsync(http, refusal.Code == Limits.LimitCodes.Subscriptions ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests, refusal);
             return;
         }
 
@@ -81,7 +91,7 @@ public sealed class ServerSentEvents(GraphQLOperations operations, GraphQLReques
         var pinging = PingAsync(http, keepAlive, writeLock, aborted);
         try
         {
-            await foreach (var result in SubscriptionStreams.ResultsAsync(executed, aborted))
+            await foreach (var result in streams.ResultsAsync(executed, http.User, aborted))
             {
                 await WriteEventAsync(http, writeLock, "next", serializer.Serialize(result), aborted);
             }

@@ -1,34 +1,66 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Threading.Channels;
 using GraphQL;
 using Microsoft.Extensions.Options;
+using Summit.Graph.Auth;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.Http;
 
 /// <summary>
-/// What both live transports share: the bound on subscriptions held at once, and turning an executed
-/// operation into the sequence of results to send (one for a query or mutation, one per event for a subscription).
+/// What both live transports share: the bound on subscriptions held at once (in all and per client), turning
+/// an executed operation into the sequence of results to send (one for a query or mutation, one per event for
+/// a subscription), and authorising every event: a subscriber whose key was revoked gets
+/// <see cref="InvalidKey.Code"/> instead of the next event, or within a second or two when no event comes, and
+/// the stream ends.
 /// </summary>
-public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options)
+public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options, ApiKeyService keys)
 {
     /// <summary>Events buffered per subscriber before the oldest are dropped: a slow client cannot hold the server's memory.</summary>
     private const int BufferedEvents = 64;
-    private int active;
+    private readonly ClientShares slots = new(options.Value.MaxSubscriptions, options.Value.MaxSubscriptionsPerClient);
 
-    /// <summary>A slot for one subscription, or null when <see cref="GraphQLHttpOptions.MaxSubscriptions"/> are live.</summary>
-    public IDisposable? TryEnter()
+    /// <summary>
+    /// A slot for one subscription of <paramref name="user"/> (its key, or the address of <paramref name="http"/>),
+    /// or the error that refuses it: <see cref="LimitCodes.Subscriptions"/> when the server holds
+    /// <see cref="GraphQLHttpOptions.MaxSubscriptions"/>, <see cref="LimitCodes.ClientSubscriptions"/> when the
+    /// client holds <see cref="GraphQLHttpOptions.MaxSubscriptionsPerClient"/>.
+    /// </summary>
+    public (IDisposable? Slot, LimitError? Refusal) TryEnter(ClaimsPrincipal user, HttpContext http)
     {
-        if (Interlocked.Increment(ref active) <= options.Value.MaxSubscriptions)
-        {
-            return new Slot(this);
-        }
-
-        Interlocked.Decrement(ref active);
-        return null;
+        var slot = slots.TryEnter(ClientShares.ClientOf(user, http), out var clientFull);
+        return slot is not null ? (slot, null)
+            : clientFull ? (null, new LimitError(LimitCodes.ClientSubscriptions, string.Create(CultureInfo.InvariantCulture,
+                $"You hold {options.Value.MaxSubscriptionsPerClient} subscriptions, as many as one client may (GraphQL:MaxSubscriptionsPerClient); complete one first.")))
+            : (null, new LimitError(LimitCodes.Subscriptions, "The server holds as many subscriptions as it allows (GraphQL:MaxSubscriptions); try again later."));
     }
 
-    /// <summary>The results to send; ends when the stream completes or <paramref name="cancellationToken"/> fires, and unsubscribes then.</summary>
-    public static async IAsyncEnumerable<ExecutionResult> ResultsAsync(ExecutionResult executed, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Null while <paramref name="user"/>'s key is live (see <see cref="ApiKeyService.IsStillValidAsync"/>);
+    /// else the error to answer with (<see cref="InvalidKey.Code"/>, or <see cref="DatabaseErrors.UnavailableCode"/> when it cannot be checked).
+    /// </summary>
+    public async Task<ExecutionError?> AuthoriseAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await keys.IsStillValidAsync(user, cancellationToken) ? null : InvalidKey.Error();
+        }
+        catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
+        {
+            return new ExecutionError(DatabaseErrors.UnavailableMessage) { Code = DatabaseErrors.UnavailableCode };
+        }
+    }
+
+    /// <summary>
+    /// The results to send; ends when the stream completes or <paramref name="cancellationToken"/> fires, and
+    /// unsubscribes then. <paramref name="user"/> is authorised again before each event and, when it holds a key,
+    /// at least every <see cref="ApiKeyService.RecheckAfter"/> while nothing happens: once that fails the event
+    /// (computed with the key's access) is dropped, a last result carries the error, and the stream ends.
+    /// </summary>
+    public async IAsyncEnumerable<ExecutionResult> ResultsAsync(ExecutionResult executed, ClaimsPrincipal user, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (executed.Streams is not { Count: > 0 } streams)
         {
@@ -38,25 +70,45 @@ public sealed class SubscriptionStreams(IOptions<GraphQLHttpOptions> options)
 
         var channel = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(BufferedEvents) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = streams.Values.First().Subscribe(new ChannelObserver(channel.Writer));
-        while (await channel.Reader.WaitToReadAsync(cancellationToken))
+        var keyed = user.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyHashClaim);
+        while (await WaitToReadAsync(channel.Reader, keyed, cancellationToken))
         {
-            while (channel.Reader.TryRead(out var result))
+            // Checked once per wake (an event, or a key's recheck) and again before every further event.
+            ExecutionResult? next = null;
+            do
             {
-                yield return result;
+                if (await AuthoriseAsync(user, cancellationToken) is { } refused)
+                {
+                    yield return GraphQLOperations.ErrorResult(refused);
+                    yield break;
+                }
+
+                if (next is not null)
+                {
+                    yield return next;
+                }
             }
+            while (channel.Reader.TryRead(out next));
         }
     }
 
-    private sealed class Slot(SubscriptionStreams owner) : IDisposable
+    /// <summary>False once the stream completed; true when an event waits or, for a key, when it is time to check it again.</summary>
+    private static async ValueTask<bool> WaitToReadAsync(ChannelReader<ExecutionResult> reader, bool keyed, CancellationToken cancellationToken)
     {
-        private int disposed;
-
-        public void Dispose()
+        if (!keyed)
         {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
-            {
-                Interlocked.Decrement(ref owner.active);
-            }
+            return await reader.WaitToReadAsync(cancellationToken);
+        }
+
+        using var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        recheck.CancelAfter(ApiKeyService.RecheckAfter);
+        try
+        {
+            return await reader.WaitToReadAsync(recheck.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return true;
         }
     }
 

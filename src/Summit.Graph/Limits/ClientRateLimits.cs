@@ -41,9 +41,7 @@ public sealed class ClientRateLimits : IDisposable
             return null;
         }
 
-        // Key names, not keys, partition: a leaked key's traffic stays in its own bucket and no secret is kept.
-        var client = authenticated ? $"key:{user!.Identity!.Name}" : $"address:{AddressBlock(http?.Connection.RemoteIpAddress)}";
-        using var lease = limiter.AttemptAcquire(client);
+        using var lease = limiter.AttemptAcquire(ClientShares.ClientOf(user, http));
         if (lease.IsAcquired)
         {
             return null;
@@ -56,32 +54,6 @@ public sealed class ClientRateLimits : IDisposable
         return new RateLimitedError(
             string.Create(CultureInfo.InvariantCulture, $"Too many {what}: at most {rate} per second are allowed ({key}); retry in {Math.Ceiling(retryAfter.TotalSeconds)} s."),
             retryAfter);
-    }
-
-    /// <summary>
-    /// The client an address stands for: an IPv4 address, or the /64 network of an IPv6 one (one host can hold a
-    /// whole /64 and would otherwise get a bucket, and a partition, per address).
-    /// </summary>
-    public static string AddressBlock(System.Net.IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4().ToString();
-        }
-
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     public void Dispose()

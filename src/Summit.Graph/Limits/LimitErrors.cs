@@ -19,6 +19,12 @@ public static class LimitCodes
     public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";
     public const string FilterTerms = "LIMIT_FILTER_TERMS";
     public const string SortTerms = "LIMIT_SORT_TERMS";
+
+    /// <summary>The server holds <c>GraphQL:MaxSubscriptions</c>; the name predates the LIMIT_ prefix and clients know it.</summary>
+    public const string Subscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    public const string ClientSubscriptions = "LIMIT_CLIENT_SUBSCRIPTIONS";
+    public const string WebSockets = "LIMIT_WEBSOCKETS";
+    public const string ClientWebSockets = "LIMIT_CLIENT_WEBSOCKETS";
 }
 
 /// <summary>An operation refused during validation, before anything runs.</summary>

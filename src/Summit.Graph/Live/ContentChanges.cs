@@ -6,20 +6,30 @@ public sealed record ChangedSession(string Slug, bool Public);
 /// <summary>
 /// One committed change to one edition: a mutation or an import. <see cref="WholeProgramme"/> means any part
 /// of the edition may have changed (an import), so every session subscriber of the edition is told.
+/// <see cref="ContentVersion"/> counts every change; <see cref="PublicVersion"/> only those anonymous readers
+/// could see (<see cref="Public"/>), so what anonymous readers are shown never counts drafts.
 /// </summary>
-public sealed record ContentChange(long ContentVersion, string EventSlug, IReadOnlyList<ChangedSession> Sessions, bool Public, bool WholeProgramme)
+public sealed record ContentChange(long ContentVersion, long PublicVersion, string EventSlug, IReadOnlyList<ChangedSession> Sessions, bool Public, bool WholeProgramme)
 {
     public bool Touches(string sessionSlug, bool includeDrafts) =>
         WholeProgramme ? includeDrafts || Public : Sessions.Any(s => s.Slug == sessionSlug && (includeDrafts || s.Public));
+
+    /// <summary>The version a subscriber is told: the public one unless it may read drafts.</summary>
+    public long VersionFor(bool includeDrafts) => includeDrafts ? ContentVersion : PublicVersion;
 }
 
 /// <summary>What a writer reports before the notifier stamps it with the new content version.</summary>
 public sealed record EditionChange(string EventSlug, IReadOnlyList<ChangedSession> Sessions, bool Public, bool WholeProgramme);
 
+/// <summary>Two counts of committed changes: of every change, and of those anonymous readers could see.</summary>
+public readonly record struct ContentVersions(long All, long Public);
+
 /// <summary>
-/// The one place writers report committed changes. It counts a content version (the HTTP cache's
-/// validator, so any change invalidates every ETag at once) and pushes the change to live subscriptions.
-/// With a <see cref="RedisContentRelay"/> the version is shared by every instance and changes reach the
+/// The one place writers report committed changes. It counts content versions (the validators of HTTP caches
+/// and remembered counts, so a change invalidates every ETag at once) and pushes the change to live
+/// subscriptions. A change only drafts show moves the count of every change but not the public one: anonymous
+/// ETags, counts and events never reveal that a draft exists or changed.
+/// With a <see cref="RedisContentRelay"/> the versions are shared by every instance and changes reach the
 /// subscribers of every instance; without one, both stay in this process.
 /// </summary>
 public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IObservable<ContentChange>, IAsyncDisposable
@@ -28,16 +38,22 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IOb
     private readonly List<IObserver<ContentChange>> observers = [];
     private readonly string bootId = Guid.NewGuid().ToString("N")[..12];
     private long version;
+    private long publicVersion;
 
     /// <summary>Increases with every committed change this process has heard of.</summary>
     public long ContentVersion => Interlocked.Read(ref version);
 
+    /// <summary>Increases with every committed change anonymous readers could see.</summary>
+    public long PublicVersion => Interlocked.Read(ref publicVersion);
+
     /// <summary>
-    /// Changes whenever any content changes, on every instance: the shared Redis version, or this process's
-    /// version with a boot id (the local count restarts with the process).
+    /// Changes whenever content that <paramref name="includeDrafts"/> readers see changes, on every instance: the
+    /// shared Redis version, or this process's version with a boot id (the local count restarts with the process).
     /// </summary>
-    public async ValueTask<string> ContentTokenAsync() =>
-        relay is null ? $"{bootId}-{ContentVersion}" : await relay.ContentTokenAsync();
+    public async ValueTask<string> ContentTokenAsync(bool includeDrafts) =>
+        relay is not null ? await relay.ContentTokenAsync(includeDrafts)
+        : includeDrafts ? $"{bootId}-{ContentVersion}"
+        : $"{bootId}-p{PublicVersion}";
 
     public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes)
     {
@@ -46,18 +62,18 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IOb
             return;
         }
 
-        Deliver(relay is null ? Interlocked.Increment(ref version) : await relay.PublishAsync(changes), changes);
+        var isPublic = changes.Any(c => c.Public);
+        Deliver(
+            relay is not null ? await relay.PublishAsync(changes, isPublic)
+            : new ContentVersions(Interlocked.Increment(ref version), isPublic ? Interlocked.Increment(ref publicVersion) : PublicVersion),
+            changes);
     }
 
-    /// <summary>Hands a change stamped with <paramref name="stamped"/> to this process's subscribers.</summary>
-    public void Deliver(long stamped, IReadOnlyCollection<EditionChange> changes)
+    /// <summary>Hands changes stamped with <paramref name="stamped"/> to this process's subscribers.</summary>
+    public void Deliver(ContentVersions stamped, IReadOnlyCollection<EditionChange> changes)
     {
-        long seen;
-        do
-        {
-            seen = Interlocked.Read(ref version);
-        }
-        while (stamped > seen && Interlocked.CompareExchange(ref version, stamped, seen) != seen);
+        Raise(ref version, stamped.All);
+        Raise(ref publicVersion, stamped.Public);
 
         IObserver<ContentChange>[] current;
         lock (gate)
@@ -67,12 +83,23 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IOb
 
         foreach (var change in changes)
         {
-            var published = new ContentChange(stamped, change.EventSlug, change.Sessions, change.Public, change.WholeProgramme);
+            var published = new ContentChange(stamped.All, stamped.Public, change.EventSlug, change.Sessions, change.Public, change.WholeProgramme);
             foreach (var observer in current)
             {
                 observer.OnNext(published);
             }
         }
+    }
+
+    /// <summary>Sets <paramref name="counter"/> to <paramref name="stamped"/> unless it is ahead already (changes from other instances arrive in any order).</summary>
+    private static void Raise(ref long counter, long stamped)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref counter);
+        }
+        while (stamped > seen && Interlocked.CompareExchange(ref counter, stamped, seen) != seen);
     }
 
     public IDisposable Subscribe(IObserver<ContentChange> observer)

@@ -24,6 +24,7 @@ public sealed class RedisContentRelay : IAsyncDisposable
 {
     private readonly ConnectionMultiplexer redis;
     private readonly RedisKey versionKey;
+    private readonly RedisKey publicVersionKey;
     private readonly RedisKey epochKey;
     private readonly RedisChannel channel;
     private readonly string instance = Guid.NewGuid().ToString("N");
@@ -32,6 +33,7 @@ public sealed class RedisContentRelay : IAsyncDisposable
     {
         this.redis = redis;
         versionKey = $"{prefix}:content-version";
+        publicVersionKey = $"{prefix}:public-version";
         epochKey = $"{prefix}:epoch";
         channel = RedisChannel.Literal($"{prefix}:changes");
     }
@@ -45,24 +47,27 @@ public sealed class RedisContentRelay : IAsyncDisposable
         return relay;
     }
 
-    /// <summary>The shared validator of all content: the epoch and the version.</summary>
-    public async Task<string> ContentTokenAsync()
+    /// <summary>The shared validator of the content <paramref name="includeDrafts"/> readers see: the epoch and a version.</summary>
+    public async Task<string> ContentTokenAsync(bool includeDrafts)
     {
-        var values = await redis.GetDatabase().StringGetAsync([epochKey, versionKey]);
-        return $"{values[0]}-{(long?)values[1] ?? 0}";
+        var values = await redis.GetDatabase().StringGetAsync([epochKey, includeDrafts ? versionKey : publicVersionKey]);
+        return $"{values[0]}-{(includeDrafts ? "" : "p")}{(long?)values[1] ?? 0}";
     }
 
-    /// <summary>Counts a new version and tells every other instance; returns the version.</summary>
-    public async Task<long> PublishAsync(IReadOnlyCollection<EditionChange> changes)
+    /// <summary>Counts a new version (and a public one when <paramref name="isPublic"/>) and tells every other instance; returns the versions.</summary>
+    public async Task<ContentVersions> PublishAsync(IReadOnlyCollection<EditionChange> changes, bool isPublic)
     {
-        var version = await redis.GetDatabase().StringIncrementAsync(versionKey);
-        var message = JsonSerializer.Serialize(new RelayedChanges(instance, version, [.. changes]));
+        var database = redis.GetDatabase();
+        var version = await database.StringIncrementAsync(versionKey);
+        var publicVersion = isPublic ? await database.StringIncrementAsync(publicVersionKey) : (long?)await database.StringGetAsync(publicVersionKey) ?? 0;
+        var stamped = new ContentVersions(version, publicVersion);
+        var message = JsonSerializer.Serialize(new RelayedChanges(instance, stamped, [.. changes]));
         await redis.GetSubscriber().PublishAsync(channel, message);
-        return version;
+        return stamped;
     }
 
     /// <summary>Hands changes published by other instances to <paramref name="deliver"/>.</summary>
-    public async Task ListenAsync(Action<long, IReadOnlyCollection<EditionChange>> deliver)
+    public async Task ListenAsync(Action<ContentVersions, IReadOnlyCollection<EditionChange>> deliver)
     {
         var queue = await redis.GetSubscriber().SubscribeAsync(channel);
         queue.OnMessage(message =>
@@ -70,12 +75,12 @@ public sealed class RedisContentRelay : IAsyncDisposable
             var relayed = JsonSerializer.Deserialize<RelayedChanges>(message.Message.ToString());
             if (relayed is not null && relayed.Instance != instance)
             {
-                deliver(relayed.Version, relayed.Changes);
+                deliver(relayed.Versions, relayed.Changes);
             }
         });
     }
 
     public async ValueTask DisposeAsync() => await redis.DisposeAsync();
 
-    private sealed record RelayedChanges(string Instance, long Version, EditionChange[] Changes);
+    private sealed record RelayedChanges(string Instance, ContentVersions Versions, EditionChange[] Changes);
 }

@@ -1,3 +1,4 @@
+using Summit.Graph.Auth;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Cli;
@@ -32,7 +33,7 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Null(accepted);
         Assert.Equal((0, "Revoked key 'ci-bot'."), (revoked.ExitCode, revoked.Output.Trim()));
         Assert.Matches("  revoked \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ$", Assert.Single(listedAfter.OutputLines));
-        Assert.Equal("AUTH_NOT_AUTHENTICATED", refused);
+        Assert.Equal("AUTH_INVALID_KEY", refused);
     }
 
     [Fact]
@@ -49,6 +50,25 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Equal((2, "Usage: keys create --name NAME --role editor|previewer | keys list | keys revoke --name NAME"), (badRole.ExitCode, badRole.Error.Trim()));
         Assert.Equal((1, "No active key is named 'nobody'."), (unknownRevoke.ExitCode, unknownRevoke.Error.Trim()));
         Assert.Matches("^twice +previewer ", Assert.Single(listed.OutputLines));
+    }
+
+    [Fact]
+    public async Task KeyRevokedFromTheCommandLineStopsWorkingOnAnOpenWebSocket()
+    {
+        var key = (await RunAsync("keys", "create", "--name", "socket-bot", "--role", "editor")).OutputLines[^1];
+        using var server = new SummitServer { Settings = { ["Database:Provider"] = "Sqlite", ["Database:DataDirectory"] = Path.Combine(folder, "data") } };
+        using var socket = await GraphQLWebSocket.InitialisedAsync(server.Server, key);
+        const string Mutation = """mutation { createPresenter(input: { name: "Socket Person" }) { errors { __typename } } }""";
+
+        var revoked = await RunAsync("keys", "revoke", "--name", "socket-bot");
+        // The server remembers a check for at most this long; the command cannot tell it sooner.
+        await Task.Delay(ApiKeyService.RecheckAfter + TimeSpan.FromMilliseconds(100));
+        await socket.SubscribeAsync("after", Mutation);
+        var refused = await socket.ReceiveForAsync("after");
+
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Equal(("error", "AUTH_INVALID_KEY"), (refused["type"]!.GetValue<string>(), refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+        Assert.Equal(0, await server.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Presenters, p => p.Name == "Socket Person")));
     }
 
     /// <summary>Runs createPresenter with the key on a server over the command's database; the refusal's code, or null.</summary>

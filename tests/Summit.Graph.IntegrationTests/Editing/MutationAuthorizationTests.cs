@@ -39,8 +39,8 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
         Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED", null), Refusal(anonymous));
         Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.ToString());
         Assert.Equal((HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED", null), Refusal(previewer));
-        Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED", null), Refusal(revoked));
-        Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED", null), Refusal(unknown));
+        Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_INVALID_KEY", null), Refusal(revoked));
+        Assert.Equal((HttpStatusCode.Unauthorized, "AUTH_INVALID_KEY", null), Refusal(unknown));
         Assert.Equal(before, await Server.DumpDatabaseAsync());
 
         // The same request from an editor changes the database (the refusals are what kept it unchanged)

@@ -10,8 +10,8 @@ namespace Summit.Graph.IntegrationTests.Hostile;
 /// PostgreSQL goes away under a running server and comes back. Meanwhile reads and mutations get a clear
 /// <c>DATABASE_UNAVAILABLE</c> error, never a stack trace: a 200 with the field null when the operation ran
 /// (the GraphQL-over-HTTP spec's status for executed requests), a 503 when it was refused before running
-/// because a stored key could not be checked. Readiness is 503 and liveness 200 (no restart needed);
-/// afterwards the server recovers on its own.
+/// because a stored key could not be checked (a WebSocket's <c>connection_init</c>: closed with 1013, try again
+/// later). Readiness is 503 and liveness 200 (no restart needed); afterwards the server recovers on its own.
 /// </summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
@@ -64,6 +64,12 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("DATABASE_UNAVAILABLE", keyUnchecked.FirstErrorCode);
         var legacy = await PostAsync(client, Mutation, "application/json", StoredKey);
         legacy.AssertRefused(HttpStatusCode.OK, "database is unavailable");
+
+        // Over a WebSocket the key is checked at connection_init: a close that says try again, not an abort or a 4403.
+        using var socket = await GraphQLWebSocket.ConnectAsync(server.Endpoint);
+        await socket.InitAsync(StoredKey);
+        Assert.Null(await socket.ReceiveAsync());
+        Assert.Equal((1013, "DATABASE_UNAVAILABLE"), ((int?)socket.Socket.CloseStatus, socket.Socket.CloseStatusDescription?.Split(':')[0]));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client, "/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/health/live"));

@@ -80,6 +80,22 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal("Volume hotplug, edited on instance one", pushed?["data"]?["onSessionChanged"]?["session"]?["title"]?.GetValue<string>());
     }
 
+    [Fact]
+    public async Task DraftOnlyChangeThroughOneInstanceLeavesAnonymousETagsOfBothAlone()
+    {
+        using var client = new HttpClient();
+        var before = await GetAsync(client, second, etag: null);
+        var eventId = (await PostAsync(client, first, "{ event { id } }", null))["event"]!["id"]!.GetValue<string>();
+
+        var draft = await PostAsync(client, first, "mutation($input: CreateSessionInput!) { createSession(input: $input) { session { status } } }",
+            new { input = new { eventId, title = "Draft made on instance one" } }, RunningServer.EditorKey);
+        var onSecond = await GetAsync(client, second, before.ETag);
+        var onFirst = await GetAsync(client, first, before.ETag);
+
+        Assert.Equal("DRAFT", draft["createSession"]!["session"]!["status"]!.GetValue<string>());
+        Assert.Equal((HttpStatusCode.NotModified, HttpStatusCode.NotModified), (onSecond.Status, onFirst.Status));
+    }
+
     private static async Task<(HttpStatusCode Status, string? ETag, string? Title)> GetAsync(HttpClient client, RunningServer server, string? etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{server.Endpoint}?query={Uri.EscapeDataString(HotplugQuery)}");
@@ -128,44 +144,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
     private static async Task<SseStream> SubscribeAsync(HttpClient client, RunningServer server)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint + "/stream")
-        {
-            Content = new StringContent(
-                JsonSerializer.Serialize(new { query = """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""" }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new SseStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-    }
-
-    /// <summary>The <c>next</c> events of a graphql-sse stream.</summary>
-    private sealed class SseStream(HttpResponseMessage response, StreamReader reader) : IDisposable
-    {
-        public async Task<JsonNode?> NextAsync(TimeSpan timeout)
-        {
-            using var cancel = new CancellationTokenSource(timeout);
-            var nextEvent = false;
-            while (await reader.ReadLineAsync(cancel.Token) is { } line)
-            {
-                if (line.StartsWith("event:", StringComparison.Ordinal))
-                {
-                    nextEvent = line.EndsWith("next", StringComparison.Ordinal);
-                }
-                else if (nextEvent && line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    return JsonNode.Parse(line["data:".Length..]);
-                }
-            }
-
-            return null;
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
+        var stream = await SseStream.OpenAsync(client, server.Endpoint + "/stream", """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""");
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+        return stream;
     }
 }

@@ -32,21 +32,22 @@ public sealed class HttpCachingTests(SummitServer server)
     }
 
     [Fact]
-    public async Task AMutationChangesTheETagAtOnce()
+    public async Task AVisibleChangeChangesTheETagAtOnce()
     {
         var before = (await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, Query))).Headers.ETag!;
         var key = await EditorKeyAsync();
         var eventId = (await server.QueryAsync("{ event { id } }"))["event"]!["id"]!.GetValue<string>();
 
-        // A draft, created and deleted again: invisible to other tests, yet a committed change.
-        var created = await MutateAsync(key, "mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id version } } }",
-            new { eventId, title = $"Caching probe {Guid.NewGuid():N}" });
-        var session = created.Data!["createSession"]!["session"]!;
+        // A day every reader sees, added and removed again: gone for other tests, yet a committed public change.
+        // (Changes only drafts show leave the ETag alone: see DraftSideChannelTests.)
+        var created = await MutateAsync(key, "mutation($input: AddDayInput!) { addDay(input: $input) { day { id version } } }",
+            new { eventId, startsAt = "2021-02-20T14:00:00Z", endsAt = "2021-02-20T19:00:00Z" });
+        var day = created.Data!["addDay"]!["day"]!;
         var stale = new HttpRequestMessage(HttpMethod.Get, Query);
         stale.Headers.IfNoneMatch.Add(before);
         var after = await server.SendAsync(stale);
-        await MutateAsync(key, "mutation($input: DeleteSessionInput!) { deleteSession(input: $input) { errors { __typename } } }",
-            new { id = session["id"]!.GetValue<string>(), version = session["version"]!.GetValue<int>() });
+        await MutateAsync(key, "mutation($input: RemoveDayInput!) { removeDay(input: $input) { errors { __typename } } }",
+            new { id = day["id"]!.GetValue<string>(), version = day["version"]!.GetValue<int>() });
 
         Assert.True(created.Headers.CacheControl!.NoStore);
         Assert.Equal(HttpStatusCode.OK, after.Status);

@@ -4,8 +4,8 @@ namespace Summit.Graph.Tests.Live;
 
 public sealed class ContentChangeTests
 {
-    private static readonly ContentChange DraftEdit = new(7, "kubevirt-summit-2021", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false);
-    private static readonly ContentChange Import = new(8, "kubevirt-summit-2021", [], Public: true, WholeProgramme: true);
+    private static readonly ContentChange DraftEdit = new(7, 3, "kubevirt-summit-2021", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false);
+    private static readonly ContentChange Import = new(8, 4, "kubevirt-summit-2021", [], Public: true, WholeProgramme: true);
 
     [Fact]
     public void AnonymousSubscribersDoNotHearOfDrafts()
@@ -22,18 +22,25 @@ public sealed class ContentChangeTests
     }
 
     [Fact]
-    public async Task PublishingStampsOneNewVersionAndStopsAfterUnsubscribing()
+    public async Task PublishingStampsOneNewVersionPublicOnlyForPublicChangesAndStopsAfterUnsubscribing()
     {
         var notifier = new ContentChangeNotifier();
         var received = new List<ContentChange>();
         var subscription = notifier.Choose(change => change).Subscribe(new Collector(received));
 
         await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)]);
+        var tokens = (Anonymous: await notifier.ContentTokenAsync(includeDrafts: false), Drafts: await notifier.ContentTokenAsync(includeDrafts: true));
+        await notifier.PublishAsync([new EditionChange("a", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false)]);
+        var afterDraft = (Anonymous: await notifier.ContentTokenAsync(includeDrafts: false), Drafts: await notifier.ContentTokenAsync(includeDrafts: true));
         subscription.Dispose();
         await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false)]);
 
-        Assert.Equal([(1L, "a"), (1L, "b")], received.Select(c => (c.ContentVersion, c.EventSlug)));
-        Assert.Equal(2, notifier.ContentVersion);
+        Assert.Equal([(1L, 1L, "a"), (1L, 1L, "b"), (2L, 1L, "a")], received.Select(c => (c.ContentVersion, c.PublicVersion, c.EventSlug)));
+        Assert.Equal((3L, 2L), (notifier.ContentVersion, notifier.PublicVersion));
+        Assert.Equal((2L, 1L), (received[2].VersionFor(includeDrafts: true), received[2].VersionFor(includeDrafts: false)));
+        // A draft-only change moves the token of readers who see drafts, never the anonymous one.
+        Assert.Equal(tokens.Anonymous, afterDraft.Anonymous);
+        Assert.NotEqual(tokens.Drafts, afterDraft.Drafts);
         Assert.Equal(0, notifier.ObserverCount);
     }
 

@@ -31,7 +31,7 @@ public sealed class TotalCounts(ContentChangeNotifier changes, IOptions<GraphQLH
     public async Task<int> CountAsync<T>(IQueryable<T> filtered, string field, IReadOnlyDictionary<string, object?>? where, bool includeDrafts, CancellationToken cancellationToken)
     {
         // Read before counting: a change committed meanwhile makes the count stored under an older token.
-        var token = await changes.ContentTokenAsync();
+        var token = await changes.ContentTokenAsync(includeDrafts);
         var key = new Key(field, includeDrafts, where is null ? "" : Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(where))));
         if (cache.TryGetValue(key, out Counted? counted) && counted!.Token == token)
         {

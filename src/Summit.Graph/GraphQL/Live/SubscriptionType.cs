@@ -51,6 +51,9 @@ public sealed record ProgrammeChanged(ContentChange Change, IReadOnlyList<string
 
 public sealed class SessionChangedGraphType : ObjectGraphType<SessionChanged>
 {
+    internal const string ContentVersionDescription =
+        "The server's content version after the change (it restarts with the process). Anonymous subscribers get the version of published content, which drafts never move.";
+
     public SessionChangedGraphType()
     {
         Name = "SessionChanged";
@@ -58,8 +61,8 @@ public sealed class SessionChangedGraphType : ObjectGraphType<SessionChanged>
         Field<NonNullGraphType<StringGraphType>>("slug").Description("The slug subscribed to.").Resolve(context => context.Source.Slug);
         Field<NonNullGraphType<StringGraphType>>("eventSlug").Description("The edition the change happened in.").Resolve(context => context.Source.Change.EventSlug);
         Field<NonNullGraphType<IntGraphType>>("contentVersion")
-            .Description("The server's content version after the change (it restarts with the process).")
-            .Resolve(context => (int)context.Source.Change.ContentVersion);
+            .Description(ContentVersionDescription)
+            .Resolve(context => (int)context.Source.Change.VersionFor(context.User.CanReadDrafts()));
         Field<SessionGraphType>("session")
             .Description("The session as it is now; null once it is deleted, or unpublished for anonymous subscribers.")
             .ResolveAsync(async context => await context.QueriesForSubscriber().SingleAsync(context, SessionModel.Instance, db => db.Sessions
@@ -75,8 +78,8 @@ public sealed class ProgrammeChangedGraphType : ObjectGraphType<ProgrammeChanged
         Description = "A committed change to an edition's programme.";
         Field<NonNullGraphType<StringGraphType>>("eventSlug").Description("The edition that changed.").Resolve(context => context.Source.Change.EventSlug);
         Field<NonNullGraphType<IntGraphType>>("contentVersion")
-            .Description("The server's content version after the change (it restarts with the process).")
-            .Resolve(context => (int)context.Source.Change.ContentVersion);
+            .Description(SessionChangedGraphType.ContentVersionDescription)
+            .Resolve(context => (int)context.Source.Change.VersionFor(context.User.CanReadDrafts()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sessionSlugs")
             .Description("The sessions the change touched; empty when it touched other parts of the programme.")
             .Resolve(context => context.Source.SessionSlugs);

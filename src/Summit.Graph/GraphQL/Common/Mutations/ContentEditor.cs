@@ -55,15 +55,17 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
     }
 
     /// <summary>
-    /// The editions the recorded revisions touched, with the sessions among them. People belong to no edition,
-    /// so a change to a person is reported for every edition.
+    /// The editions the recorded revisions touched, with the sessions among them, and whether anonymous readers
+    /// could see each change. People belong to no edition, so a change to a person is reported for every edition.
     /// </summary>
     private static async Task<IReadOnlyCollection<EditionChange>> DescribeAsync(EditScope scope, CancellationToken cancellationToken)
     {
         var db = scope.Db;
         var sessionsByEvent = new Dictionary<int, List<ChangedSession>>();
         var eventIds = new HashSet<int>();
+        var publicEventIds = new HashSet<int>();
         var everyEdition = false;
+        var everyEditionPublic = false;
         foreach (var (entity, previous) in scope.Changes)
         {
             switch (entity)
@@ -82,12 +84,15 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                     break;
                 case Event ev:
                     eventIds.Add(ev.Id);
+                    publicEventIds.Add(ev.Id);
                     break;
                 case Day day:
                     eventIds.Add(day.EventId);
+                    publicEventIds.Add(day.EventId);
                     break;
                 case Link { EventId: { } linkEventId }:
                     eventIds.Add(linkEventId);
+                    publicEventIds.Add(linkEventId);
                     break;
                 default:
                     // A slot's or a session link's edition is a row away; a person's is every edition they present in.
@@ -97,13 +102,19 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                         Link { SessionId: { } sessionId } => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(cancellationToken),
                         _ => null,
                     };
+                    var visible = await VisibleToAnonymousAsync(db, entity, cancellationToken);
                     if (owner is { } ownerId)
                     {
                         eventIds.Add(ownerId);
+                        if (visible)
+                        {
+                            publicEventIds.Add(ownerId);
+                        }
                     }
                     else
                     {
                         everyEdition = true;
+                        everyEditionPublic |= visible;
                     }
 
                     break;
@@ -114,11 +125,24 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         return [.. editions.Select(e =>
         {
             var sessions = sessionsByEvent.GetValueOrDefault(e.Id) ?? [];
-            // Only session rows can be drafts; a change to anything else shows in the published programme.
-            var isPublic = sessions.Any(s => s.Public) || scope.Changes.Any(c => c.Entity is not Session);
+            var isPublic = sessions.Any(s => s.Public) || publicEventIds.Contains(e.Id) || everyEditionPublic;
             return new EditionChange(e.Slug, sessions, isPublic, WholeProgramme: false);
         })];
     }
+
+    /// <summary>
+    /// Whether anonymous readers see <paramref name="entity"/> as committed, by the rules of the query filters
+    /// (<see cref="SummitDbContext"/>): a slot, a session's link and a person only through a published session.
+    /// What they saw before the change is covered too: moving a slot or editing a link or a person changes
+    /// none of their sessions, and changes to a session (scheduling, presenters) are reported as the session's.
+    /// </summary>
+    private static async Task<bool> VisibleToAnonymousAsync(SummitDbContext db, IVersioned entity, CancellationToken cancellationToken) => entity switch
+    {
+        Slot slot => await db.Sessions.AnyAsync(s => s.SlotId == slot.Id && s.Status == PublicationStatus.Published, cancellationToken),
+        Link { SessionId: { } sessionId } => await db.Sessions.AnyAsync(s => s.Id == sessionId && s.Status == PublicationStatus.Published, cancellationToken),
+        Presenter presenter => await db.SessionPresenters.AnyAsync(sp => sp.PresenterId == presenter.Id && sp.Session!.Status == PublicationStatus.Published, cancellationToken),
+        _ => true,
+    };
 }
 
 /// <summary>What a mutation works with: a tracking context that sees drafts, and the history it writes.</summary>

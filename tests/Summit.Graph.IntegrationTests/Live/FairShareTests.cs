@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.Http;
+using Summit.Graph.IntegrationTests.Infrastructure;
+using Summit.Graph.Live;
+
+namespace Summit.Graph.IntegrationTests.Live;
+
+/// <summary>
+/// No client holds what every client needs: subscriptions have a share per client (key, else address) inside the
+/// server's total, WebSocket connections a bound per address and in all, and idle sockets are closed. Refusals
+/// carry their limit's code, and what was refused is given back once released.
+/// </summary>
+[Collection(SummitServerCollection.Name)]
+public sealed class FairShareTests(SummitServer server)
+{
+    private const string Programme = "subscription { onProgrammeChanged { eventSlug } }";
+
+    [Fact]
+    public async Task EachClientGetsItsShareOfSubscriptionsOverWebSocketAndSse()
+    {
+        var editorKey = await server.CreateKeyAsync($"share-editor-{Guid.NewGuid():N}", ApiKeyRole.Editor);
+        var previewerKey = await server.CreateKeyAsync($"share-previewer-{Guid.NewGuid():N}", ApiKeyRole.Previewer);
+        using var limited = server.WithWebHostBuilder(builder => builder
+            .UseSetting("GraphQL:MaxSubscriptions", "4")
+            .UseSetting("GraphQL:MaxSubscriptionsPerClient", "2"));
+        var notifier = limited.Services.GetRequiredService<ContentChangeNotifier>();
+        using var client = limited.CreateClient();
+        using var anonymous = await GraphQLWebSocket.InitialisedAsync(limited.Server);
+
+        // The share, then ten times beyond it.
+        for (var i = 0; i < 22; i++)
+        {
+            await anonymous.SubscribeAsync($"s{i}", Programme);
+        }
+
+        var refusals = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var message = await anonymous.ReceiveAsync();
+            refusals.Add($"{message?["type"]} {message?["payload"]?[0]?["extensions"]?["code"]}");
+        }
+
+        await Eventually.HoldsAsync(() => notifier.ObserverCount == 2, "the anonymous client's two subscriptions listen");
+        using var anonymousSse = await SseStream.OpenAsync(client, "/graphql/stream", Programme);
+        var editorStreams = new List<SseStream>();
+        for (var i = 0; i < 3; i++)
+        {
+            editorStreams.Add(await SseStream.OpenAsync(client, "/graphql/stream", Programme, bearerKey: editorKey));
+        }
+
+        using var previewerSse = await SseStream.OpenAsync(client, "/graphql/stream", Programme, bearerKey: previewerKey);
+        var previewerError = await previewerSse.Response.Content.ReadAsStringAsync();
+
+        Assert.Equal(Enumerable.Repeat("error LIMIT_CLIENT_SUBSCRIPTIONS", 20), refusals);
+        Assert.Equal(HttpStatusCode.TooManyRequests, anonymousSse.Response.StatusCode);
+        Assert.Contains("LIMIT_CLIENT_SUBSCRIPTIONS", await anonymousSse.Response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], editorStreams.Select(s => s.Response.StatusCode));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, previewerSse.Response.StatusCode);
+        Assert.Contains("TOO_MANY_SUBSCRIPTIONS", previewerError, StringComparison.Ordinal);
+
+        editorStreams.ForEach(s => s.Dispose());
+        await anonymous.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        await Eventually.HoldsAsync(() => notifier.ObserverCount == 0, "closed streams release their subscriptions");
+        using var again = await SseStream.OpenAsync(client, "/graphql/stream", Programme, bearerKey: previewerKey);
+        Assert.Equal(HttpStatusCode.OK, again.Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GraphQL:MaxWebSocketsPerClient", "LIMIT_CLIENT_WEBSOCKETS")]
+    [InlineData("GraphQL:MaxWebSockets", "LIMIT_WEBSOCKETS")]
+    public async Task WebSocketsBeyondTheBoundAreClosedWith1013AndClosingFreesThem(string setting, string code)
+    {
+        using var limited = server.WithWebHostBuilder(builder => builder.UseSetting(setting, "3"));
+        var sockets = limited.Services.GetRequiredService<GraphQLWebSockets>();
+        var held = new List<GraphQLWebSocket>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await GraphQLWebSocket.InitialisedAsync(limited.Server));
+        }
+
+        var refused = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var extra = await GraphQLWebSocket.ConnectAsync(limited.Server);
+            Assert.Null(await extra.ReceiveAsync());
+            refused.Add($"{(int?)extra.Socket.CloseStatus} {extra.Socket.CloseStatusDescription?.Split(':')[0]}");
+        }
+
+        foreach (var socket in held)
+        {
+            await socket.SendAsync("""{"type":"ping"}""");
+            Assert.Equal("pong", (await socket.ReceiveAsync())?["type"]?.GetValue<string>());
+            await socket.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+            socket.Dispose();
+        }
+
+        await Eventually.HoldsAsync(() => sockets.ConnectionCount == 0, "closed sockets are no longer counted");
+        using var after = await GraphQLWebSocket.InitialisedAsync(limited.Server);
+        Assert.Equal(Enumerable.Repeat($"1013 {code}", 30), refused);
+    }
+
+    [Fact]
+    public async Task IdleWebSocketIsClosedWhileOneWithASubscriptionStaysOpen()
+    {
+        using var limited = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:WebSocketIdleTimeoutSeconds", "1"));
+        using var idle = await GraphQLWebSocket.InitialisedAsync(limited.Server);
+        using var busy = await GraphQLWebSocket.InitialisedAsync(limited.Server);
+        await busy.SubscribeAsync("live", Programme);
+
+        // Pings are not work: the idle socket is closed although it keeps pinging.
+        await idle.SendAsync("""{"type":"ping"}""");
+        var pong = await idle.ReceiveAsync();
+        var closed = await idle.ReceiveAsync();
+        await busy.SendAsync("""{"type":"ping"}""");
+        var busyPong = await busy.ReceiveAsync();
+
+        Assert.Equal("pong", pong?["type"]?.GetValue<string>());
+        Assert.Null(closed);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, idle.Socket.CloseStatus);
+        Assert.Contains("GraphQL:WebSocketIdleTimeoutSeconds", idle.Socket.CloseStatusDescription, StringComparison.Ordinal);
+        Assert.Equal("pong", busyPong?["type"]?.GetValue<string>());
+        Assert.Equal(WebSocketState.Open, busy.Socket.State);
+    }
+}
