@@ -60,6 +60,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         }
     }
 
+    /// <summary>
+    /// The first bound of <c>GraphQL:Limits</c> a message's JSON exceeds (<see cref="JsonBounds"/>), for transports that
+    /// read their own messages (WebSocket); <paramref name="notJson"/> is set for text that is not JSON.
+    /// </summary>
+    public ExecutionError? CheckBounds(ReadOnlySpan<byte> utf8Json, out bool notJson) => JsonBounds.Check(utf8Json, limits.Value, out notJson);
+
     private static JsonBody NotJson() =>
         new(null, StatusCodes.Status400BadRequest, RequestErrors.Create(RequestErrors.NotJson, "The request body is not valid JSON."));
 

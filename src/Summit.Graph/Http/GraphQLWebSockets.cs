@@ -280,7 +280,7 @@ public sealed class GraphQLWebSockets(
                     return;
                 }
 
-                var prepared = owner.Operations.Prepare(request);
+                var prepared = owner.Operations.Prepare(request, user, http);
                 if (prepared.Error is { } error)
                 {
                     await SendErrorAsync(id, error, token);
@@ -380,18 +380,26 @@ public sealed class GraphQLWebSockets(
                 }
             }
 
+            // Bounded like an HTTP body before any tree is built; the protocol answers a message it cannot take
+            // with 4400, here with the limit's code as the reason.
+            var bytes = message.ToArray();
+            if (owner.Reader.CheckBounds(bytes, out var notJson) is { } tooLarge)
+            {
+                return await Invalid(tooLarge.Code!);
+            }
+
             try
             {
-                return JsonNode.Parse(message.ToArray()) is JsonObject parsed ? parsed : await Invalid();
+                return !notJson && JsonNode.Parse(bytes) is JsonObject parsed ? parsed : await Invalid("Invalid message");
             }
             catch (JsonException)
             {
-                return await Invalid();
+                return await Invalid("Invalid message");
             }
 
-            async Task<JsonNode?> Invalid()
+            async Task<JsonNode?> Invalid(string reason)
             {
-                await CloseAsync((WebSocketCloseStatus)4400, "Invalid message");
+                await CloseAsync((WebSocketCloseStatus)4400, reason);
                 return null;
             }
         }
