@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -7,15 +8,20 @@ namespace Summit.Graph.Hosting;
 /// The cache EF Core keeps its compiled queries and SQL commands in, bounded by <c>Database:CompiledQueryCacheSize</c>
 /// entries. EF Core gives every entry a size of 10 in the cache it is handed, so the limit is ten times the count.
 /// </summary>
-public sealed class CompiledQueryCache(IOptions<DatabaseOptions> options) : IDisposable
+/// <remarks>
+/// One cache per size for the whole process, as EF Core's own default is: EF Core builds an internal service
+/// provider for every distinct cache instance it is given, so a cache per host would build one per host.
+/// </remarks>
+public sealed class CompiledQueryCache(IOptions<DatabaseOptions> options)
 {
     /// <summary>The size EF Core counts for each entry (its <c>CompiledQueryCache</c> and relational command cache).</summary>
     private const int SizePerQuery = 10;
 
-    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = (long)options.Value.CompiledQueryCacheSize * SizePerQuery, TrackStatistics = true });
+    private static readonly ConcurrentDictionary<int, MemoryCache> BySize = new();
+
+    public MemoryCache Cache { get; } = BySize.GetOrAdd(options.Value.CompiledQueryCacheSize,
+        size => new MemoryCache(new MemoryCacheOptions { SizeLimit = (long)size * SizePerQuery, TrackStatistics = true }));
 
     /// <summary>How many entries the cache holds now.</summary>
     public long Count => (Cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) / SizePerQuery;
-
-    public void Dispose() => Cache.Dispose();
 }

@@ -123,8 +123,11 @@ public sealed class InputCostTests(SummitServer server)
         Assert.Equal("Query", (await SendAsync(client, "{ __typename }"))!["data"]!["__typename"]!.GetValue<string>());
     }
 
+    /// <summary>A low cost limit, and input bounds lifted above it, so that the cost is what refuses large inputs.</summary>
     private WebApplicationFactory<Program> Strict() => server.WithWebHostBuilder(builder => builder
         .UseSetting("Auth:BootstrapEditorKey", EditorKey)
+        .UseSetting("GraphQL:Limits:MaxInputListLength", "100000")
+        .UseSetting("GraphQL:Limits:MaxInputValues", "100000")
         .UseSetting("GraphQL:Limits:MaxComplexity", MaxComplexity.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .UseSetting("GraphQL:Limits:AnonymousMarkdownMaxLength", "20000"));
 
