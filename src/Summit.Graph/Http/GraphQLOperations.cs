@@ -43,6 +43,9 @@ public sealed partial class GraphQLOperations(
     ILogger<GraphQLOperations> logger)
 {
     private static readonly IValidationRule[] NoStandardRules = [];
+
+    /// <summary>The specification's rules for a new document, behind the budget that stops them after too many errors.</summary>
+    private readonly IValidationRule[] newDocumentRules = [new ValidationErrorBudget(limits.Value.MaxErrors), .. DocumentValidator.CoreRules];
     private static readonly GraphQLDocumentBuilder DocumentBuilder = new() { MaxDepth = 128 };
 
     /// <summary>
@@ -93,6 +96,13 @@ public sealed partial class GraphQLOperations(
         {
             // The parser's own guard against stack exhaustion; uncaught it was a 500.
             return PreparedOperation.Failed(request, RequestErrors.Create(RequestErrors.Syntax, $"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
+        }
+
+        var spreads = FragmentSpreads.Count(document);
+        if (spreads > limits.Value.MaxFragmentSpreads)
+        {
+            return PreparedOperation.Failed(request, new LimitError(LimitCodes.FragmentSpreads, FormattableString.Invariant(
+                $"The document holds {spreads:N0} fragment spreads; at most {limits.Value.MaxFragmentSpreads:N0} are allowed (GraphQL:Limits:MaxFragmentSpreads).")));
         }
 
         return Choose(request, query, document, isValidated: false) with { DocumentBytes = documentBytes };
@@ -163,8 +173,8 @@ public sealed partial class GraphQLOperations(
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
-                // Null: the standard rules and ours; a validated document gets ours only (they are appended to this list).
-                ValidationRules = operation.Validated ? NoStandardRules : null,
+                // Ours are appended to this list: a validated document gets ours only, a new one the standard rules too.
+                ValidationRules = operation.Validated ? NoStandardRules : newDocumentRules,
                 RequestServices = services,
                 User = user,
                 CancellationToken = deadline.Token,
@@ -211,11 +221,18 @@ public sealed partial class GraphQLOperations(
 
     /// <summary>
     /// Keeps the first <c>GraphQL:Limits:MaxErrors</c> errors and sums up the rest in one more: validation reports
-    /// an error per offending node, and 20,000 of them made a 4.6 MB answer.
+    /// an error per offending node, and 20,000 of them made a 4.6 MB answer. Validation itself stops at that many
+    /// (<see cref="ValidationErrorBudget"/>); execution errors, one per failing field, are cut here.
     /// </summary>
     private void CapErrors(ExecutionResult result)
     {
         var max = Math.Max(1, limits.Value.MaxErrors);
+        if (result.Errors?.OfType<ValidationStoppedError>().FirstOrDefault() is { } stopped)
+        {
+            result.Errors = [.. stopped.Reported.Take(max), stopped];
+            return;
+        }
+
         if (result.Errors is not { } errors || errors.Count <= max)
         {
             return;

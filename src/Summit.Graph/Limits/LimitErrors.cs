@@ -14,6 +14,7 @@ public static class LimitCodes
     public const string Rate = "LIMIT_RATE";
     public const string Tokens = "LIMIT_TOKENS";
     public const string Errors = "LIMIT_ERRORS";
+    public const string FragmentSpreads = "LIMIT_FRAGMENT_SPREADS";
     public const string InputValues = "LIMIT_INPUT_VALUES";
     public const string InputDepth = "LIMIT_INPUT_DEPTH";
     public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";

@@ -68,6 +68,12 @@ public sealed class OperationLimitOptions
     /// </summary>
     public int ExpensiveTokens { get; set; } = 1_000;
 
+    /// <summary>
+    /// Most fragment spreads (<c>...Name</c>) a document may write; validation compares every two of them. Front ends
+    /// that colocate a fragment per component use a few dozen.
+    /// </summary>
+    public int MaxFragmentSpreads { get; set; } = 200;
+
     /// <summary>Most errors one response reports; the rest are summed up in a last error (validation can find one per node).</summary>
     public int MaxErrors { get; set; } = 20;
 

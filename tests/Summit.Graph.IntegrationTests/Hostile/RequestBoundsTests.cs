@@ -129,18 +129,59 @@ public sealed class RequestBoundsTests(HostileServer hostile) : IClassFixture<Ho
         Assert.Equal("LIMIT_FIELDS", response.FirstErrorCode);
     }
 
-    [Fact]
-    public async Task ValidationErrorsAreCappedWithASummary()
+    /// <summary>Documents within the token limit whose validation makes an error per node: validation stops at the budget.</summary>
+    public static TheoryData<string, string, string> ErrorfulDocuments() => new()
     {
-        // 600 unknown fields: within the token limit, one validation error each.
-        var response = await Server.PostJsonAsync("{ " + string.Join(' ', Enumerable.Range(0, 600).Select(i => $"unknown{i}")) + " }");
+        { "3,990 unknown fields", "{ " + string.Join(' ', Enumerable.Range(0, 3_990).Select(i => $"unknown{i}")) + " }", "FIELDS_ON_CORRECT_TYPE" },
+        { "1,320 unknown arguments", "{ event(" + string.Join(' ', Enumerable.Range(0, 1_320).Select(i => $"a{i}: 1")) + ") { slug } }", "KNOWN_ARGUMENT_NAMES" },
+        { "1,990 unknown directives", "{ event { slug " + string.Join(' ', Enumerable.Range(0, 1_990).Select(i => $"@d{i}")) + " } }", "KNOWN_DIRECTIVES" },
+        { "990 variables of unknown types", "query(" + string.Join(' ', Enumerable.Range(0, 990).Select(i => $"$v{i}: T{i}")) + ") { event { slug } }", "VARIABLES_ARE_INPUT_TYPES" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorfulDocuments))]
+    public async Task ValidationStopsAtTheErrorBudget(string name, string query, string firstCode)
+    {
+        var response = await Server.PostJsonAsync(query);
 
         var errors = response.Errors!;
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.True(HttpStatusCode.BadRequest == response.Status, $"{name}: {HostileRequests.Truncate(response.Body)}");
+        Assert.Equal(firstCode, response.FirstErrorCode);
         Assert.Equal(21, errors.Count);
         Assert.Equal("LIMIT_ERRORS", errors[20]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.Equal("580 more errors were not reported (GraphQL:Limits:MaxErrors is 20).", errors[20]!["message"]!.GetValue<string>());
-        Assert.True(response.Body.Length < 10_000, $"{response.Body.Length:N0} bytes of answer");
+        Assert.Equal("Validation stopped after 20 errors (GraphQL:Limits:MaxErrors); the document may hold more.", errors[20]!["message"]!.GetValue<string>());
+        Assert.True(response.Body.Length < 10_000, $"{name}: {response.Body.Length:N0} bytes of answer");
+        await AssertServesAsync();
+    }
+
+    [Fact]
+    public async Task ADocumentWithFewErrorsReportsThemAll()
+    {
+        var response = await Server.PostJsonAsync("{ " + string.Join(' ', Enumerable.Range(0, 19).Select(i => $"unknown{i}")) + " }");
+
+        Assert.Equal(19, response.Errors!.Count);
+        Assert.All(response.Errors, error => Assert.Equal("FIELDS_ON_CORRECT_TYPE", error!["extensions"]!["code"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData(200, 200, null)]
+    [InlineData(201, 200, "LIMIT_FRAGMENT_SPREADS")]
+    [InlineData(1_290, 200, "LIMIT_FRAGMENT_SPREADS")]
+    [InlineData(1_990, 0, "LIMIT_FRAGMENT_SPREADS")]
+    public async Task FragmentSpreadsAreBoundedBeforeValidation(int spreads, int defined, string? code)
+    {
+        // Distinct fragments (or, with none defined, distinct unknown names): the overlapping-fields rule compares
+        // every two of them.
+        var query = "{ " + string.Join(' ', Enumerable.Range(0, spreads).Select(i => $"...F{(defined == 0 ? i : i % defined)}")) + " } "
+            + string.Join(' ', Enumerable.Range(0, defined).Select(i => $"fragment F{i} on Query {{ __typename }}"));
+
+        var response = await Server.PostJsonAsync(query);
+
+        Assert.True(code == response.FirstErrorCode, HostileRequests.Truncate(response.Body));
+        if (code is not null)
+        {
+            response.AssertRefused(HttpStatusCode.BadRequest, "(GraphQL:Limits:MaxFragmentSpreads)");
+        }
     }
 
     [Fact]
