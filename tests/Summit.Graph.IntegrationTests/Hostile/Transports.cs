@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
@@ -119,31 +118,23 @@ public static class Transports
 
     private static async Task<TransportAnswer> SendOverWebSocketAsync(SummitServer server, JsonObject request, string? bearerKey)
     {
-        var client = server.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri(server.Server.BaseAddress, "/graphql"), CancellationToken.None);
-        var init = new JsonObject { ["type"] = "connection_init" };
-        if (bearerKey is not null)
-        {
-            init["payload"] = new JsonObject { ["Authorization"] = $"Bearer {bearerKey}" };
-        }
-
-        await SendAsync(socket, init);
-        var ack = await ReceiveAsync(socket);
+        using var socket = await GraphQLWebSocket.ConnectAsync(server.Server);
+        await socket.InitAsync(bearerKey);
+        var ack = await socket.ReceiveAsync();
         if (ack?["type"]?.GetValue<string>() != "connection_ack")
         {
-            return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, ack?.ToJsonString() ?? $"closed {(int?)socket.CloseStatus}", null);
+            return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, ack?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", null);
         }
 
-        await SendAsync(socket, new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = request.DeepClone() });
-        var answer = await ReceiveAsync(socket);
+        await socket.SendAsync(new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = request.DeepClone() }.ToJsonString());
+        var answer = await socket.ReceiveAsync();
         var code = answer?["type"]?.GetValue<string>() switch
         {
             "error" => answer["payload"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
             "next" => answer["payload"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
             _ => null,
         };
-        return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, answer?.ToJsonString() ?? $"closed {(int?)socket.CloseStatus}", code);
+        return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, answer?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", code);
     }
 
     private static void Authorize(HttpRequestMessage request, string? bearerKey)
@@ -152,30 +143,5 @@ public static class Transports
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
         }
-    }
-
-    private static Task SendAsync(WebSocket socket, JsonObject message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-
-    /// <summary>The next whole message, or null once the server closed the socket. Generous deadline: a loaded machine is slow, never wrong.</summary>
-    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var message = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            message.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-
-        return JsonNode.Parse(message.ToArray());
     }
 }
