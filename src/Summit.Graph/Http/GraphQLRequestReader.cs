@@ -95,7 +95,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             // The raw text, not the element: deserialising it again decodes every string, unknown members
             // included, so a body that is not UTF-8 (and so not JSON) is refused with 400.
             request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? request;
-            return true;
+            return TryReadOperationId(element, request, out error);
         }
         catch (Exception exception) when (IsMalformedInput(exception))
         {
@@ -104,13 +104,35 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         }
     }
 
-    /// <summary>GET's parameters: query, documentId, operationName, and variables and extensions as JSON.</summary>
+    /// <summary>
+    /// HotChocolate's persisted-operation request names its document <c>id</c> (the GraphQL-over-HTTP spec's draft
+    /// says <c>documentId</c>); both are read, and a request may not send both.
+    /// </summary>
+    private static bool TryReadOperationId(JsonElement element, GraphQLRequest request, [NotNullWhen(false)] out ExecutionError? error)
+    {
+        error = null;
+        if (!element.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (id.ValueKind != JsonValueKind.String || request.DocumentId is not null)
+        {
+            error = RequestErrors.Create(RequestErrors.Invalid, "'id' names a persisted document: a string, sent instead of 'documentId'.");
+            return false;
+        }
+
+        request.DocumentId = id.GetString();
+        return true;
+    }
+
+    /// <summary>GET's parameters: query, documentId (or id), operationName, and variables and extensions as JSON.</summary>
     public bool TryRead(IQueryCollection query, out GraphQLRequest request, [NotNullWhen(false)] out ExecutionError? error)
     {
         request = new GraphQLRequest
         {
             Query = NullIfEmpty(query["query"]),
-            DocumentId = NullIfEmpty(query["documentId"]),
+            DocumentId = NullIfEmpty(query["documentId"]) ?? NullIfEmpty(query["id"]),
             OperationName = NullIfEmpty(query["operationName"]),
         };
         error = null;

@@ -52,9 +52,11 @@ public sealed class PersistedDocuments : IDisposable
             }
 
             // Any string that is not a known ID, however long or strange, gets the same answer; only its start is echoed.
-            return documentId.StartsWith(HashPrefix, StringComparison.Ordinal) && trusted.TryGetValue(documentId[HashPrefix.Length..], out var text)
+            // "sha256:<hex>" (the spec's draft), or the bare hash as HotChocolate's clients send it.
+            var hash = documentId.StartsWith(HashPrefix, StringComparison.Ordinal) ? documentId[HashPrefix.Length..] : documentId;
+            return trusted.TryGetValue(hash, out var text)
                 ? (text, null)
-                : (null, new ExecutionError($"No trusted document has the ID '{Shorten(documentId)}'; IDs are 'sha256:' and the SHA-256 of a file in schema/operations.") { Code = UnknownDocumentCode });
+                : (null, new ExecutionError($"No trusted document has the ID '{Shorten(documentId)}'; IDs are the SHA-256 of a file in schema/operations, with or without 'sha256:' before it.") { Code = UnknownDocumentCode });
         }
 
         if (request.Extensions?.TryGetValue("persistedQuery", out var persisted) == true)

@@ -16,7 +16,7 @@ public sealed class BananaCakePopBrowserTests(RunningServer server)
             $"{BrowserFactAttribute.Chromium} is missing and {BrowserFactAttribute.RequireVariable}=1 requires the browser test: apt-get install -y chromium.");
         var screenshot = NodeScript.ArtefactPath("ide.png");
 
-        var run = await NodeScript.RunAsync("ide.mjs", TimeSpan.FromMinutes(2), server.Endpoint, screenshot);
+        var run = await NodeScript.RunAsync("ide.mjs", TimeSpan.FromMinutes(6), server.Endpoint, screenshot);
 
         Assert.True(run.ExitCode == 0, $"{run.Output}\n{run.Error}\nScreenshot: {screenshot}");
         Assert.True(File.Exists(screenshot));

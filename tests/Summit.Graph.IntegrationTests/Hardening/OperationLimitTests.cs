@@ -44,6 +44,23 @@ public sealed class OperationLimitTests(SummitServer server)
     }
 
     [Fact]
+    public async Task IntrospectionAnswersRepeatableDirectivesAndDeprecatedInputValues()
+    {
+        // What graphql-js's getIntrospectionQuery asks with directiveIsRepeatable and inputValueDeprecation.
+        var response = await server.PostAsync("""
+            { __schema { description
+                directives { name isRepeatable args { name isDeprecated deprecationReason } }
+                types { name inputFields(includeDeprecated: true) { name isDeprecated deprecationReason }
+                        fields(includeDeprecated: true) { name args(includeDeprecated: true) { name isDeprecated } } } } }
+            """);
+
+        Assert.True(response.Errors is null, response.Body);
+        var directives = response.Data!["__schema"]!["directives"]!.AsArray();
+        Assert.False(directives.Single(d => d!["name"]!.GetValue<string>() == "skip")!["isRepeatable"]!.GetValue<bool>());
+        Assert.Contains(response.Data!["__schema"]!["types"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "ListFilterInputTypeOfPresenterFilterInput");
+    }
+
+    [Fact]
     public async Task IntrospectionThatMultipliesItselfIsRefused()
     {
         // Every (fields, type) pair multiplies the answer by a type's field count; 13 levels, within the depth allowed.

@@ -60,6 +60,8 @@ await browser.route(() => true, route => {
 const violations = [];
 try {
   const page = browser.pages()[0] ?? await browser.newPage();
+  // Deadlines, not expectations of speed: on a loaded 2-core machine the IDE's first render took over 20 s.
+  page.setDefaultTimeout(90_000);
   page.on('console', message => {
     if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
       violations.push(message.text());
@@ -68,7 +70,7 @@ try {
   await page.goto(url);
   await page.getByRole('button', { name: 'Create Document' }).click();
   // The document has loaded the schema by introspection from bcp-config.json's endpoint.
-  await page.getByText('Schema available').waitFor({ timeout: 20000 });
+  await page.getByText('Schema available').waitFor();
 
   // The operation editor is the first Monaco editor of the document tab.
   const editor = page.locator('.monaco-editor').first();
@@ -82,7 +84,7 @@ try {
   await page.getByRole('button', { name: /^Run/ }).first().click();
 
   const response = page.locator('.monaco-editor', { hasText: expected });
-  await response.waitFor({ timeout: 20000 });
+  await response.waitFor();
   await page.screenshot({ path: screenshot });
   if (violations.length > 0) {
     throw new Error(`The page broke its Content-Security-Policy: ${violations.join('\n')}`);

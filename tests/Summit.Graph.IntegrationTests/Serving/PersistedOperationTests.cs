@@ -27,6 +27,36 @@ public sealed class PersistedOperationTests(SummitServer server)
     }
 
     [Fact]
+    public async Task TrustedDocumentRunsByHotChocolatesIdOverPostAndGet()
+    {
+        var id = Sha256(SessionPage);
+
+        var posted = await PostJsonAsync(new { id, variables = new { slug = "hotplug" } });
+        var prefixed = await PostJsonAsync(new { id = "sha256:" + id, variables = new { slug = "hco" } });
+        var fetched = await server.SendAsync(new HttpRequestMessage(HttpMethod.Get,
+            $"/graphql?id={id}&variables={Uri.EscapeDataString("""{"slug":"vfx"}""")}"));
+
+        Assert.Equal("Introducing Volume Hotplug in KubeVirt", posted.Data!["session"]!["title"]!.GetValue<string>());
+        Assert.Equal("hco", prefixed.Data!["session"]!["slug"]!.GetValue<string>());
+        Assert.Equal("vfx", fetched.Data!["session"]!["slug"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"id": 5}""")]
+    [InlineData("""{"id": ["a"]}""")]
+    [InlineData("""{"id": "x", "documentId": "sha256:x"}""")]
+    public async Task AnIdThatIsNotOneDocumentsNameIsRefused(string body)
+    {
+        var response = await server.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        }, "application/graphql-response+json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("REQUEST_INVALID", response.FirstErrorCode);
+    }
+
+    [Fact]
     public async Task UnknownDocumentIdIsRefused()
     {
         var response = await PostJsonAsync(new { documentId = "sha256:" + new string('0', 64) }, "application/graphql-response+json");

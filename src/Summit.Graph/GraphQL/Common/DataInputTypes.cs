@@ -4,7 +4,7 @@ namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
 /// Generates HotChocolate v15's filter and sort input types (<c>SessionFilterInput</c>,
-/// <c>StringOperationFilterInput</c>, <c>ListPresenterFilterInput</c>, <c>SessionSortInput</c>, ...) from the
+/// <c>StringOperationFilterInput</c>, <c>ListFilterInputTypeOfPresenterFilterInput</c>, <c>SessionSortInput</c>, ...) from the
 /// entity models, and the <c>where</c>/<c>order</c> arguments that use them.
 /// </summary>
 public static class DataInputTypes
@@ -119,7 +119,7 @@ public static class DataInputTypes
             IGraphType fieldType = member.Kind switch
             {
                 MemberKind.Reference => new GraphQLTypeReference(FilterName(member.TargetModel)),
-                MemberKind.Collection => new GraphQLTypeReference($"List{FilterName(member.TargetModel)}"),
+                MemberKind.Collection => new GraphQLTypeReference(ListFilterName(member.TargetModel)),
                 _ => new GraphQLTypeReference(member.Filter switch
                 {
                     ScalarFilter.String => "StringOperationFilterInput",
@@ -135,11 +135,14 @@ public static class DataInputTypes
         return type;
     }
 
+    /// <summary>HotChocolate's name for the filter of a list of entities: <c>ListFilterInputTypeOf&lt;X&gt;FilterInput</c>.</summary>
+    private static string ListFilterName(EntityModel target) => $"ListFilterInputTypeOf{FilterName(target)}";
+
     private static InputObjectGraphType ListFilter(EntityModel target)
     {
         var type = new InputObjectGraphType
         {
-            Name = $"List{FilterName(target)}",
+            Name = ListFilterName(target),
             Description = $"Conditions on a list of {target.GraphTypeName} items.",
         };
         type.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "Every item matches." });
