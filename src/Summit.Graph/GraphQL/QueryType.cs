@@ -64,7 +64,7 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
             .Description("The days of every edition, in time order; filter by `event` for one edition.")
             .ResolveAsync(async context => await context.Queries().ListAsync(context, DayModel.Instance, db => db.Days))
-            .FieldType.WithFilterAndOrder(DayModel.Instance);
+            .FieldType.WithFilterAndOrder(DayModel.Instance).WithAssumedSize(100);
         Connection("slots", SlotModel.Instance, "The time slots of every edition, in time order.", db => db.Slots);
         Connection("sessions", SessionModel.Instance, "The sessions of every edition, in programme order.", db => db.Sessions);
         Field<SessionGraphType>("session")

@@ -23,10 +23,10 @@ public sealed class SummitSchema : Schema
         : base(services)
     {
         Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
-        // What HotChocolate's introspection answers too: __Directive.isRepeatable, and includeDeprecated on args and
-        // inputFields with __InputValue.isDeprecated (graphql-js's getIntrospectionQuery asks for both when told to).
+        // What HotChocolate's introspection answers too: __Directive.isRepeatable. GraphQL.NET's deprecation of input
+        // values is left off: it adds __InputValue.isDeprecated but no includeDeprecated on __Directive.args, and
+        // clients that find the first (Banana Cake Pop) then ask for the second, and lose the schema.
         Features.RepeatableDirectives = true;
-        Features.DeprecationOfInputValues = true;
         RegisterType(new ZonedDateTimeGraphType());
         Query = services.GetRequiredService<QueryType>();
         var mutation = services.GetRequiredService<MutationType>();

@@ -54,7 +54,7 @@ public static class GraphQLServiceExtensions
             .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment())
+            .AddErrorInfoProvider(new BoundedErrorInfoProvider(new global::GraphQL.Execution.ErrorInfoProviderOptions { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(DatabaseErrors.Map));
         return builder;
     }

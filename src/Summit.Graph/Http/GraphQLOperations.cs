@@ -98,11 +98,9 @@ public sealed partial class GraphQLOperations(
             return PreparedOperation.Failed(request, RequestErrors.Create(RequestErrors.Syntax, $"The query is not valid GraphQL: it nests deeper than {DocumentBuilder.MaxDepth} levels."));
         }
 
-        var spreads = FragmentSpreads.Count(document);
-        if (spreads > limits.Value.MaxFragmentSpreads)
+        if (RefuseByShape(request, DocumentShape.Measure(document)) is { } outOfShape)
         {
-            return PreparedOperation.Failed(request, new LimitError(LimitCodes.FragmentSpreads, FormattableString.Invariant(
-                $"The document holds {spreads:N0} fragment spreads; at most {limits.Value.MaxFragmentSpreads:N0} are allowed (GraphQL:Limits:MaxFragmentSpreads).")));
+            return outOfShape;
         }
 
         return Choose(request, query, document, isValidated: false) with { DocumentBytes = documentBytes };
@@ -125,6 +123,23 @@ public sealed partial class GraphQLOperations(
         return tokens > options.ExpensiveTokens && rateLimits.TryAcquire(OperationType.Query, double.PositiveInfinity, user, http) is { } limited
             ? PreparedOperation.Failed(request, limited)
             : null;
+    }
+
+    /// <summary>The bounds of a parsed document that hold before it is validated (<see cref="DocumentShape"/>).</summary>
+    private PreparedOperation? RefuseByShape(GraphQLRequest request, DocumentShape shape)
+    {
+        var options = limits.Value;
+        var (code, message) = shape switch
+        {
+            { FragmentSpreads: var spreads } when spreads > options.MaxFragmentSpreads => (LimitCodes.FragmentSpreads, FormattableString.Invariant(
+                $"The document holds {spreads:N0} fragment spreads; at most {options.MaxFragmentSpreads:N0} are allowed (GraphQL:Limits:MaxFragmentSpreads).")),
+            { MostFieldRepeats: var repeats } when repeats > options.MaxFieldRepeats => (LimitCodes.FieldRepeats, FormattableString.Invariant(
+                $"A selection set asks {repeats:N0} fields under the same name; at most {options.MaxFieldRepeats:N0} are allowed (GraphQL:Limits:MaxFieldRepeats). Give them aliases.")),
+            { IntrospectionSelections: var introspection } when introspection > options.MaxIntrospectionSelections => (LimitCodes.Introspection, FormattableString.Invariant(
+                $"The document selects __schema or __type {introspection:N0} times; at most {options.MaxIntrospectionSelections:N0} are allowed (GraphQL:Limits:MaxIntrospectionSelections).")),
+            _ => (null, null),
+        };
+        return code is null ? null : PreparedOperation.Failed(request, new LimitError(code, message!));
     }
 
     private static PreparedOperation Choose(GraphQLRequest request, string query, GraphQLDocument document, bool isValidated)

@@ -15,6 +15,9 @@ public static class LimitCodes
     public const string Tokens = "LIMIT_TOKENS";
     public const string Errors = "LIMIT_ERRORS";
     public const string FragmentSpreads = "LIMIT_FRAGMENT_SPREADS";
+    public const string FieldRepeats = "LIMIT_FIELD_REPEATS";
+    public const string Introspection = "LIMIT_INTROSPECTION";
+    public const string SlowSubscriber = "LIMIT_SLOW_SUBSCRIBER";
     public const string InputValues = "LIMIT_INPUT_VALUES";
     public const string InputDepth = "LIMIT_INPUT_DEPTH";
     public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";

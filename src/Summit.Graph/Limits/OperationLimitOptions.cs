@@ -74,6 +74,22 @@ public sealed class OperationLimitOptions
     /// </summary>
     public int MaxFragmentSpreads { get; set; } = 200;
 
+    /// <summary>
+    /// Most fields one selection set may answer under the same response name (its inline fragments included);
+    /// validation compares every two of them, and their sub-selections with each other. Aliases give fields names
+    /// of their own (bounded by <see cref="MaxAliases"/>).
+    /// </summary>
+    public int MaxFieldRepeats { get; set; } = 10;
+
+    /// <summary>Most <c>__schema</c> and <c>__type</c> selections in a document; each may answer the whole schema. IDEs use one.</summary>
+    public int MaxIntrospectionSelections { get; set; } = 5;
+
+    /// <summary>
+    /// Most estimated work of a subscription: it runs again for every event and every subscriber, so it is bounded
+    /// more tightly than a query (<see cref="MaxComplexity"/>).
+    /// </summary>
+    public int MaxSubscriptionComplexity { get; set; } = 2_000;
+
     /// <summary>Most errors one response reports; the rest are summed up in a last error (validation can find one per node).</summary>
     public int MaxErrors { get; set; } = 20;
 

@@ -46,6 +46,10 @@ public sealed class OperationLimitsRule(
         {
             Report(context, LimitCodes.Depth, $"The operation is {maxDepth} levels deep; at most {depthLimit} are allowed (GraphQL:Limits:{depthKey}).");
         }
+        else if (context.Operation.Operation == OperationType.Subscription && totalComplexity > options.MaxSubscriptionComplexity)
+        {
+            Report(context, LimitCodes.Complexity, $"The subscription's estimated cost is {totalComplexity:N0}; at most {options.MaxSubscriptionComplexity:N0} is allowed (GraphQL:Limits:MaxSubscriptionComplexity): it runs again for every event.");
+        }
         else if (totalComplexity > options.MaxComplexity)
         {
             Report(context, LimitCodes.Complexity, $"The operation's estimated cost is {totalComplexity:N0}; at most {options.MaxComplexity:N0} is allowed (GraphQL:Limits:MaxComplexity). Ask for smaller pages or fewer nested lists.");
@@ -175,7 +179,7 @@ public sealed class OperationLimitsRule(
 
         return field.Arguments?.TryGetValue("ids", out var ids) == true && ids.Value is System.Collections.ICollection list
             ? list.Count
-            : limits.ListSizeEstimate;
+            : field.FieldDefinition.GetMetadata<int?>(ListSizes.AssumedSize) ?? limits.ListSizeEstimate;
     }
 
     /// <summary>The page a paged field returns; null for fields that take no <c>first</c>.</summary>

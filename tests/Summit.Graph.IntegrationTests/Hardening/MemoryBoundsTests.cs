@@ -59,18 +59,19 @@ public sealed class MemoryBoundsTests(SummitServer server)
     [Fact]
     public async Task ValidatedDocumentsStayWithinTheirBudget()
     {
-        using var bounded = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:DocumentCacheBytes", Budget.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var bounded = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:DocumentCacheBytes", "200000"));
         using var client = bounded.CreateClient();
         var documents = bounded.Services.GetRequiredService<ValidatedDocuments>();
 
         for (var i = 0; i < 60; i++)
         {
-            var fields = string.Join(' ', Enumerable.Range(0, 80).Select(f => "__typename"));
+            var fields = string.Join(' ', Enumerable.Range(0, 40).Select(f => $"t{f}: __typename"));
             using var response = await client.SendAsync(Requests.Post($"query Q{i} {{ {fields} event {{ slug }} }}"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.InRange(documents.EstimatedBytes, 1, Budget);
+        // Sixty such documents take more than the budget: the cache keeps what fits.
+        Assert.InRange(documents.EstimatedBytes, 1, 200_000);
     }
 
     [Fact]

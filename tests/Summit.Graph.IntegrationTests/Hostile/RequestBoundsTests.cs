@@ -123,10 +123,10 @@ public sealed class RequestBoundsTests(HostileServer hostile) : IClassFixture<Ho
     [Fact]
     public async Task ADocumentAtTheTokenLimitIsParsedAndValidated()
     {
-        // 2 + 3,998 = 4,000 tokens: parsed, then refused by a limit of the parsed operation.
+        // 2 + 3,998 = 4,000 tokens: parsed, then refused by a bound of the parsed document.
         var response = await Server.PostJsonAsync("{ " + Repeat("__typename ", 3_998) + "}");
 
-        Assert.Equal("LIMIT_FIELDS", response.FirstErrorCode);
+        Assert.Equal("LIMIT_FIELD_REPEATS", response.FirstErrorCode);
     }
 
     /// <summary>Documents within the token limit whose validation makes an error per node: validation stops at the budget.</summary>

@@ -5,6 +5,8 @@ using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Events;
 using Summit.Graph.GraphQL.Slots;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Days;
 
 public sealed class DayGraphType : EntityGraphType<Day>
@@ -22,6 +24,6 @@ public sealed class DayGraphType : EntityGraphType<Day>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlotGraphType>>>>("slots")
             .Description("The day's time slots, in order.")
             .Resolve(context => context.Queries().Children(context, SlotModel.Instance, context.Source.Id, SlotLinks))
-            .FieldType.WithFilterAndOrder(SlotModel.Instance);
+            .FieldType.WithFilterAndOrder(SlotModel.Instance).WithAssumedSize(12);
     }
 }

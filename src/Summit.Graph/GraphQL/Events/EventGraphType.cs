@@ -6,6 +6,8 @@ using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Sessions;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Events;
 
 public sealed class EventGraphType : EntityGraphType<Event>
@@ -36,14 +38,15 @@ public sealed class EventGraphType : EntityGraphType<Event>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
             .Description("The days of the edition, in order.")
             .Resolve(context => context.Queries().Children(context, DayModel.Instance, context.Source.Id, DayLinks))
-            .FieldType.WithFilterAndOrder(DayModel.Instance);
+            .FieldType.WithFilterAndOrder(DayModel.Instance).WithAssumedSize(3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions of the edition, in programme order.")
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
-            .FieldType.WithFilterAndOrder(SessionModel.Instance);
+            .FieldType.WithFilterAndOrder(SessionModel.Instance).WithAssumedSize(50);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SponsorGraphType>>>>("sponsors")
             .Description("The edition's sponsors.")
-            .Resolve(context => context.Queries().Children(context, SponsorModel.Instance, context.Source.Id, SponsorLinks));
+            .Resolve(context => context.Queries().Children(context, SponsorModel.Instance, context.Source.Id, SponsorLinks))
+            .FieldType.WithAssumedSize(20);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("The links of the closing \"What's next?\" section.")
             .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id, LinkLinks))

@@ -5,6 +5,8 @@ using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Revisions;
 using Summit.Graph.GraphQL.Sessions;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Presenters;
 
 public sealed class PresenterGraphType : EntityGraphType<Presenter>
@@ -26,7 +28,8 @@ public sealed class PresenterGraphType : EntityGraphType<Presenter>
         Column("version", p => p.Version, "Increases with every change; pass it back when updating.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
             .Description("Every change, newest first (editors and previewers only).")
-            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks));
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks))
+            .FieldType.WithAssumedSize(20);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions the person takes part in, in programme order.")
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))

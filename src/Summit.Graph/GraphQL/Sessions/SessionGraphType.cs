@@ -8,6 +8,8 @@ using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
 using Summit.Graph.GraphQL.Slots;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Sessions;
 
 public sealed class SessionGraphType : EntityGraphType<Session>
@@ -39,7 +41,8 @@ public sealed class SessionGraphType : EntityGraphType<Session>
             .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id, RoleLinks));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevisionGraphType>>>>("revisions")
             .Description("Every change, newest first (editors and previewers only).")
-            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks));
+            .Resolve(context => context.RequireDraftAccess().Queries().Children(context, RevisionModel.Instance, context.Source.Id, RevisionLinks))
+            .FieldType.WithAssumedSize(20);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkGraphType>>>>("links")
             .Description("Recordings, slides, demos and references, in page order.")
             .Resolve(context => context.Queries().Children(context, LinkModel.Instance, context.Source.Id, LinkLinks))
