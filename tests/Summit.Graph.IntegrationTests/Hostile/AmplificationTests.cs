@@ -64,6 +64,27 @@ public sealed class AmplificationTests(HostileServer hostile) : IClassFixture<Ho
         Assert.Contains("GraphQL:Limits:MaxSubscriptionComplexity", answer.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, 1_000, null)]
+    [InlineData(2, 500, null)]
+    [InlineData(2, 501, "MARKDOWN_TOO_LONG")]
+    [InlineData(20, 1_000, "MARKDOWN_TOO_LONG")]
+    public async Task AnonymousOperationsRenderAtMostTheirLengthInAll(int aliases, int characters, string? code)
+    {
+        var query = "query($m: String!) { " + Repeat(aliases, i => $"r{i}: renderMarkdown(markdown: $m)") + " }";
+        var markdown = string.Concat(Enumerable.Repeat("*a* ", characters / 4)) + new string('b', characters % 4);
+
+        var anonymous = await Server.PostJsonAsync(query, new { m = markdown });
+        var editor = await Server.PostJsonAsync(query, new { m = markdown }, bearerKey: hostile.Editor.Key);
+
+        Assert.True(code == anonymous.FirstErrorCode, HostileRequests.Truncate(anonymous.Body));
+        Assert.True(editor.Errors is null, HostileRequests.Truncate(editor.Body));
+        if (code is not null)
+        {
+            anonymous.AssertRefused(HttpStatusCode.BadRequest, "(GraphQL:Limits:AnonymousMarkdownMaxLength)");
+        }
+    }
+
     [Fact]
     public async Task QuotedValuesInErrorsAreCut()
     {

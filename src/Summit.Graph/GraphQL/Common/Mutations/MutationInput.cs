@@ -58,7 +58,7 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         }
 
         var text = given.Trim();
-        if (text.Length == 0)
+        if (!HasVisibleCharacter(text))
         {
             return null;
         }
@@ -166,7 +166,12 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         return null;
     }
 
-    /// <summary>False, with the problem recorded, when <paramref name="text"/> holds a control character.</summary>
+    /// <summary>
+    /// False, with the problem recorded, when <paramref name="text"/> holds a control character or a bidirectional
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which reorders the text around it wherever it
+    /// is shown: a title could read differently in the programme than it was written. The marks U+200E and U+200F,
+    /// which names in right-to-left scripts need, stay allowed.
+    /// </summary>
     private bool SingleLine(string field, string text)
     {
         if (FirstControlCharacter(text, allowLineBreaks: false) is { } control)
@@ -175,8 +180,23 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
             return false;
         }
 
+        if (text.FirstOrDefault(IsBidirectionalControl) is var bidi and not '\0')
+        {
+            Problem(field, $"Must not hold bidirectional control characters; it has U+{(int)bidi:X4}.");
+            return false;
+        }
+
         return true;
     }
+
+    private static bool IsBidirectionalControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>
+    /// Whether <paramref name="text"/> shows anything: a text of only invisible formatting characters (zero-width
+    /// spaces, joiners, soft hyphens, byte order marks) and combining marks counts as empty.
+    /// </summary>
+    private static bool HasVisibleCharacter(string text) => text.Any(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c)
+        is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark));
 
     public void Problem(string field, string message) => problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
 
