@@ -146,7 +146,7 @@ public sealed class QueryType : ObjectGraphType
     {
         if (!GlobalId.TryDecode(id, out var typeName, out var key) || !NodeModels.TryGetValue(typeName, out var model))
         {
-            throw new QueryArgumentException($"'{id}' is not the ID of any object.", "INVALID_ID");
+            throw new QueryArgumentException($"'{QueryArgumentException.Quote(id)}' is not the ID of any object.", "INVALID_ID");
         }
 
         return model.LoadById(context, (IObjectGraphType)context.Schema.AllTypes[typeName]!, key);

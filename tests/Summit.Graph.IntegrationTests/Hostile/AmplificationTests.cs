@@ -94,7 +94,9 @@ public sealed class AmplificationTests(HostileServer hostile) : IClassFixture<Ho
 
         Assert.NotNull(response.Errors);
         Assert.All(response.Errors!, error => Assert.True(error!["message"]!.GetValue<string>().Length <= BoundedErrorInfoProvider.MaxMessageLength + 1));
-        Assert.True(response.Body.Length < 20_000, $"{response.Body.Length:N0} bytes of answer");
+        Assert.Equal("UNKNOWN_TIME_ZONE", response.FirstErrorCode);
+        Assert.StartsWith($"'{new string('x', 64)}…' is not a known time zone", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(response.Body.Length < 10_000, $"{response.Body.Length:N0} bytes of answer");
     }
 
     [Fact]
@@ -121,7 +123,8 @@ public sealed class AmplificationTests(HostileServer hostile) : IClassFixture<Ho
         }
 
         Assert.Equal("LIMIT_SLOW_SUBSCRIBER", received[^1].Errors?[0].Code);
-        Assert.InRange(received.Count - 1, 1, SubscriptionStreams.BufferedEvents);
+        // The buffer's events, plus the one the waiting read may have taken while the events arrived.
+        Assert.InRange(received.Count - 1, SubscriptionStreams.BufferedEvents, SubscriptionStreams.BufferedEvents + 1);
     }
 
     private static string Repeat(int count, Func<int, string> item) => string.Join(' ', Enumerable.Range(0, count).Select(item));

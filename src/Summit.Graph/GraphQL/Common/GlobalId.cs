@@ -43,7 +43,7 @@ public static class GlobalId
     {
         if (!TryDecode(value, out var typeName, out var id))
         {
-            throw new QueryArgumentException($"'{value}' is not a valid ID.", "INVALID_ID");
+            throw new QueryArgumentException($"'{QueryArgumentException.Quote(value ?? "")}' is not a valid ID.", "INVALID_ID");
         }
 
         if (!string.Equals(typeName, expectedType, StringComparison.Ordinal))

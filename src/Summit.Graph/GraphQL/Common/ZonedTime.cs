@@ -28,7 +28,7 @@ public static class ZonedTime
         }
         catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new QueryArgumentException($"'{timeZone}' is not a known time zone; use an IANA name such as 'America/New_York' or 'Europe/Berlin'.", "UNKNOWN_TIME_ZONE");
+            throw new QueryArgumentException($"'{QueryArgumentException.Quote(timeZone)}' is not a known time zone; use an IANA name such as 'America/New_York' or 'Europe/Berlin'.", "UNKNOWN_TIME_ZONE");
         }
     }
 }
