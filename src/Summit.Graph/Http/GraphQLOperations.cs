@@ -113,11 +113,18 @@ public sealed partial class GraphQLOperations(
     private PreparedOperation? RefuseBeforeParsing(GraphQLRequest request, string query, ClaimsPrincipal? user, HttpContext? http)
     {
         var options = limits.Value;
-        var tokens = DocumentTokens.Count(query, options.MaxTokens);
+        var (tokens, longestString) = DocumentTokens.Measure(query, options.MaxTokens);
         if (tokens > options.MaxTokens)
         {
             return PreparedOperation.Failed(request, new LimitError(LimitCodes.Tokens, FormattableString.Invariant(
                 $"The document holds more than {options.MaxTokens:N0} tokens (GraphQL:Limits:MaxTokens); it was not parsed.")));
+        }
+
+        // Quotes and escapes are counted too, so a literal a little under the limit may be refused; none comes close.
+        if (longestString > options.MaxInputStringLength + 2)
+        {
+            return PreparedOperation.Failed(request, new LimitError(LimitCodes.InputStringLength, FormattableString.Invariant(
+                $"A string in the document holds more than {options.MaxInputStringLength:N0} characters; at most {options.MaxInputStringLength:N0} are allowed (GraphQL:Limits:MaxInputStringLength).")));
         }
 
         return tokens > options.ExpensiveTokens && rateLimits.TryAcquire(OperationType.Query, double.PositiveInfinity, user, http) is { } limited

@@ -11,21 +11,27 @@ public static class DocumentTokens
 {
     /// <summary>
     /// The number of tokens in <paramref name="text"/> (comments excluded), or <paramref name="stopAfter"/> + 1 as
-    /// soon as there are more than that.
+    /// soon as there are more than that; and the longest string literal's raw length in characters (quotes and
+    /// escapes included).
     /// </summary>
     /// <exception cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException">The text holds a character or literal that is not GraphQL.</exception>
-    public static int Count(string text, int stopAfter)
+    public static (int Tokens, int LongestString) Measure(string text, int stopAfter)
     {
         ROM source = text;
-        var count = 0;
+        int count = 0, longest = 0;
         for (var token = Lexer.Lex(source); token.Kind != TokenKind.EOF; token = Lexer.Lex(source, token.End))
         {
+            if (token.Kind == TokenKind.STRING)
+            {
+                longest = Math.Max(longest, token.End - token.Start);
+            }
+
             if (token.Kind != TokenKind.COMMENT && ++count > stopAfter)
             {
                 break;
             }
         }
 
-        return count;
+        return (count, longest);
     }
 }

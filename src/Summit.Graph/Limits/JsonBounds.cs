@@ -8,7 +8,8 @@ namespace Summit.Graph.Limits;
 /// it: nesting depth (System.Text.Json's <see cref="MaxDepth"/>; <see cref="JsonDocument"/> grows faster than
 /// linearly with depth, 80 ms for 10,000 levels) and the length of every array
 /// (<see cref="OperationLimitOptions.MaxInputListLength"/>; a 15,000-item <c>or</c> cost 640 ms to coerce into
-/// GraphQL input objects before validation could refuse it). What passes is then parsed as usual, and the
+/// GraphQL input objects before validation could refuse it), and the length of every string value
+/// (<see cref="OperationLimitOptions.MaxInputStringLength"/>) but the document's own. What passes is then parsed as usual, and the
 /// argument values are bounded again, by count and terms, during validation (<see cref="InputBounds"/>).
 /// </summary>
 public static class JsonBounds
@@ -29,16 +30,34 @@ public static class JsonBounds
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         // Items counted so far in each open array, by depth; -1 where the open container is an object.
         Span<int> counts = stackalloc int[MaxDepth + 2];
+        var documentText = false;
         try
         {
             while (reader.Read())
             {
                 var depth = reader.CurrentDepth;
                 var token = reader.TokenType;
-                if (token is JsonTokenType.EndArray or JsonTokenType.EndObject or JsonTokenType.PropertyName or JsonTokenType.Comment)
+                if (token == JsonTokenType.PropertyName)
+                {
+                    // The document's text is bounded by its tokens, not by this length.
+                    documentText = reader.ValueTextEquals("query"u8);
+                    continue;
+                }
+
+                if (token is JsonTokenType.EndArray or JsonTokenType.EndObject or JsonTokenType.Comment)
                 {
                     continue;
                 }
+
+                // Escapes make the raw bytes longer than the text, never shorter: a value within the limit in bytes is within it in characters.
+                if (token == JsonTokenType.String && !documentText && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > limits.MaxInputStringLength
+                    && reader.GetString()!.Length > limits.MaxInputStringLength)
+                {
+                    return new ExecutionError(FormattableString.Invariant(
+                        $"A string in the request holds more than {limits.MaxInputStringLength:N0} characters; at most {limits.MaxInputStringLength:N0} are allowed (GraphQL:Limits:MaxInputStringLength).")) { Code = LimitCodes.InputStringLength };
+                }
+
+                documentText = false;
 
                 if (depth > 0 && counts[depth - 1] >= 0 && ++counts[depth - 1] > limits.MaxInputListLength)
                 {

@@ -21,6 +21,7 @@ public static class LimitCodes
     public const string InputValues = "LIMIT_INPUT_VALUES";
     public const string InputDepth = "LIMIT_INPUT_DEPTH";
     public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";
+    public const string InputStringLength = "LIMIT_INPUT_STRING_LENGTH";
     public const string FilterTerms = "LIMIT_FILTER_TERMS";
     public const string SortTerms = "LIMIT_SORT_TERMS";
 

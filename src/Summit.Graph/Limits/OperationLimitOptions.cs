@@ -105,6 +105,13 @@ public sealed class OperationLimitOptions
     /// <summary>Most items of one list in an argument (an <c>in</c> list, <c>ids</c>, <c>and</c>/<c>or</c> terms).</summary>
     public int MaxInputListLength { get; set; } = 500;
 
+    /// <summary>
+    /// Longest string value, in characters, in a request's variables or written in its document (the document text
+    /// itself is bounded by <see cref="MaxTokens"/>). An abstract holds at most 20,000 characters; a 1 MB value asked
+    /// of 20 fields was copied, looked up and quoted 20 times.
+    /// </summary>
+    public int MaxInputStringLength { get; set; } = 65_536;
+
     /// <summary>Most operation terms (<c>eq</c>, <c>in</c>, <c>some</c>, ...) one <c>where</c> argument may hold.</summary>
     public int MaxFilterTerms { get; set; } = 50;
 

@@ -85,20 +85,25 @@ public sealed class MalformedRequestTests(HostileServer editing) : IClassFixture
     }
 
     [Fact]
-    public async Task AOneMegabyteVariableFindsNothingAndTooLongANameIsAValidationError()
+    public async Task ALongVariableFindsNothingAndTooLongANameIsAValidationErrorAndAMegabyteIsRefused()
     {
-        // Just under the 1 MiB body limit (GraphQL:Limits:MaxRequestBodyBytes).
-        var huge = new string('x', 1_000_000);
+        // At GraphQL:Limits:MaxInputStringLength: looked up, and a ValidationError for a name; past it refused whole.
+        var longest = new string('x', 65_536);
+        var megabyte = new string('x', 1_000_000);
 
         await AssertUnchangedAsync(async () =>
         {
-            var lookup = await Server.PostJsonAsync(SessionsQuery, new { slug = huge }, Key);
+            var lookup = await Server.PostJsonAsync(SessionsQuery, new { slug = longest }, Key);
             Assert.Equal(HttpStatusCode.OK, lookup.Status);
             Assert.Null(lookup.Errors);
             Assert.Equal("null", lookup.Data!["session"].AsJson());
 
-            var payload = await editing.Editor.MutateAsync("createPresenter", new { name = huge });
+            var payload = await editing.Editor.MutateAsync("createPresenter", new { name = longest });
             Assert.Equal("ValidationError", payload["errors"]![0]!["__typename"]!.GetValue<string>());
+
+            var refused = await Server.PostJsonAsync(SessionsQuery, new { slug = megabyte }, Key);
+            refused.AssertRefused(HttpStatusCode.BadRequest, "(GraphQL:Limits:MaxInputStringLength)");
+            Assert.Equal("LIMIT_INPUT_STRING_LENGTH", refused.FirstErrorCode);
         });
     }
 
@@ -139,7 +144,7 @@ public sealed class MalformedRequestTests(HostileServer editing) : IClassFixture
         { "overflowing key", Id("Presenter:99999999999999999999") },
         { "key with spaces", Id("Presenter: 1") },
         { "empty", "" },
-        { "very long", new string('A', 100_000) },
+        { "very long", new string('A', 60_000) },
         { "invalid UTF-8 inside", Convert.ToBase64String([0x50, 0xff, 0xfe, 0x3a, 0x31]) },
     };
 

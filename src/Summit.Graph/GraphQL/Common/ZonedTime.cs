@@ -13,6 +13,9 @@ public static class ZonedTime
         "An IANA time zone such as `America/New_York`: the time is answered in that zone, with its offset " +
         "(`2021-02-09T09:00:00-05:00`). Omitted, the time is answered in UTC (`2021-02-09T14:00:00Z`).";
 
+    /// <summary>The longest time zone name looked up.</summary>
+    private const int MaxTimeZoneIdLength = 64;
+
     /// <summary>The UTC time itself when no zone is asked for, else the same instant with the zone's offset.</summary>
     /// <exception cref="QueryArgumentException">The zone is not a known IANA name (code <c>UNKNOWN_TIME_ZONE</c>).</exception>
     public static object In(DateTime utc, string? timeZone)
@@ -24,7 +27,10 @@ public static class ZonedTime
 
         try
         {
-            return TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+            // IANA names are at most about 30 characters; a longer one is never looked up (the lookup reads the
+            // system's zone files by that name, once per field).
+            var zone = timeZone.Length <= MaxTimeZoneIdLength ? TimeZoneInfo.FindSystemTimeZoneById(timeZone) : throw new TimeZoneNotFoundException();
+            return TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone);
         }
         catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
