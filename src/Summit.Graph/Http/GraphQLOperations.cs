@@ -113,6 +113,11 @@ public sealed partial class GraphQLOperations(
     private PreparedOperation? RefuseBeforeParsing(GraphQLRequest request, string query, ClaimsPrincipal? user, HttpContext? http)
     {
         var options = limits.Value;
+        if (query.Length > options.MaxDocumentLength)
+        {
+            return PreparedOperation.Failed(request, JsonBounds.DocumentTooLong(options));
+        }
+
         var (tokens, longestString) = DocumentTokens.Measure(query, options.MaxTokens);
         if (tokens > options.MaxTokens)
         {

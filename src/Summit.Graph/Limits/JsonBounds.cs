@@ -14,6 +14,10 @@ namespace Summit.Graph.Limits;
 /// </summary>
 public static class JsonBounds
 {
+    /// <summary>The error for a document longer than <see cref="OperationLimitOptions.MaxDocumentLength"/>.</summary>
+    public static ExecutionError DocumentTooLong(OperationLimitOptions limits) => new LimitError(LimitCodes.DocumentLength, FormattableString.Invariant(
+        $"The document holds more than {limits.MaxDocumentLength:N0} characters; at most {limits.MaxDocumentLength:N0} are allowed (GraphQL:Limits:MaxDocumentLength)."));
+
     /// <summary>The deepest JSON any request may nest, System.Text.Json's default for the serialisers that read it later.</summary>
     public const int MaxDepth = 64;
 
@@ -39,7 +43,7 @@ public static class JsonBounds
                 var token = reader.TokenType;
                 if (token == JsonTokenType.PropertyName)
                 {
-                    // The document's text is bounded by its tokens, not by this length.
+                    // The document's text has a length limit of its own.
                     documentText = reader.ValueTextEquals("query"u8);
                     continue;
                 }
@@ -50,10 +54,11 @@ public static class JsonBounds
                 }
 
                 // Escapes make the raw bytes longer than the text, never shorter: a value within the limit in bytes is within it in characters.
-                if (token == JsonTokenType.String && !documentText && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > limits.MaxInputStringLength
-                    && reader.GetString()!.Length > limits.MaxInputStringLength)
+                var maxLength = documentText ? limits.MaxDocumentLength : limits.MaxInputStringLength;
+                if (token == JsonTokenType.String && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > maxLength
+                    && reader.GetString()!.Length > maxLength)
                 {
-                    return new ExecutionError(FormattableString.Invariant(
+                    return documentText ? DocumentTooLong(limits) : new ExecutionError(FormattableString.Invariant(
                         $"A string in the request holds more than {limits.MaxInputStringLength:N0} characters; at most {limits.MaxInputStringLength:N0} are allowed (GraphQL:Limits:MaxInputStringLength).")) { Code = LimitCodes.InputStringLength };
                 }
 

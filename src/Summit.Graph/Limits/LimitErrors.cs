@@ -13,6 +13,7 @@ public static class LimitCodes
     public const string Timeout = "LIMIT_TIMEOUT";
     public const string Rate = "LIMIT_RATE";
     public const string Tokens = "LIMIT_TOKENS";
+    public const string DocumentLength = "LIMIT_DOCUMENT_LENGTH";
     public const string Errors = "LIMIT_ERRORS";
     public const string FragmentSpreads = "LIMIT_FRAGMENT_SPREADS";
     public const string FieldRepeats = "LIMIT_FIELD_REPEATS";

@@ -63,6 +63,13 @@ public sealed class OperationLimitOptions
     public int MaxTokens { get; set; } = 4_000;
 
     /// <summary>
+    /// Longest document, in characters, checked before its tokens are counted (a 900 KB string literal is one token,
+    /// but lexing it cost 29 ms). The largest front-end document has about 500 characters, graphql-js's full
+    /// introspection query about 2,000; a document at <see cref="MaxTokens"/> of ordinary names about 40,000.
+    /// </summary>
+    public int MaxDocumentLength { get; set; } = 100_000;
+
+    /// <summary>
     /// Anonymous documents with more tokens than this, when they are not yet known as validated, count against the
     /// expensive-query rate (<c>RateLimits:ExpensiveQueriesPerSecond</c>) before they are parsed.
     /// </summary>

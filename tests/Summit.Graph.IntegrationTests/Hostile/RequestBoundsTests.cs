@@ -99,25 +99,39 @@ public sealed class RequestBoundsTests(HostileServer hostile) : IClassFixture<Ho
     }
 
     /// <summary>Documents whose parsing and validation would take seconds: refused before parsing, with a small answer.</summary>
-    public static TheoryData<string, string> OversizedDocuments() => new()
+    public static TheoryData<string, string, string> OversizedDocuments() => new()
     {
-        { "20,000 directives on one field", "{ event { slug" + Repeat(" @skip(if: false)", 20_000) + " } }" },
-        { "30,000 unused variables", "query(" + string.Join(' ', Enumerable.Range(0, 30_000).Select(i => $"$v{i}: Int")) + ") { event { slug } }" },
-        { "60,000 unknown arguments", "{ event(" + string.Join(' ', Enumerable.Range(0, 60_000).Select(i => $"a{i}: 1")) + ") { slug } }" },
-        { "40,000 aliases", "{ " + string.Join(' ', Enumerable.Range(0, 40_000).Select(i => $"a{i}: __typename")) + " }" },
-        { "4,001 tokens", "{ " + Repeat("__typename ", 3_999) + "}" },
+        { "20,000 directives on one field", "{ event { slug" + Repeat(" @skip(if: false)", 20_000) + " } }", "LIMIT_DOCUMENT_LENGTH" },
+        { "30,000 unused variables", "query(" + string.Join(' ', Enumerable.Range(0, 30_000).Select(i => $"$v{i}: Int")) + ") { event { slug } }", "LIMIT_DOCUMENT_LENGTH" },
+        { "60,000 unknown arguments", "{ event(" + string.Join(' ', Enumerable.Range(0, 60_000).Select(i => $"a{i}: 1")) + ") { slug } }", "LIMIT_DOCUMENT_LENGTH" },
+        { "40,000 aliases", "{ " + string.Join(' ', Enumerable.Range(0, 40_000).Select(i => $"a{i}: __typename")) + " }", "LIMIT_DOCUMENT_LENGTH" },
+        { "100,001 characters", "{ event { slug } } #" + new string('x', 100_001 - 20), "LIMIT_DOCUMENT_LENGTH" },
+        { "4,001 tokens", "{ " + Repeat("__typename ", 3_999) + "}", "LIMIT_TOKENS" },
+        { "8,000 directives within the length", "{ event { slug" + Repeat(" @skip(if: false)", 5_000) + " } }", "LIMIT_TOKENS" },
     };
 
     [Theory]
     [MemberData(nameof(OversizedDocuments))]
-    public async Task LargeDocumentsAreRefusedBeforeParsing(string name, string query)
+    public async Task LargeDocumentsAreRefusedBeforeParsing(string name, string query, string code)
     {
         var response = await Server.PostJsonAsync(query);
+        var overGet = await Server.SendAsync(Transport.Get, new JsonObject { ["query"] = query.Length < 60_000 ? query : query[..60_000] });
 
-        response.AssertRefused(HttpStatusCode.BadRequest, "tokens (GraphQL:Limits:MaxTokens)");
-        Assert.Equal("LIMIT_TOKENS", response.FirstErrorCode);
+        response.AssertRefused(HttpStatusCode.BadRequest, code == "LIMIT_TOKENS" ? "tokens (GraphQL:Limits:MaxTokens)" : "(GraphQL:Limits:MaxDocumentLength)");
+        Assert.Equal(code, response.FirstErrorCode);
         Assert.True(response.Body.Length < 10_000, $"{name}: {response.Body.Length:N0} bytes of answer");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, overGet.Status);
         await AssertServesAsync();
+    }
+
+    [Fact]
+    public async Task ADocumentAtTheLengthLimitIsLexed()
+    {
+        var query = "{ event { slug } } #" + new string('x', 100_000 - 20);
+
+        var response = await Server.PostJsonAsync(query);
+
+        Assert.True(response.Errors is null, HostileRequests.Truncate(response.Body));
     }
 
     [Fact]
