@@ -110,6 +110,7 @@ failures=0
 check() { if ! eval "$2"; then echo "TARGET MISSED: $1" >&2; failures=$((failures + 1)); fi; }
 check "the server answers after the run" '[ "$alive" = 200 ]'
 check "no 5xx answer" '[ "$five_hundreds" = 0 ]'
+check "every case answered" '[ "$(cat "$work/cases.jsonl" "$work/attack.jsonl" | jq -s "[.[] | .statuses[] | select(. == 0)] | length")" = 0 ]'
 check "every refusal is a coded error under 10 KB" \
   '[ "$(jq -s "[.[] | select(.code != \"data\" and (.code == null or .responseBytes >= 10240))] | length" "$work/cases.jsonl")" = 0 ]'
 if [ "$smoke" = 0 ]; then
