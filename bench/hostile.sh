@@ -90,7 +90,7 @@ five_hundreds=$(cat "$work/cases.jsonl" "$work/attack.jsonl" | jq -s '[.[] | .st
 report=$(
   echo "# Hostile requests ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${configuration})"
   echo
-  echo "Each case sent $repeat times alone; CPU is the server process's user + system time per request."
+  echo "Each case sent once unmeasured, then $repeat times alone; CPU is the server process's user + system time per request."
   echo
   echo "| case | dimension | request bytes | HTTP status | CPU ms/request | response bytes | code |"
   echo "|---|---|---:|---|---:|---:|---|"
