@@ -162,6 +162,10 @@ measure() { # phase, key, label, pid, url, script, script args...
   peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
   echo "$phase|$key|$label|$pid|$from|$to|$peak|$probe_statements|$probe_bytes|$result" >>"$work/rows"
   log "$phase $key $label: $result"
+  # Any error fails the run, the smoke run included: a refused or rate-limited workload measures nothing.
+  local errors
+  errors=$(sed -n 's/.*status_errors=\([0-9]*\) socket_errors=\([0-9]*\) graphql_errors=\([0-9]*\).*/\1 \2 \3/p' <<<"$result" | awk '{ print $1 + $2 + $3 }')
+  [ "${errors:-0}" = 0 ] || fail "$phase $key ($label) answered $errors errors"
 }
 
 # Drives every read workload once before any is measured. Tiered compilation replaces a hot method's first

@@ -56,6 +56,29 @@ public sealed class PersistedOperationTests(SummitServer server)
         Assert.Equal("REQUEST_INVALID", response.FirstErrorCode);
     }
 
+    /// <summary>
+    /// The front end's documents cost less than <c>RateLimits:ExpensiveQueryComplexity</c> (5,000), so no reader of the
+    /// programme is ever rate-limited: each passes a server whose whole budget is just under that.
+    /// </summary>
+    [Theory]
+    [InlineData("Schedule.graphql", """{"event":"kubevirt-summit-2021"}""")]
+    [InlineData("SessionPage.graphql", """{"slug":"hotplug"}""")]
+    [InlineData("Presenters.graphql", "{}")]
+    [InlineData("Search.graphql", """{"text":"kubevirt"}""")]
+    public async Task TheFrontEndsDocumentsAreNeverExpensive(string file, string variables)
+    {
+        using var cheapOnly = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Limits:MaxComplexity", "4999"));
+        using var client = cheapOnly.CreateClient();
+        var document = File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("schema", "operations", file))).ReplaceLineEndings("\n");
+        var body = $$"""{"documentId":"sha256:{{Sha256(document)}}","variables":{{variables}}}""";
+
+        using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("\"errors\"", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownDocumentIdIsRefused()
     {

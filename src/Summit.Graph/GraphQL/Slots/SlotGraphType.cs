@@ -5,6 +5,8 @@ using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Sessions;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Slots;
 
 public sealed class SlotGraphType : EntityGraphType<Slot>
@@ -22,6 +24,6 @@ public sealed class SlotGraphType : EntityGraphType<Slot>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
             .Description("The sessions held in the slot (several only on parallel tracks).")
             .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
-            .FieldType.WithFilterAndOrder(SessionModel.Instance);
+            .FieldType.WithFilterAndOrder(SessionModel.Instance).WithAssumedSize(3);
     }
 }
