@@ -35,7 +35,7 @@ public sealed class SessionGraphType : EntityGraphType<Session>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PresenterGraphType>>>>("presenters")
             .Description("The people presenting the session, in the order the page lists them.")
             .Resolve(context => context.Queries().Children(context, PresenterModel.Instance, context.Source.Id, PresenterLinks))
-            .FieldType.WithFilterAndOrder(PresenterModel.Instance).WithAssumedSize(3);
+            .FieldType.WithFilterAndOrder(PresenterModel.Instance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionPresenterGraphType>>>>("presenterRoles")
             .Description("The session's presenters with their role (presenter, session lead, panelist), in order.")
             .Resolve(context => context.Queries().Children(context, SessionPresenterModel.Instance, context.Source.Id, RoleLinks))
