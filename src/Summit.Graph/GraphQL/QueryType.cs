@@ -129,7 +129,7 @@ public sealed class QueryType : ObjectGraphType
         if (markdown.Length > limit)
         {
             throw new QueryArgumentException(
-                FormattableString.Invariant($"The Markdown has {markdown.Length:N0} characters; at most {limit:N0} are rendered{which}."), "MARKDOWN_TOO_LONG");
+                FormattableString.Invariant($"The Markdown has {markdown.Length:N0} characters; at most {limit:N0} are rendered{which}."), LimitCodes.MarkdownTooLong);
         }
 
         try

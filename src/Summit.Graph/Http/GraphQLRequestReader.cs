@@ -42,6 +42,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                 return TooLarge(buffer.Length, max);
             }
 
+            // The document parses this memory without copying it; disposing the stream leaves its array intact.
             var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
             if (JsonBounds.Check(bytes.Span, limits.Value, out var notJson) is { } tooLarge)
             {

@@ -19,6 +19,9 @@ public static class LimitCodes
     public const string FieldRepeats = "LIMIT_FIELD_REPEATS";
     public const string Introspection = "LIMIT_INTROSPECTION";
     public const string SlowSubscriber = "LIMIT_SLOW_SUBSCRIBER";
+
+    /// <summary>More Markdown than the caller may have rendered; the name predates the LIMIT_ prefix and clients know it.</summary>
+    public const string MarkdownTooLong = "MARKDOWN_TOO_LONG";
     public const string InputValues = "LIMIT_INPUT_VALUES";
     public const string InputDepth = "LIMIT_INPUT_DEPTH";
     public const string InputListLength = "LIMIT_INPUT_LIST_LENGTH";

@@ -37,7 +37,7 @@ public sealed class OperationLimitsRule(
         if (!context.HasErrors && context.User?.Identity?.IsAuthenticated != true && RenderedCharacters(context) is var rendered && rendered > options.AnonymousMarkdownMaxLength)
         {
             // Per operation, not per field: aliases of renderMarkdown each within the limit added up to 94 ms of CPU.
-            Report(context, "MARKDOWN_TOO_LONG", $"The operation renders {rendered:N0} characters of Markdown; at most {options.AnonymousMarkdownMaxLength:N0} are rendered for an operation without a key (GraphQL:Limits:AnonymousMarkdownMaxLength).");
+            Report(context, LimitCodes.MarkdownTooLong, $"The operation renders {rendered:N0} characters of Markdown; at most {options.AnonymousMarkdownMaxLength:N0} are rendered for an operation without a key (GraphQL:Limits:AnonymousMarkdownMaxLength).");
         }
 
         // The complexity analysis skips documents that already have errors, so a refusal above stays cheap.
@@ -68,11 +68,19 @@ public sealed class OperationLimitsRule(
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The characters every field that renders text (<see cref="InputCost.RendersText"/>) is asked to render.</summary>
+    /// <summary>
+    /// The characters every field that renders text (<see cref="InputCost.RendersText"/>) is asked to render. Such
+    /// fields are root fields (<c>renderMarkdown</c>), so each field node is looked up on the query type.
+    /// </summary>
     private static long RenderedCharacters(ValidationContext context)
     {
+        if (context.ArgumentValues is not { } fields)
+        {
+            return 0;
+        }
+
         long characters = 0;
-        foreach (var (field, arguments) in context.ArgumentValues ?? new Dictionary<GraphQLField, IDictionary<string, global::GraphQL.Execution.ArgumentValue>>())
+        foreach (var (field, arguments) in fields)
         {
             var definition = context.Schema.Query.GetField(field.Name.StringValue);
             if (definition?.GetMetadata<string?>(InputCost.RenderedArgumentKey) is { } rendered
