@@ -21,10 +21,8 @@ namespace Summit.Graph.GraphQL;
 public sealed class QueryType : ObjectGraphType
 {
     /// <summary>The object types <c>node(id:)</c> can return, by the type name in the global ID.</summary>
-    private static readonly Dictionary<string, EntityModel> NodeModels = new EntityModel[]
-    {
-        EventModel.Instance, DayModel.Instance, SlotModel.Instance, SessionModel.Instance, PresenterModel.Instance, LinkModel.Instance,
-    }.ToDictionary(m => m.GraphTypeName);
+    private static readonly Dictionary<string, EntityModel> NodeModels = EntityModels.All(typeof(QueryType).Assembly)
+        .Where(m => m.IsNode).ToDictionary(m => m.GraphTypeName);
 
     public QueryType()
     {

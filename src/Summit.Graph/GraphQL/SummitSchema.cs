@@ -13,27 +13,33 @@ namespace Summit.Graph.GraphQL;
 
 public sealed class SummitSchema : Schema
 {
-    /// <summary>The models whose lists take <c>where</c> and <c>order</c>.</summary>
-    public static readonly EntityModel[] FilterableModels =
-    [
-        EventModel.Instance, DayModel.Instance, SlotModel.Instance, SessionModel.Instance, PresenterModel.Instance, LinkModel.Instance,
-    ];
+    /// <summary>The models whose lists take <c>where</c> and <c>order</c>, found from the declarations.</summary>
+    public static readonly IReadOnlyList<EntityModel> FilterableModels = EntityModels.Filterable(typeof(SummitSchema).Assembly);
 
     public SummitSchema(IServiceProvider services)
         : base(services)
     {
         Description = "Summit.Graph: the programme of the KubeVirt Summit and its later editions.";
-        // What HotChocolate's introspection answers too: __Directive.isRepeatable. GraphQL.NET's deprecation of input
-        // values is left off: it adds __InputValue.isDeprecated but no includeDeprecated on __Directive.args, and
-        // clients that find the first (Banana Cake Pop) then ask for the second, and lose the schema.
+        // What HotChocolate's introspection answers too: __Directive.isRepeatable, deprecated input values, and (added by
+        // the visitor) __Type.specifiedByURL and includeDeprecated on __Directive.args.
         Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        Directives.Register(SpecifiedByDirective.Definition());
+        RegisterVisitor(new HotChocolateIntrospection());
         RegisterType(new ZonedDateTimeGraphType());
+        RegisterTypeMapping(typeof(DateOnly), typeof(LocalDateGraphType));
+        RegisterTypeMapping(typeof(TimeOnly), typeof(LocalTimeGraphType));
         Query = services.GetRequiredService<QueryType>();
         var mutation = services.GetRequiredService<MutationType>();
         mutation.AddMutations(type => RegisterType(type));
         Mutation = mutation;
         Subscription = services.GetRequiredService<Live.SubscriptionType>();
         RegisterType(typeof(SponsorInputGraphType));
+        // Entity types refer to each other by name (their declarations are static and refer to each other too).
+        foreach (var entityType in typeof(SummitSchema).Assembly.GetTypes().Where(IsEntityGraphType))
+        {
+            RegisterType(entityType);
+        }
 
         foreach (var type in DataInputTypes.Create(FilterableModels))
         {
@@ -53,4 +59,7 @@ public sealed class SummitSchema : Schema
         // It runs in memory, so it counts 2%: the IDE loads, and introspection that nests itself is still refused.
         this.WithIntrospectionComplexityImpact(0.02);
     }
+
+    private static bool IsEntityGraphType(Type type) =>
+        !type.IsAbstract && type.BaseType is { IsGenericType: true } baseType && baseType.GetGenericTypeDefinition() == typeof(EntityGraphType<>);
 }

@@ -30,7 +30,9 @@ public sealed class QueryErrorTests(SummitServer server)
     [InlineData("where: { nosuchfield: { eq: 1 } }")]
     [InlineData("where: { title: { gt: \"A\" } }")]
     [InlineData("where: { kind: { contains: \"TALK\" } }")]
-    [InlineData("order: [{ kind: ASC }]")]
+    [InlineData("order: [{ abstract: ASC }]")]
+    [InlineData("where: { abstract: { eq: \"x\" } }")]
+    [InlineData("order: [{ presenters: ASC }]")]
     public async Task FieldsTheInputTypesDoNotDeclareFailValidation(string arguments)
     {
         var response = await server.PostAsync($"{{ sessions({arguments}) {{ nodes {{ slug }} }} }}");

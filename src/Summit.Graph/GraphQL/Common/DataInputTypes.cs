@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
-/// Generates HotChocolate v15's filter and sort input types (<c>SessionFilterInput</c>,
+/// Generates HotChocolate 16's filter and sort input types (<c>SessionFilterInput</c>,
 /// <c>StringOperationFilterInput</c>, <c>ListFilterInputTypeOfPresenterFilterInput</c>, <c>SessionSortInput</c>, ...) from the
 /// entity models, and the <c>where</c>/<c>order</c> arguments that use them.
 /// </summary>
@@ -44,16 +44,11 @@ public static class DataInputTypes
     {
         var modelList = models.ToList();
         yield return new EnumerationGraphType<SortDirection> { Name = SortEnumTypeName };
-        yield return Operations("StringOperationFilterInput", "String", ["eq", "neq", .. StringMatches], ["in", "nin"], ignoreCase: true);
-        yield return Operations("IntOperationFilterInput", "Int", ["eq", "neq", .. Comparisons], ["in", "nin"], ignoreCase: false);
-        yield return Operations("DateTimeOperationFilterInput", "DateTime", ["eq", "neq", .. Comparisons], ["in", "nin"], ignoreCase: false);
-        yield return Operations("BooleanOperationFilterInput", "Boolean", ["eq", "neq"], [], ignoreCase: false);
-
-        var enums = modelList.SelectMany(m => m.Members).Where(m => m.Filter == ScalarFilter.Enum)
-            .Select(m => Nullable.GetUnderlyingType(m.ValueType) ?? m.ValueType).Distinct();
-        foreach (var enumType in enums)
+        var scalars = modelList.SelectMany(m => m.Members).Where(m => m.Filter != ScalarFilter.None)
+            .GroupBy(OperationFilterName).Select(group => group.First());
+        foreach (var member in scalars)
         {
-            yield return Operations($"{enumType.Name}OperationFilterInput", enumType.Name, ["eq", "neq"], ["in", "nin"], ignoreCase: false);
+            yield return Operations(member);
         }
 
         foreach (var model in modelList)
@@ -62,48 +57,84 @@ public static class DataInputTypes
             yield return Sort(model);
         }
 
-        foreach (var target in modelList.SelectMany(m => m.Members).Where(m => m.Kind == MemberKind.Collection).Select(m => m.TargetModel).Distinct())
+        foreach (var target in modelList.SelectMany(m => m.Members).Where(m => m.Kind == MemberKind.Collection && m.Filterable).Select(m => m.TargetModel).Distinct())
         {
             yield return ListFilter(target);
         }
     }
 
-    private static InputObjectGraphType Operations(string name, string scalar, string[] single, string[] lists, bool ignoreCase)
+    /// <summary>
+    /// HotChocolate's operation input of a scalar member: <c>StringOperationFilterInput</c>, <c>IdOperationFilterInput</c>,
+    /// <c>IntOperationFilterInput</c>, <c>DateTimeOperationFilterInput</c>, <c>LocalDateOperationFilterInput</c>,
+    /// <c>LocalTimeOperationFilterInput</c>, <c>BooleanOperationFilterInput</c>, <c>XOperationFilterInput</c> of an enum.
+    /// </summary>
+    private static string OperationFilterName(ModelMember member) => $"{OperandType(member)}OperationFilterInput".Replace("IDOperation", "IdOperation", StringComparison.Ordinal);
+
+    /// <summary>The GraphQL type of a member's operands.</summary>
+    private static string OperandType(ModelMember member)
     {
+        var type = Nullable.GetUnderlyingType(member.ValueType) ?? member.ValueType;
+        return member.Filter switch
+        {
+            ScalarFilter.Id => "ID",
+            ScalarFilter.String => "String",
+            ScalarFilter.Boolean => "Boolean",
+            ScalarFilter.Enum => type.Name,
+            _ when type == typeof(DateOnly) => "LocalDate",
+            _ when type == typeof(TimeOnly) => "LocalTime",
+            _ when type == typeof(DateTime) => "DateTime",
+            _ => "Int",
+        };
+    }
+
+    /// <summary>Operations in HotChocolate's order; <c>and</c>/<c>or</c> and <c>*IgnoreCase</c> are this server's additions.</summary>
+    private static InputObjectGraphType Operations(ModelMember member)
+    {
+        var name = OperationFilterName(member);
+        var scalar = OperandType(member);
         var type = new InputObjectGraphType { Name = name, Description = $"Conditions on a {scalar} value; all given conditions must hold." };
         AddCombinators(type, name);
-        foreach (var operation in single)
-        {
-            type.AddField(new FieldType { Name = operation, ResolvedType = new GraphQLTypeReference(scalar), Description = Describe(operation) });
-        }
+        // HotChocolate's enum lists hold non-null values; its other lists take null (matching rows without a value).
+        IGraphType ListOf() => new ListGraphType(member.Filter == ScalarFilter.Enum ? new NonNullGraphType(new GraphQLTypeReference(scalar)) : new GraphQLTypeReference(scalar));
+        void Add(string operation, IGraphType operandType, string? description = null) =>
+            type.AddField(new FieldType { Name = operation, ResolvedType = operandType, Description = description ?? Describe(operation) });
 
-        foreach (var operation in lists)
+        Add("eq", new GraphQLTypeReference(scalar));
+        Add("neq", new GraphQLTypeReference(scalar));
+        switch (member.Filter)
         {
-            type.AddField(new FieldType { Name = operation, ResolvedType = new ListGraphType(new GraphQLTypeReference(scalar)), Description = Describe(operation) });
-        }
-
-        if (ignoreCase)
-        {
-            string[] caseless = ["eq", "neq", .. StringMatches];
-            foreach (var operation in caseless)
-            {
-                type.AddField(new FieldType
+            case ScalarFilter.String:
+                Add("contains", new GraphQLTypeReference(scalar));
+                Add("ncontains", new GraphQLTypeReference(scalar));
+                Add("in", ListOf());
+                Add("nin", ListOf());
+                foreach (var operation in StringMatches.Where(o => o is not ("contains" or "ncontains")))
                 {
-                    Name = operation + FilterTranslator.IgnoreCaseSuffix,
-                    ResolvedType = new GraphQLTypeReference(scalar),
-                    Description = $"{Describe(operation)} Letters match regardless of case (Unicode-aware, the same on every database).",
-                });
-            }
+                    Add(operation, new GraphQLTypeReference(scalar));
+                }
 
-            foreach (var operation in lists)
-            {
-                type.AddField(new FieldType
+                string[] caseless = ["eq", "neq", .. StringMatches];
+                foreach (var operation in caseless)
                 {
-                    Name = operation + FilterTranslator.IgnoreCaseSuffix,
-                    ResolvedType = new ListGraphType(new GraphQLTypeReference(scalar)),
-                    Description = $"{Describe(operation)} Letters match regardless of case.",
-                });
-            }
+                    Add(operation + FilterTranslator.IgnoreCaseSuffix, new GraphQLTypeReference(scalar), $"{Describe(operation)} Letters match regardless of case (Unicode-aware, the same on every database).");
+                }
+
+                Add("in" + FilterTranslator.IgnoreCaseSuffix, ListOf(), $"{Describe("in")} Letters match regardless of case.");
+                Add("nin" + FilterTranslator.IgnoreCaseSuffix, ListOf(), $"{Describe("nin")} Letters match regardless of case.");
+                break;
+            case ScalarFilter.Comparable:
+                Add("in", ListOf());
+                Add("nin", ListOf());
+                foreach (var operation in Comparisons)
+                {
+                    Add(operation, new GraphQLTypeReference(scalar));
+                }
+
+                break;
+            case ScalarFilter.Id or ScalarFilter.Enum:
+                Add("in", ListOf());
+                Add("nin", ListOf());
+                break;
         }
 
         return type;
@@ -114,22 +145,15 @@ public static class DataInputTypes
         var name = FilterName(model);
         var type = new InputObjectGraphType { Name = name, Description = $"Filter for {model.GraphTypeName} items; all given fields must match." };
         AddCombinators(type, name);
-        foreach (var member in model.Members)
+        foreach (var member in model.Members.Where(m => m.Filterable))
         {
-            IGraphType fieldType = member.Kind switch
+            var fieldType = member.Kind switch
             {
-                MemberKind.Reference => new GraphQLTypeReference(FilterName(member.TargetModel)),
-                MemberKind.Collection => new GraphQLTypeReference(ListFilterName(member.TargetModel)),
-                _ => new GraphQLTypeReference(member.Filter switch
-                {
-                    ScalarFilter.String => "StringOperationFilterInput",
-                    ScalarFilter.Int => "IntOperationFilterInput",
-                    ScalarFilter.DateTime => "DateTimeOperationFilterInput",
-                    ScalarFilter.Boolean => "BooleanOperationFilterInput",
-                    _ => $"{(Nullable.GetUnderlyingType(member.ValueType) ?? member.ValueType).Name}OperationFilterInput",
-                }),
+                MemberKind.Reference => FilterName(member.TargetModel),
+                MemberKind.Collection => ListFilterName(member.TargetModel),
+                _ => OperationFilterName(member),
             };
-            type.AddField(new FieldType { Name = member.Name, ResolvedType = fieldType, Description = member.Description });
+            type.AddField(new FieldType { Name = member.Name, ResolvedType = new GraphQLTypeReference(fieldType), Description = member.Description });
         }
 
         return type;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GraphQL;
-using GraphQL.Builders;
+using GraphQL.Resolvers;
+using Summit.Graph.Limits;
 using GraphQL.Types;
 
 namespace Summit.Graph.GraphQL.Common;
@@ -17,54 +18,77 @@ public sealed class NodeGraphType : InterfaceGraphType
 }
 
 /// <summary>
-/// An object type backed by an entity: a Relay node whose column fields also tell the projection which
-/// columns they read.
+/// The object type of an entity, built from its <see cref="EntityModel{TEntity}"/>: a Relay node whose fields are the
+/// model's members, each telling the projection which members it reads. Subclasses add only fields that are not
+/// members of the entity (computed values).
 /// </summary>
 public abstract class EntityGraphType<T> : ObjectGraphType<T>
     where T : class
 {
-    protected EntityGraphType(string name, string description, Func<T, int> id)
+    protected EntityGraphType(EntityModel<T> model)
     {
-        Name = name;
-        Description = description;
-        Interface<NodeGraphType>();
+        Name = model.GraphTypeName;
+        Description = model.Description;
+        if (model.IsNode)
+        {
+            Interface<NodeGraphType>();
+        }
+
         IsTypeOf = source => source is T;
-        Field<NonNullGraphType<IdGraphType>>("id")
-            .Description($"The global ID of the {name}.")
-            .Resolve(context => GlobalId.Encode(name, id(context.Source)));
+        foreach (var member in model.Members)
+        {
+            AddField(FieldOf(model, member));
+        }
     }
 
-    /// <summary>A field that returns a member of the entity and projects just that member.</summary>
-    protected FieldBuilder<T, TValue> Column<TValue>(string name, Expression<Func<T, TValue>> member, string description, bool nullable = false)
+    private static FieldType FieldOf(EntityModel<T> model, ModelMember member)
     {
-        var builder = Field(name, member, nullable).Description(description);
-        builder.FieldType.Projects(member);
-        return builder;
+        var field = new FieldType { Name = member.Name, Description = member.Description };
+        switch (member.Kind)
+        {
+            case MemberKind.Scalar when member.Filter == ScalarFilter.Id:
+                field.Type = typeof(NonNullGraphType<IdGraphType>);
+                field.Resolver = new FuncFieldResolver<T, object?>(context => GlobalId.Encode(model.GraphTypeName, model.IdOf(context.Source)));
+                return field.Projects(member.Expression!);
+            case MemberKind.Scalar when member.ValueType == typeof(DateTime):
+                var readTime = Compile<DateTime>(member.Expression!);
+                field.Type = typeof(NonNullGraphType<DateTimeGraphType>);
+                field.Arguments = new QueryArguments(new QueryArgument<StringGraphType> { Name = ZonedTime.Argument, Description = ZonedTime.ArgumentDescription });
+                field.Resolver = new FuncFieldResolver<T, object?>(context => ZonedTime.In(readTime(context.Source), context.GetArgument<string?>(ZonedTime.Argument)));
+                return field.Projects(member.Expression!);
+            case MemberKind.Scalar:
+                field.Type = member.ValueType.GetGraphTypeFromType(member.Nullable, TypeMappingMode.OutputType);
+                return Read(field, member);
+            case MemberKind.Object:
+                field.Type = member.GraphType;
+                return Read(field, member);
+            case MemberKind.Reference:
+                var target = new GraphQLTypeReference(member.TargetModel.GraphTypeName);
+                field.ResolvedType = member.Nullable ? target : new NonNullGraphType(target);
+                return Read(field, member);
+            default:
+                var load = member.LoadChildren ?? throw new InvalidOperationException($"{model.GraphTypeName}.{member.Name} has no list field.");
+                field.ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(member.TargetModel.GraphTypeName))));
+                field.Resolver = member.ReadAccess == FieldAccess.DraftReaders
+                    ? new FuncFieldResolver<T, object?>(context => load(context.RequireDraftAccess(), model.IdOf(context.Source)))
+                    : new FuncFieldResolver<T, object?>(context => load(context, model.IdOf(context.Source)));
+                if (member.ListArguments)
+                {
+                    field.WithFilterAndOrder(member.TargetModel);
+                }
+
+                return member.AssumedSize is { } size ? field.WithAssumedSize(size) : field;
+        }
     }
 
-    /// <summary>
-    /// A UTC time column with an optional <c>timeZone</c> argument (see <see cref="ZonedTime"/>). Its type stays
-    /// <c>DateTime</c> (<see cref="ZonedDateTimeGraphType"/>): ISO 8601 with an offset, <c>Z</c> for UTC.
-    /// </summary>
-    protected FieldBuilder<T, object> ZonedTimeColumn(string name, Expression<Func<T, DateTime>> member, string description)
-    {
-        var read = member.Compile();
-        var builder = Field<NonNullGraphType<DateTimeGraphType>, object>(name)
-            .Description(description)
-            .Argument<StringGraphType>(ZonedTime.Argument, ZonedTime.ArgumentDescription)
-            .Resolve(context => ZonedTime.In(read(context.Source), context.GetArgument<string?>(ZonedTime.Argument)));
-        builder.FieldType.Projects(member);
-        return builder;
-    }
+    private static Func<T, TValue> Compile<TValue>(LambdaExpression member) => ((Expression<Func<T, TValue>>)member).Compile();
 
-    /// <summary>An object field (a navigation or a value object) whose sub-selection is projected into the same query.</summary>
-    protected FieldBuilder<T, TValue> Projected<TGraphType, TValue>(string name, Expression<Func<T, TValue>> member, string description)
-        where TGraphType : IGraphType
+    /// <summary>Resolves <paramref name="field"/> by reading <paramref name="member"/> from the source entity.</summary>
+    private static FieldType Read(FieldType field, ModelMember member)
     {
-        var read = member.Compile();
-        var builder = Field<TGraphType, TValue>(name).Description(description).Resolve(context => read(context.Source));
-        builder.FieldType.Projects(member);
-        return builder;
+        var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(member.Expression!.Body, typeof(object)), member.Expression.Parameters).Compile();
+        field.Resolver = new FuncFieldResolver<T, object?>(context => read(context.Source));
+        return field.Projects(member.Expression);
     }
 }
 

@@ -52,7 +52,7 @@ public static class FilterTranslator
             {
                 "and" => Combine(Items(value, fieldPath).Select((item, i) => Build(model, target, item, $"{fieldPath}[{i}]")), Expression.AndAlso, fieldPath),
                 "or" => Combine(Items(value, fieldPath).Select((item, i) => Build(model, target, item, $"{fieldPath}[{i}]")), Expression.OrElse, fieldPath),
-                _ => BuildMember(model.Find(name) ?? throw Unknown(fieldPath), target, value, fieldPath),
+                _ => BuildMember(model.Find(name) is { Filterable: true } member ? member : throw Unknown(fieldPath), target, value, fieldPath),
             });
         }
 
@@ -61,7 +61,7 @@ public static class FilterTranslator
 
     private static Expression BuildMember(ModelMember member, Expression target, object value, string path)
     {
-        var access = ExpressionTools.Inline(member.Expression, target);
+        var access = member.Access(target);
         var input = AsObject(value, path);
         switch (member.Kind)
         {
@@ -143,6 +143,13 @@ public static class FilterTranslator
 
     private static Expression BuildOperation(ModelMember member, Expression access, string operation, object? value, string path)
     {
+        if (member.GlobalIdType is { } idType && value is not null)
+        {
+            value = value is IEnumerable ids and not string
+                ? ids.Cast<object?>().Select(id => id is null ? null : (object)GlobalId.Decode(id as string, idType)).ToList()
+                : GlobalId.Decode(value as string, idType);
+        }
+
         var ignoreCase = operation.EndsWith(IgnoreCaseSuffix, StringComparison.Ordinal) && member.Filter == ScalarFilter.String;
         var name = ignoreCase ? operation[..^IgnoreCaseSuffix.Length] : operation;
         var negated = !PositiveOperations.Contains(name) && name.StartsWith('n') && PositiveOperations.Contains(name[1..]);
@@ -154,7 +161,7 @@ public static class FilterTranslator
             "in" => In(access, List(value, path), ignoreCase),
             "contains" or "startsWith" or "endsWith" when member.Filter == ScalarFilter.String =>
                 StringCall(access, positive, RequireValue(value, path), ignoreCase),
-            "gt" or "gte" or "lt" or "lte" when member.Filter is ScalarFilter.Int or ScalarFilter.DateTime =>
+            "gt" or "gte" or "lt" or "lte" when member.Filter is ScalarFilter.Comparable =>
                 Compare(access, positive, RequireValue(value, path)),
             _ => throw Unknown(path),
         };

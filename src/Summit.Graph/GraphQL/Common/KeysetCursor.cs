@@ -70,6 +70,9 @@ public static class KeysetCursor
         null => null,
         DateTime dateTime => dateTime.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("O", CultureInfo.InvariantCulture),
+        Enum member => member.ToString(),
+        bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
@@ -106,6 +109,9 @@ public static class KeysetCursor
             _ when target == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, culture, out var number) ? number : null,
             _ when target == typeof(DateTime) => DateTime.TryParseExact(text, "O", culture, DateTimeStyles.RoundtripKind, out var time) && time.Kind == DateTimeKind.Utc ? time : null,
             _ when target == typeof(DateOnly) => DateOnly.TryParseExact(text, "O", culture, DateTimeStyles.None, out var date) ? date : null,
+            _ when target == typeof(TimeOnly) => TimeOnly.TryParseExact(text, "O", culture, DateTimeStyles.None, out var time) ? time : null,
+            _ when target == typeof(bool) => bool.TryParse(text, out var flag) ? flag : null,
+            _ when target.IsEnum => Enum.TryParse(target, text, ignoreCase: false, out var member) && Enum.IsDefined(target, member!) ? member : null,
             _ => null,
         };
     }

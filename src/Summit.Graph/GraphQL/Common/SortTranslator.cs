@@ -78,7 +78,7 @@ public static class SortTranslator
             throw new QueryArgumentException($"The sort field '{path}' is not supported.", "SORT_INVALID");
         }
 
-        var access = ExpressionTools.Inline(member.Expression, target);
+        var access = member.Access(target);
         if (member.Kind == MemberKind.Reference)
         {
             var nested = value as IDictionary<string, object?>

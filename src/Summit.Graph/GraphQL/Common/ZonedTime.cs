@@ -43,12 +43,16 @@ public static class ZonedTime
 /// The schema's <c>DateTime</c> scalar, which also answers a time in a zone (<see cref="ZonedTime"/>): ISO 8601
 /// with that zone's offset. It replaces GraphQL.NET's own, which serialises UTC times only.
 /// </summary>
+/// <seealso href="https://scalars.graphql.org/chillicream/date-time.html"/>
 public sealed class ZonedDateTimeGraphType : DateTimeGraphType
 {
+    public const string SpecifiedByUrl = "https://scalars.graphql.org/chillicream/date-time.html";
+
     public ZonedDateTimeGraphType()
     {
         Name = "DateTime";
         Description = "A date and time in ISO 8601: `2021-02-09T14:00:00Z` in UTC, `2021-02-09T09:00:00-05:00` when asked for in a time zone.";
+        this.SpecifiedBy(SpecifiedByUrl);
     }
 
     public override object? Serialize(object? value) =>

@@ -1,29 +1,30 @@
-using GraphQL;
-using GraphQL.Types;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Sessions;
 
-using Summit.Graph.Limits;
-
 namespace Summit.Graph.GraphQL.Slots;
 
-public sealed class SlotGraphType : EntityGraphType<Slot>
+/// <summary>A time slot of a day: the one declaration of its GraphQL surface.</summary>
+public sealed class SlotModel : EntityModel<Slot>
 {
     private static readonly ChildLink<Session, Session> SessionLinks = ChildLink.Of(db => db.Sessions.Where(s => s.SlotId != null), s => s.SlotId!.Value, s => s);
 
-    public SlotGraphType()
+    public static readonly SlotModel Instance = new();
+
+    private SlotModel()
         : base("Slot", "A time slot of a day.", s => s.Id)
     {
-        ZonedTimeColumn("startsAt", s => s.StartsAt, "When the slot starts (UTC, or in `timeZone`).");
-        ZonedTimeColumn("endsAt", s => s.EndsAt, "When the slot ends (UTC, or in `timeZone`).");
-        Column("track", s => s.Track, "The parallel track, or null for the main track.", nullable: true);
+        Column("startsAt", s => s.StartsAt, "When the slot starts (UTC, or in `timeZone`).");
+        Column("endsAt", s => s.EndsAt, "When the slot ends (UTC, or in `timeZone`).");
+        Column("track", s => s.Track, "The parallel track, or null for the main track.");
         Column("version", s => s.Version, "Increases with every change; pass it back when updating.");
-        Projected<NonNullGraphType<DayGraphType>, Day?>("day", s => s.Day, "The day of the slot.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionGraphType>>>>("sessions")
-            .Description("The sessions held in the slot (several only on parallel tracks).")
-            .Resolve(context => context.Queries().Children(context, SessionModel.Instance, context.Source.Id, SessionLinks))
-            .FieldType.WithFilterAndOrder(SessionModel.Instance).WithAssumedSize(3);
+        Column("updatedAt", s => s.UpdatedAt, "When the slot last changed (UTC, or in `timeZone`).");
+        Reference("day", s => s.Day, () => DayModel.Instance, "The day of the slot.", nullable: false);
+        Collection("sessions", s => s.Sessions, () => SessionModel.Instance, "The sessions held in the slot (several only on parallel tracks).", SessionLinks, assumedSize: 3);
     }
+
+    public override IReadOnlyList<SortKey> DefaultOrder { get; } = [new(Key(s => s.StartsAt), Descending: false)];
 }
+
+public sealed class SlotGraphType() : EntityGraphType<Slot>(SlotModel.Instance);
