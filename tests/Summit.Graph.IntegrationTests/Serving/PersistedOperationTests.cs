@@ -2,7 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Serving;
@@ -138,6 +141,42 @@ public sealed class PersistedOperationTests(SummitServer server)
             var response = await PostJsonAsync(new { documentId = "sha256:" + Sha256(text), variables = new { slug = "hotplug", text = "KubeVirt" } });
 
             Assert.True(response.Errors is null, $"{Path.GetFileName(file)}: {response.Body}");
+        }
+    }
+
+    /// <summary>
+    /// Normalised caches (Apollo, urql's graphcache, Relay) key objects by <c>id</c>: a document that selects an object
+    /// without it is cached by path, and a mutation's payload cannot refresh it.
+    /// </summary>
+    [Fact]
+    public void EveryTrustedDocumentSelectsTheIdOfEveryObjectThatHasOne()
+    {
+        var schema = server.Services.GetRequiredService<ISchema>();
+        var missing = new List<string>();
+        foreach (var file in Directory.GetFiles(RepositoryFiles.PathOf(Path.Combine("schema", "operations")), "*.graphql"))
+        {
+            var document = GraphQLParser.Parser.Parse(File.ReadAllText(file));
+            foreach (var operation in document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>())
+            {
+                CheckIds(schema.Query, operation.SelectionSet, Path.GetFileName(file), missing);
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    private static void CheckIds(IComplexGraphType type, GraphQLParser.AST.GraphQLSelectionSet selections, string path, List<string> missing)
+    {
+        var fields = selections.Selections.OfType<GraphQLParser.AST.GraphQLField>().ToList();
+        if (type.HasField("id") && type.Name != "Query" && !fields.Any(f => f.Name.Value == "id"))
+        {
+            missing.Add($"{path} ({type.Name})");
+        }
+
+        foreach (var field in fields.Where(f => f.SelectionSet is not null))
+        {
+            var fieldType = type.GetField(field.Name.Value)!.ResolvedType!.GetNamedType();
+            CheckIds((IComplexGraphType)fieldType, field.SelectionSet!, $"{path}.{field.Name.Value}", missing);
         }
     }
 
