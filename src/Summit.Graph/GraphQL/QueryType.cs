@@ -102,12 +102,13 @@ public sealed class QueryType : ObjectGraphType
         {
             Name = name,
             Description = description,
-            ResolvedType = new NonNullGraphType(new GraphQLTypeReference(Connections.ConnectionName(name))),
+            // Nullable, as HotChocolate's paging middleware declares connections: an error nulls this field, not the whole answer.
+            ResolvedType = new GraphQLTypeReference(Connections.ConnectionName(name)),
             Arguments = new QueryArguments(
-                new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first n items after `after`." },
-                new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the items after this cursor." },
-                new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last n items before `before`." },
-                new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the items before this cursor." },
+                new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first _n_ elements from the list." },
+                new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the elements in the list that come after the specified cursor." },
+                new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last _n_ elements from the list." },
+                new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the elements in the list that come before the specified cursor." },
                 DataInputTypes.Where(model),
                 DataInputTypes.Order(model)),
             Resolver = new FuncFieldResolver<object, ConnectionPage>(async context => await context.Queries().ConnectionAsync(context, model, source)),
