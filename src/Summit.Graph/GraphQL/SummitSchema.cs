@@ -34,7 +34,6 @@ public sealed class SummitSchema : Schema
         mutation.AddMutations(type => RegisterType(type));
         Mutation = mutation;
         Subscription = services.GetRequiredService<Live.SubscriptionType>();
-        RegisterType(typeof(SponsorInputGraphType));
         // Entity types refer to each other by name (their declarations are static and refer to each other too).
         foreach (var entityType in typeof(SummitSchema).Assembly.GetTypes().Where(IsEntityGraphType))
         {

@@ -1,8 +1,9 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Slots;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Days;
 
@@ -13,42 +14,33 @@ public static class DayMutations
 
     public static void Register(MutationBuilder mutations)
     {
-        mutations.Add("addDay", "Adds a day to an edition.")
-            .Id("eventId", "The edition.")
-            .Input("startsAt", "DateTime", "When the day's programme starts (UTC); its date is the day's date.", required: true)
-            .Input("endsAt", "DateTime", "When the day's programme ends (UTC).", required: true)
+        mutations.Add<AddDayInput>("addDay", "Adds a day to an edition.")
             .Errors(NotFound)
             .Returns("day", DayModel.Instance, "The new day.")
             .Handle(AddAsync);
 
-        mutations.Add("updateDay", "Changes a day's hours; its slots must still fit.")
-            .Id("id", "The day.")
-            .Version("day")
-            .Input("startsAt", "DateTime", "When the day's programme starts (UTC).")
-            .Input("endsAt", "DateTime", "When the day's programme ends (UTC).")
+        mutations.Add<UpdateDayInput>("updateDay", "Changes a day's hours; its slots must still fit.")
             .Errors(NotFound, Conflict)
             .Returns("day", DayModel.Instance, "The changed day.")
             .Handle(UpdateAsync);
 
-        mutations.Add("removeDay", "Removes a day without slots; remove its slots first.")
-            .Id("id", "The day.")
-            .Version("day")
+        mutations.Add<RemoveDayInput>("removeDay", "Removes a day without slots; remove its slots first.")
             .Errors(NotFound, Conflict)
             .Returns("day", DayModel.Instance, "Always null: the day is removed.")
             .Handle(RemoveAsync);
     }
 
-    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput<AddDayInput> input, CancellationToken cancellationToken)
     {
-        var eventId = input.Id("eventId", "Event");
+        var eventId = input.Id(i => i.EventId);
         input.ThrowIfInvalid();
         var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Days), eventId, "Event", cancellationToken);
-        var day = new Day { StartsAt = SlotMutations.Utc(input.Value<DateTime>("startsAt")), EndsAt = SlotMutations.Utc(input.Value<DateTime>("endsAt")) };
+        var day = new Day { StartsAt = SlotMutations.Utc(input.Value.StartsAt), EndsAt = SlotMutations.Utc(input.Value.EndsAt) };
         day.Date = DateOnly.FromDateTime(day.StartsAt);
         ValidateHours(input, day);
         if (ev.Days.Any(d => d.Date == day.Date))
         {
-            input.Problem("startsAt", $"The edition already has a day on {day.Date:yyyy-MM-dd}.");
+            input.Problem(i => i.StartsAt, $"The edition already has a day on {day.Date:yyyy-MM-dd}.");
         }
 
         input.ThrowIfInvalid();
@@ -58,32 +50,32 @@ public static class DayMutations
         return new MutationResult(day.Id);
     }
 
-    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput<UpdateDayInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var day = await scope.FindAsync(scope.Db.Days.Include(d => d.Slots), id, Type, cancellationToken);
-        scope.ExpectVersion(day, input.Value<int>("version"), Type);
+        scope.ExpectVersion(day, input.Value.Version, Type);
         var before = new { day.Date, day.StartsAt, day.EndsAt };
-        if (input.Has("startsAt"))
+        if (input.Value.StartsAt is { } startsAt)
         {
-            day.StartsAt = SlotMutations.Utc(input.Value<DateTime>("startsAt"));
+            day.StartsAt = SlotMutations.Utc(startsAt);
         }
 
-        if (input.Has("endsAt"))
+        if (input.Value.EndsAt is { } endsAt)
         {
-            day.EndsAt = SlotMutations.Utc(input.Value<DateTime>("endsAt"));
+            day.EndsAt = SlotMutations.Utc(endsAt);
         }
 
         ValidateHours(input, day);
         if (DateOnly.FromDateTime(day.StartsAt) != day.Date)
         {
-            input.Problem("startsAt", $"A day's programme starts on its own date, {day.Date:yyyy-MM-dd}.");
+            input.Problem(i => i.StartsAt, $"A day's programme starts on its own date, {day.Date:yyyy-MM-dd}.");
         }
 
         if (day.Slots.FirstOrDefault(s => s.StartsAt < day.StartsAt || s.EndsAt > day.EndsAt) is { } outside)
         {
-            input.Problem("startsAt", $"The slot from {outside.StartsAt:HH:mm} to {outside.EndsAt:HH:mm}Z would fall outside the day; move it first.");
+            input.Problem(i => i.StartsAt, $"The slot from {outside.StartsAt:HH:mm} to {outside.EndsAt:HH:mm}Z would fall outside the day; move it first.");
         }
 
         input.ThrowIfInvalid();
@@ -95,15 +87,15 @@ public static class DayMutations
         return new MutationResult(day.Id);
     }
 
-    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput<RemoveDayInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var day = await scope.FindAsync(scope.Db.Days.Include(d => d.Slots), id, Type, cancellationToken);
-        scope.ExpectVersion(day, input.Value<int>("version"), Type);
+        scope.ExpectVersion(day, input.Value.Version, Type);
         if (day.Slots.Count > 0)
         {
-            input.Problem("id", $"The day still has {day.Slots.Count} slots; remove them first.");
+            input.Problem(i => i.Id, $"The day still has {day.Slots.Count} slots; remove them first.");
             input.ThrowIfInvalid();
         }
 
@@ -112,15 +104,35 @@ public static class DayMutations
         return new MutationResult(null);
     }
 
+    private static readonly string EndsAt = InputTypes.FieldName(nameof(AddDayInput.EndsAt));
+
     private static void ValidateHours(MutationInput input, Day day)
     {
         if (day.EndsAt <= day.StartsAt)
         {
-            input.Problem("endsAt", "A day must end after it starts.");
+            input.Problem(EndsAt, "A day must end after it starts.");
         }
         else if (day.EndsAt - day.StartsAt > TimeSpan.FromHours(24))
         {
-            input.Problem("endsAt", "A day's programme lasts at most 24 hours.");
+            input.Problem(EndsAt, "A day's programme lasts at most 24 hours.");
         }
     }
 }
+
+[Description("The input of `addDay`.")]
+public sealed record AddDayInput(
+    [property: Description("The edition."), GlobalId("Event")] string EventId,
+    [property: Description("When the day's programme starts (UTC); its date is the day's date.")] DateTime StartsAt,
+    [property: Description("When the day's programme ends (UTC).")] DateTime EndsAt);
+
+[Description("The input of `updateDay`.")]
+public sealed record UpdateDayInput(
+    [property: Description("The day."), GlobalId("Day")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("When the day's programme starts (UTC).")] DateTime? StartsAt,
+    [property: Description("When the day's programme ends (UTC).")] DateTime? EndsAt);
+
+[Description("The input of `removeDay`.")]
+public sealed record RemoveDayInput(
+    [property: Description("The day."), GlobalId("Day")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version);

@@ -1,8 +1,8 @@
-using GraphQL.Types;
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common.Mutations;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Events;
 
@@ -13,44 +13,34 @@ public static class EventMutations
 
     public static void Register(MutationBuilder mutations)
     {
-        mutations.Add("updateEvent", "Changes an edition's details; omitted fields stay as they are.")
-            .Id("id", "The edition.")
-            .Version("edition")
-            .Input("name", "String", "The edition's name.")
-            .Input("description", "String", "What the edition is about, in Markdown.")
-            .Input("timeZone", "String", "The zone the page writes the programme in.")
-            .Input("slotMinutes", "Int", "The planned slot length in minutes (5 to 480).")
-            .Input("whatsNext", "String", "The closing \"What's next?\" text, in Markdown.")
+        mutations.Add<UpdateEventInput>("updateEvent", "Changes an edition's details; omitted fields stay as they are.")
             .Errors(NotFound, Conflict)
             .Returns("event", EventModel.Instance, "The changed edition.")
             .Handle(UpdateAsync);
 
-        mutations.Add("setEventSponsors", "Replaces an edition's sponsors with this list, in order.")
-            .Id("id", "The edition.")
-            .Version("edition")
-            .InputList("sponsors", "SponsorInput", "The sponsors, in the order to show them.")
+        mutations.Add<SetEventSponsorsInput>("setEventSponsors", "Replaces an edition's sponsors with this list, in order.")
             .Errors(NotFound, Conflict)
             .Returns("event", EventModel.Instance, "The changed edition.")
             .Handle(SetSponsorsAsync);
     }
 
-    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput<UpdateEventInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
-        var name = input.Has("name") ? input.Text("name") : null;
-        var description = input.Has("description") ? input.Markdown("description") : null;
-        var whatsNext = input.Has("whatsNext") ? input.Markdown("whatsNext") : null;
-        var timeZone = input.Has("timeZone") ? input.Text("timeZone", 64) : null;
-        var slotMinutes = input.Value<int?>("slotMinutes");
+        var id = input.Id(i => i.Id);
+        var name = input.Has(i => i.Name) ? input.Text(i => i.Name) : null;
+        var description = input.Has(i => i.Description) ? input.Markdown(i => i.Description) : null;
+        var whatsNext = input.Has(i => i.WhatsNext) ? input.Markdown(i => i.WhatsNext) : null;
+        var timeZone = input.Has(i => i.TimeZone) ? input.Text(i => i.TimeZone, 64) : null;
+        var slotMinutes = input.Value.SlotMinutes;
         if (slotMinutes is < 5 or > 480)
         {
-            input.Problem("slotMinutes", "Must be between 5 and 480 minutes.");
+            input.Problem(i => i.SlotMinutes, "Must be between 5 and 480 minutes.");
         }
 
         input.ThrowIfInvalid();
         // With its sponsors: the revision keeps the edition's full content.
         var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors), id, Type, cancellationToken);
-        scope.ExpectVersion(ev, input.Value<int>("version"), Type);
+        scope.ExpectVersion(ev, input.Value.Version, Type);
         var before = Snapshot(ev);
         var changed = new List<string>();
         if (name is not null && name != ev.Name)
@@ -91,27 +81,20 @@ public static class EventMutations
         return new MutationResult(ev.Id);
     }
 
-    private static async Task<MutationResult> SetSponsorsAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> SetSponsorsAsync(EditScope scope, MutationInput<SetEventSponsorsInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         var sponsors = new List<Sponsor>();
-        var items = input.Value<IEnumerable<object>>("sponsors") ?? [];
-        foreach (var (item, index) in items.Select((item, index) => (item as IDictionary<string, object?>, index)))
+        foreach (var (sponsor, index) in input.Items(i => i.Sponsors).Select((item, index) => (item, index)))
         {
-            var sponsorInput = new MutationInput(item ?? new Dictionary<string, object?>());
-            var name = sponsorInput.Text("name");
-            var url = sponsorInput.Url("url", required: true);
-            foreach (var problem in sponsorInput.Problems)
-            {
-                input.Problem($"sponsors.{index}.{problem.Path[^1]}", problem.Message);
-            }
-
+            var name = sponsor.Text(s => s.Name);
+            var url = sponsor.Url(s => s.Url, required: true);
             sponsors.Add(new Sponsor { Name = name, Url = url ?? "", Position = index });
         }
 
         input.ThrowIfInvalid();
         var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors), id, Type, cancellationToken);
-        scope.ExpectVersion(ev, input.Value<int>("version"), Type);
+        scope.ExpectVersion(ev, input.Value.Version, Type);
         scope.Record(Type, ev, ev.Version, RevisionOperation.Update, ["sponsors"], Snapshot(ev));
         scope.Db.Sponsors.RemoveRange(ev.Sponsors);
         ev.Sponsors.Clear();
@@ -131,13 +114,23 @@ public static class EventMutations
     };
 }
 
-public sealed class SponsorInputGraphType : InputObjectGraphType
-{
-    public SponsorInputGraphType()
-    {
-        Name = "SponsorInput";
-        Description = "A sponsor of an edition.";
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The sponsor's name.");
-        Field<NonNullGraphType<StringGraphType>>("url").Description("The sponsor's website (absolute http or https).");
-    }
-}
+[Description("The input of `updateEvent`.")]
+public sealed record UpdateEventInput(
+    [property: Description("The edition."), GlobalId("Event")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The edition's name.")] string? Name,
+    [property: Description("What the edition is about, in Markdown.")] string? Description,
+    [property: Description("The zone the page writes the programme in.")] string? TimeZone,
+    [property: Description("The planned slot length in minutes (5 to 480).")] int? SlotMinutes,
+    [property: Description("The closing \"What's next?\" text, in Markdown.")] string? WhatsNext);
+
+[Description("The input of `setEventSponsors`.")]
+public sealed record SetEventSponsorsInput(
+    [property: Description("The edition."), GlobalId("Event")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The sponsors, in the order to show them.")] IReadOnlyList<SponsorInput> Sponsors);
+
+[Description("A sponsor of an edition.")]
+public sealed record SponsorInput(
+    [property: Description("The sponsor's name.")] string Name,
+    [property: Description("The sponsor's website (absolute http or https).")] string Url);

@@ -1,9 +1,10 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Sessions;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Links;
 
@@ -14,46 +15,34 @@ public static class LinkMutations
 
     public static void Register(MutationBuilder mutations)
     {
-        mutations.Add("addLink", "Adds a link to a session or to an edition (give exactly one of `sessionId` and `eventId`).")
-            .Id("sessionId", "The session the link belongs to.", required: false)
-            .Id("eventId", "The edition the link belongs to.", required: false)
-            .Input("kind", "LinkKind", "What the link points to.", required: true)
-            .Input("url", "String", "An absolute http or https URL.", required: true)
-            .Input("label", "String", "The link's text (default: the kind's name).")
+        mutations.Add<AddLinkInput>("addLink", "Adds a link to a session or to an edition (give exactly one of `sessionId` and `eventId`).")
             .Errors(NotFound)
             .Returns("link", LinkModel.Instance, "The new link.")
             .Handle(AddAsync);
 
-        mutations.Add("updateLink", "Changes a link; omitted fields stay as they are.")
-            .Id("id", "The link.")
-            .Version("link")
-            .Input("kind", "LinkKind", "What the link points to.")
-            .Input("url", "String", "An absolute http or https URL.")
-            .Input("label", "String", "The link's text.")
+        mutations.Add<UpdateLinkInput>("updateLink", "Changes a link; omitted fields stay as they are.")
             .Errors(NotFound, Conflict)
             .Returns("link", LinkModel.Instance, "The changed link.")
             .Handle(UpdateAsync);
 
-        mutations.Add("removeLink", "Removes a link (a session's revision keeps it).")
-            .Id("id", "The link.")
-            .Version("link")
+        mutations.Add<RemoveLinkInput>("removeLink", "Removes a link (a session's revision keeps it).")
             .Errors(NotFound, Conflict)
             .Returns("link", LinkModel.Instance, "Always null: the link is removed.")
             .Handle(RemoveAsync);
     }
 
-    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput<AddLinkInput> input, CancellationToken cancellationToken)
     {
-        var sessionId = input.OptionalId("sessionId", "Session");
-        var eventId = input.OptionalId("eventId", "Event");
+        var sessionId = input.OptionalId(i => i.SessionId);
+        var eventId = input.OptionalId(i => i.EventId);
         if (sessionId is null == eventId is null)
         {
-            input.Problem("sessionId", "Give exactly one of sessionId and eventId.");
+            input.Problem(i => i.SessionId, "Give exactly one of sessionId and eventId.");
         }
 
-        var kind = input.Value<LinkKind>("kind");
-        var url = input.Url("url", required: true);
-        var label = input.OptionalText("label") ?? kind.ToString();
+        var kind = input.Value.Kind;
+        var url = input.Url(i => i.Url, required: true);
+        var label = input.OptionalText(i => i.Label) ?? kind.ToString();
         input.ThrowIfInvalid();
 
         var link = new Link { Kind = kind, Url = url!, Label = label };
@@ -77,17 +66,17 @@ public static class LinkMutations
         return new MutationResult(link.Id);
     }
 
-    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput<UpdateLinkInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
-        var url = input.Has("url") ? input.Url("url", required: true) : null;
-        var label = input.Has("label") ? input.Text("label") : null;
+        var id = input.Id(i => i.Id);
+        var url = input.Has(i => i.Url) ? input.Url(i => i.Url, required: true) : null;
+        var label = input.Has(i => i.Label) ? input.Text(i => i.Label) : null;
         input.ThrowIfInvalid();
         var link = await scope.FindAsync(scope.Db.Links, id, Type, cancellationToken);
-        scope.ExpectVersion(link, input.Value<int>("version"), Type);
+        scope.ExpectVersion(link, input.Value.Version, Type);
         var before = new LinkSnapshot(link.Kind, link.Url, link.Label, link.Position);
         var sessionBefore = await SessionBeforeAsync(scope, link, cancellationToken);
-        link.Kind = input.Value<LinkKind?>("kind") ?? link.Kind;
+        link.Kind = input.Value.Kind ?? link.Kind;
         link.Url = url ?? link.Url;
         link.Label = label ?? link.Label;
         if (scope.Db.Entry(link).State == EntityState.Modified)
@@ -99,12 +88,12 @@ public static class LinkMutations
         return new MutationResult(link.Id);
     }
 
-    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput<RemoveLinkInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var link = await scope.FindAsync(scope.Db.Links, id, Type, cancellationToken);
-        scope.ExpectVersion(link, input.Value<int>("version"), Type);
+        scope.ExpectVersion(link, input.Value.Version, Type);
         var touchSession = await SessionBeforeAsync(scope, link, cancellationToken);
         scope.Record(Type, link, link.Version, RevisionOperation.Delete, ["deleted"], new LinkSnapshot(link.Kind, link.Url, link.Label, link.Position));
         scope.Db.Links.Remove(link);
@@ -125,3 +114,24 @@ public static class LinkMutations
         return () => SessionMutations.Touch(scope, session, before, RevisionOperation.Update, "links");
     }
 }
+
+[Description("The input of `addLink`.")]
+public sealed record AddLinkInput(
+    [property: Description("The session the link belongs to."), GlobalId("Session")] string? SessionId,
+    [property: Description("The edition the link belongs to."), GlobalId("Event")] string? EventId,
+    [property: Description("What the link points to.")] LinkKind Kind,
+    [property: Description("An absolute http or https URL.")] string Url,
+    [property: Description("The link's text (default: the kind's name).")] string? Label);
+
+[Description("The input of `updateLink`.")]
+public sealed record UpdateLinkInput(
+    [property: Description("The link."), GlobalId("Link")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("What the link points to.")] LinkKind? Kind,
+    [property: Description("An absolute http or https URL.")] string? Url,
+    [property: Description("The link's text.")] string? Label);
+
+[Description("The input of `removeLink`.")]
+public sealed record RemoveLinkInput(
+    [property: Description("The link."), GlobalId("Link")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version);

@@ -1,9 +1,11 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Presenters;
 
@@ -24,82 +26,46 @@ public static class PresenterMutations
 {
     private const string Type = "Presenter";
 
-    /// <summary>The optional text fields of a person, with their limits.</summary>
-    private static readonly (string Field, int MaxLength, string Description)[] Details =
-    [
-        ("jobTitle", 200, "Job title."),
-        ("company", 200, "Company or organisation."),
-        ("twitter", 100, "Twitter handle, without @."),
-        ("github", 100, "GitHub login."),
-    ];
-
     public static void Register(MutationBuilder mutations)
     {
-        WithDetails(mutations.Add("createPresenter", "Creates a person.")
-                .Input("name", "String", "The person's name (1 to 200 characters).", required: true)
-                .Input("slug", "String", "The URL name; made from the name when omitted."))
+        mutations.Add<CreatePresenterInput>("createPresenter", "Creates a person.")
             .Errors(DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The new person.")
             .Handle(CreateAsync);
 
-        WithDetails(mutations.Add("updatePresenter", "Changes a person's details; omitted fields stay, null clears a field.")
-                .Id("id", "The person.")
-                .Version("person")
-                .Input("name", "String", "The person's name (1 to 200 characters).")
-                .Input("slug", "String", "The URL name."))
+        mutations.Add<UpdatePresenterInput>("updatePresenter", "Changes a person's details; omitted fields stay, null clears a field.")
             .Errors(NotFound, Conflict, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The changed person.")
             .Handle(UpdateAsync);
 
-        mutations.Add("deletePresenter", "Deletes a person and takes them out of their sessions; `restorePresenter` brings both back.")
-            .Id("id", "The person.")
-            .Version("person")
+        mutations.Add<DeletePresenterInput>("deletePresenter", "Deletes a person and takes them out of their sessions; `restorePresenter` brings both back.")
             .Errors(NotFound, Conflict)
             .Returns("presenter", PresenterModel.Instance, "Always null: the person is deleted.")
             .Handle(DeleteAsync);
 
-        mutations.Add("restorePresenter", "Brings back a deleted person with their roles in the sessions that still exist (after a merge: the record only, since the sessions list the merged-into person).")
-            .Id("id", "The deleted person.")
+        mutations.Add<RestorePresenterInput>("restorePresenter", "Brings back a deleted person with their roles in the sessions that still exist (after a merge: the record only, since the sessions list the merged-into person).")
             .Errors(NotFound, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The restored person.")
             .Handle(RestoreAsync);
 
-        mutations.Add("restorePresenterRevision", "Sets a person's details back to what a revision recorded.")
-            .Id("revisionId", "A revision of the person (from `Presenter.revisions`).")
-            .Version("person")
+        mutations.Add<RestorePresenterRevisionInput>("restorePresenterRevision", "Sets a person's details back to what a revision recorded.")
             .Errors(NotFound, Conflict, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The restored person.")
             .Handle(RestoreRevisionAsync);
 
-        mutations.Add("mergePresenters", "Merges two records of one person: the source's sessions move to the target, the target's empty details are filled from the source, and the source is deleted (restorable).")
-            .Id("targetId", "The record to keep.")
-            .Input("targetVersion", "Int", "The version of the record to keep.", required: true)
-            .Id("sourceId", "The record to merge away.")
-            .Input("sourceVersion", "Int", "The version of the record to merge away.", required: true)
+        mutations.Add<MergePresentersInput>("mergePresenters", "Merges two records of one person: the source's sessions move to the target, the target's empty details are filled from the source, and the source is deleted (restorable).")
             .Errors(NotFound, Conflict)
             .Returns("presenter", PresenterModel.Instance, "The merged person.")
             .Handle(MergeAsync);
     }
 
-    private static MutationDefinition WithDetails(MutationDefinition definition)
-    {
-        foreach (var (field, _, description) in Details)
-        {
-            definition.Input(field, "String", description);
-        }
-
-        return definition
-            .Input("linkedIn", "String", "LinkedIn profile URL (absolute http or https).")
-            .Input("website", "String", "Website URL (absolute http or https).");
-    }
-
     private static Task<Presenter> LoadAsync(EditScope scope, int id, CancellationToken cancellationToken) =>
         scope.FindAsync(scope.Db.Presenters.Include(p => p.Sessions), id, Type, cancellationToken);
 
-    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput<CreatePresenterInput> input, CancellationToken cancellationToken)
     {
-        var name = input.Text("name");
-        var presenter = new Presenter { Name = name, Slug = input.Slug("slug", orFrom: name) };
+        var name = input.Text(i => i.Name);
+        var presenter = new Presenter { Name = name, Slug = input.Slug(i => i.Slug, orFrom: name) };
         var changed = ApplyDetails(input, presenter);
         input.ThrowIfInvalid();
         await EnsureSlugFreeAsync(scope, presenter.Slug, null, cancellationToken);
@@ -109,14 +75,14 @@ public static class PresenterMutations
         return new MutationResult(presenter.Id);
     }
 
-    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput<UpdatePresenterInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
-        var name = input.Has("name") ? input.Text("name") : null;
-        var slug = input.Has("slug") ? input.Slug("slug") : null;
+        var id = input.Id(i => i.Id);
+        var name = input.Has(i => i.Name) ? input.Text(i => i.Name) : null;
+        var slug = input.Has(i => i.Slug) ? input.Slug(i => i.Slug) : null;
         input.ThrowIfInvalid();
         var presenter = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        scope.ExpectVersion(presenter, input.Value.Version, Type);
         var before = PresenterSnapshot.Of(presenter);
         var changed = ApplyDetails(input, presenter);
         input.ThrowIfInvalid();
@@ -141,33 +107,34 @@ public static class PresenterMutations
         return new MutationResult(presenter.Id);
     }
 
-    private static List<string> ApplyDetails(MutationInput input, Presenter presenter)
+    private static List<string> ApplyDetails<TInput>(MutationInput<TInput> input, Presenter presenter)
+        where TInput : class, IPresenterDetails
     {
         var changed = new List<string>();
-        void Set(string field, string? value, string? current, Action<string?> assign)
+        void Set(Expression<Func<TInput, string?>> field, string? value, string? current, Action<string?> assign)
         {
             if (input.Has(field) && value != current)
             {
                 assign(value);
-                changed.Add(field);
+                changed.Add(input.Field(field));
             }
         }
 
-        Set("jobTitle", input.OptionalText("jobTitle", 200), presenter.JobTitle, v => presenter.JobTitle = v);
-        Set("company", input.OptionalText("company", 200), presenter.Company, v => presenter.Company = v);
-        Set("twitter", input.OptionalText("twitter", 100)?.TrimStart('@'), presenter.Twitter, v => presenter.Twitter = v);
-        Set("github", input.OptionalText("github", 100), presenter.GitHub, v => presenter.GitHub = v);
-        Set("linkedIn", input.Url("linkedIn", required: false), presenter.LinkedIn, v => presenter.LinkedIn = v);
-        Set("website", input.Url("website", required: false), presenter.Website, v => presenter.Website = v);
+        Set(i => i.JobTitle, input.OptionalText(i => i.JobTitle, 200), presenter.JobTitle, v => presenter.JobTitle = v);
+        Set(i => i.Company, input.OptionalText(i => i.Company, 200), presenter.Company, v => presenter.Company = v);
+        Set(i => i.Twitter, input.OptionalText(i => i.Twitter, 100)?.TrimStart('@'), presenter.Twitter, v => presenter.Twitter = v);
+        Set(i => i.Github, input.OptionalText(i => i.Github, 100), presenter.GitHub, v => presenter.GitHub = v);
+        Set(i => i.LinkedIn, input.Url(i => i.LinkedIn, required: false), presenter.LinkedIn, v => presenter.LinkedIn = v);
+        Set(i => i.Website, input.Url(i => i.Website, required: false), presenter.Website, v => presenter.Website = v);
         return changed;
     }
 
-    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput<DeletePresenterInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var presenter = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        scope.ExpectVersion(presenter, input.Value.Version, Type);
         await SoftDeleteAsync(scope, presenter, RevisionOperation.Delete, cancellationToken);
         return new MutationResult(null);
     }
@@ -191,9 +158,9 @@ public static class PresenterMutations
         presenter.DeletedAt = DateTime.UtcNow;
     }
 
-    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput<RestorePresenterInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var presenter = await scope.Db.Presenters.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError($"No deleted person has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
@@ -222,16 +189,16 @@ public static class PresenterMutations
         return new MutationResult(presenter.Id);
     }
 
-    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput<RestorePresenterRevisionInput> input, CancellationToken cancellationToken)
     {
-        var revisionId = input.Id("revisionId", "Revision");
+        var revisionId = input.Id(i => i.RevisionId);
         input.ThrowIfInvalid();
         var revision = await scope.Db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError("No revision of a person with content has that ID.", GlobalId.Encode("Revision", revisionId)));
         var snapshot = EditScope.ReadSnapshot<PresenterSnapshot>(revision.PreviousContent)!;
         var presenter = await LoadAsync(scope, revision.EntityId, cancellationToken);
-        scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
+        scope.ExpectVersion(presenter, input.Value.Version, Type);
         if (snapshot.Slug != presenter.Slug)
         {
             await EnsureSlugFreeAsync(scope, snapshot.Slug, presenter.Id, cancellationToken);
@@ -245,20 +212,20 @@ public static class PresenterMutations
         return new MutationResult(presenter.Id);
     }
 
-    private static async Task<MutationResult> MergeAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> MergeAsync(EditScope scope, MutationInput<MergePresentersInput> input, CancellationToken cancellationToken)
     {
-        var targetId = input.Id("targetId", Type);
-        var sourceId = input.Id("sourceId", Type);
+        var targetId = input.Id(i => i.TargetId);
+        var sourceId = input.Id(i => i.SourceId);
         if (targetId == sourceId && targetId != 0)
         {
-            input.Problem("sourceId", "A record cannot be merged into itself.");
+            input.Problem(i => i.SourceId, "A record cannot be merged into itself.");
         }
 
         input.ThrowIfInvalid();
         var target = await LoadAsync(scope, targetId, cancellationToken);
         var source = await LoadAsync(scope, sourceId, cancellationToken);
-        scope.ExpectVersion(target, input.Value<int>("targetVersion"), Type);
-        scope.ExpectVersion(source, input.Value<int>("sourceVersion"), Type);
+        scope.ExpectVersion(target, input.Value.TargetVersion, Type);
+        scope.ExpectVersion(source, input.Value.SourceVersion, Type);
 
         var before = PresenterSnapshot.Of(target);
         target.JobTitle ??= source.JobTitle;
@@ -288,3 +255,60 @@ public static class PresenterMutations
         }
     }
 }
+
+/// <summary>A person's optional details, which creating and updating share.</summary>
+public interface IPresenterDetails
+{
+    [Description("Job title.")]
+    string? JobTitle { get; }
+
+    [Description("Company or organisation.")]
+    string? Company { get; }
+
+    [Description("Twitter handle, without @.")]
+    string? Twitter { get; }
+
+    [Description("GitHub login.")]
+    string? Github { get; }
+
+    [Description("LinkedIn profile URL (absolute http or https).")]
+    string? LinkedIn { get; }
+
+    [Description("Website URL (absolute http or https).")]
+    string? Website { get; }
+}
+
+[Description("The input of `createPresenter`.")]
+public sealed record CreatePresenterInput(
+    [property: Description("The person's name (1 to 200 characters).")] string Name,
+    [property: Description("The URL name; made from the name when omitted.")] string? Slug,
+    string? JobTitle, string? Company, string? Twitter, string? Github, string? LinkedIn, string? Website) : IPresenterDetails;
+
+[Description("The input of `updatePresenter`.")]
+public sealed record UpdatePresenterInput(
+    [property: Description("The person."), GlobalId("Presenter")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The person's name (1 to 200 characters).")] string? Name,
+    [property: Description("The URL name.")] string? Slug,
+    string? JobTitle, string? Company, string? Twitter, string? Github, string? LinkedIn, string? Website) : IPresenterDetails;
+
+[Description("The input of `deletePresenter`.")]
+public sealed record DeletePresenterInput(
+    [property: Description("The person."), GlobalId("Presenter")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version);
+
+[Description("The input of `restorePresenter`.")]
+public sealed record RestorePresenterInput(
+    [property: Description("The deleted person."), GlobalId("Presenter")] string Id);
+
+[Description("The input of `restorePresenterRevision`.")]
+public sealed record RestorePresenterRevisionInput(
+    [property: Description("A revision of the person (from `Presenter.revisions`)."), GlobalId("Revision")] string RevisionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version);
+
+[Description("The input of `mergePresenters`.")]
+public sealed record MergePresentersInput(
+    [property: Description("The record to keep."), GlobalId("Presenter")] string TargetId,
+    [property: Description("The version of the record to keep.")] int TargetVersion,
+    [property: Description("The record to merge away."), GlobalId("Presenter")] string SourceId,
+    [property: Description("The version of the record to merge away.")] int SourceVersion);

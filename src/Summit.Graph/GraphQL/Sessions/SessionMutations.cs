@@ -1,9 +1,10 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Sessions;
 
@@ -29,95 +30,59 @@ public static class SessionMutations
 
     public static void Register(MutationBuilder mutations)
     {
-        mutations.Add("createSession", "Creates a session as a DRAFT; publish it with `publishSession`.")
-            .Id("eventId", "The edition the session belongs to.")
-            .Input("title", "String", "The title (1 to 200 characters).", required: true)
-            .Input("slug", "String", "The URL name; made from the title when omitted.")
-            .Input("programmeTitle", "String", "The programme table's title, when it differs.")
-            .Input("kind", "SessionKind", "What kind of session it is (default TALK).")
-            .Input("abstract", "String", "The abstract in Markdown (at most 20,000 characters).")
+        mutations.Add<CreateSessionInput>("createSession", "Creates a session as a DRAFT; publish it with `publishSession`.")
             .Errors(NotFound, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The new session.")
             .Handle(CreateAsync);
 
-        mutations.Add("updateSession", "Changes a session's texts; omitted fields stay as they are.")
-            .Id("id", "The session.")
-            .Version("session")
-            .Input("title", "String", "The title (1 to 200 characters).")
-            .Input("slug", "String", "The URL name.")
-            .Input("programmeTitle", "String", "The programme table's title; null to clear it.")
-            .Input("kind", "SessionKind", "What kind of session it is.")
-            .Input("abstract", "String", "The abstract in Markdown (at most 20,000 characters).")
+        mutations.Add<UpdateSessionInput>("updateSession", "Changes a session's texts; omitted fields stay as they are.")
             .Errors(NotFound, Conflict, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle(UpdateAsync);
 
-        Simple(mutations, "publishSession", "Publishes a session: anonymous readers see it from now on.", RevisionOperation.Publish,
+        Simple<PublishSessionInput>(mutations, "publishSession", "Publishes a session: anonymous readers see it from now on.", RevisionOperation.Publish,
             s => s.Status = PublicationStatus.Published, "status");
-        Simple(mutations, "unpublishSession", "Turns a session back into a DRAFT, hidden from anonymous readers.", RevisionOperation.Unpublish,
+        Simple<UnpublishSessionInput>(mutations, "unpublishSession", "Turns a session back into a DRAFT, hidden from anonymous readers.", RevisionOperation.Unpublish,
             s => s.Status = PublicationStatus.Draft, "status");
-        Simple(mutations, "unscheduleSession", "Takes a session out of its time slot.", RevisionOperation.Unschedule,
+        Simple<UnscheduleSessionInput>(mutations, "unscheduleSession", "Takes a session out of its time slot.", RevisionOperation.Unschedule,
             s => s.SlotId = null, "slot");
 
-        mutations.Add("scheduleSession", "Puts a session into a time slot of its edition.")
-            .Id("id", "The session.")
-            .Version("session")
-            .Id("slotId", "The slot.")
+        mutations.Add<ScheduleSessionInput>("scheduleSession", "Puts a session into a time slot of its edition.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The scheduled session.")
             .Handle(ScheduleAsync);
 
-        mutations.Add("deleteSession", "Deletes a session. It disappears everywhere but stays restorable with `restoreSession`.")
-            .Id("id", "The session.")
-            .Version("session")
+        mutations.Add<DeleteSessionInput>("deleteSession", "Deletes a session. It disappears everywhere but stays restorable with `restoreSession`.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "Always null: the session is deleted.")
             .Handle(DeleteAsync);
 
-        mutations.Add("restoreSession", "Brings back a deleted session as it was when it was deleted.")
-            .Id("id", "The deleted session.")
+        mutations.Add<RestoreSessionInput>("restoreSession", "Brings back a deleted session as it was when it was deleted.")
             .Errors(NotFound, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The restored session.")
             .Handle(RestoreAsync);
 
-        mutations.Add("restoreSessionRevision", "Sets a session's content (texts, slot, presenters, links) back to what a revision recorded; its publication status stays.")
-            .Id("revisionId", "A revision of the session (from `Session.revisions`).")
-            .Version("session")
+        mutations.Add<RestoreSessionRevisionInput>("restoreSessionRevision", "Sets a session's content (texts, slot, presenters, links) back to what a revision recorded; its publication status stays.")
             .Errors(NotFound, Conflict, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The restored session.")
             .Handle(RestoreRevisionAsync);
 
-        mutations.Add("addSessionPresenter", "Adds a person to a session's presenters.")
-            .Id("sessionId", "The session.")
-            .Version("session")
-            .Id("presenterId", "The person.")
-            .Input("role", "PresenterRole", "Their role (default PRESENTER).")
-            .Input("position", "Int", "Their place in the list, from 0 (default: last).")
+        mutations.Add<AddSessionPresenterInput>("addSessionPresenter", "Adds a person to a session's presenters.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, AddPresenter, ct));
 
-        mutations.Add("removeSessionPresenter", "Removes a person from a session's presenters.")
-            .Id("sessionId", "The session.")
-            .Version("session")
-            .Id("presenterId", "The person.")
+        mutations.Add<RemoveSessionPresenterInput>("removeSessionPresenter", "Removes a person from a session's presenters.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, RemovePresenter, ct));
 
-        mutations.Add("reorderSessionPresenters", "Puts a session's presenters in a new order.")
-            .Id("sessionId", "The session.")
-            .Version("session")
-            .InputList("presenterIds", "ID", "Every presenter of the session, each once, in the new order.")
+        mutations.Add<ReorderSessionPresentersInput>("reorderSessionPresenters", "Puts a session's presenters in a new order.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ReorderPresenters, ct));
 
-        mutations.Add("changeSessionPresenterRole", "Changes a presenter's role in a session.")
-            .Id("sessionId", "The session.")
-            .Version("session")
-            .Id("presenterId", "The person.")
-            .Input("role", "PresenterRole", "The new role.", required: true)
+        mutations.Add<ChangeSessionPresenterRoleInput>("changeSessionPresenterRole", "Changes a presenter's role in a session.")
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ChangeRole, ct));
@@ -134,13 +99,13 @@ public static class SessionMutations
         scope.Record(Type, session, session.Version, operation, fields, before);
     }
 
-    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput<CreateSessionInput> input, CancellationToken cancellationToken)
     {
-        var eventId = input.Id("eventId", "Event");
-        var title = input.Text("title");
-        var slug = input.Slug("slug", orFrom: title);
-        var markdown = input.Markdown("abstract");
-        var programmeTitle = input.OptionalText("programmeTitle");
+        var eventId = input.Id(i => i.EventId);
+        var title = input.Text(i => i.Title);
+        var slug = input.Slug(i => i.Slug, orFrom: title);
+        var markdown = input.Markdown(i => i.Abstract);
+        var programmeTitle = input.OptionalText(i => i.ProgrammeTitle);
         input.ThrowIfInvalid();
 
         var ev = await scope.FindAsync(scope.Db.Events, eventId, "Event", cancellationToken);
@@ -151,7 +116,7 @@ public static class SessionMutations
             Slug = slug,
             Title = title,
             ProgrammeTitle = programmeTitle,
-            Kind = input.Value<SessionKind?>("kind") ?? SessionKind.Talk,
+            Kind = input.Value.Kind ?? SessionKind.Talk,
             Abstract = scope.Render(markdown, "abstract"),
             Status = PublicationStatus.Draft,
             CreatedAt = DateTime.UtcNow,
@@ -162,17 +127,17 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> UpdateAsync(EditScope scope, MutationInput<UpdateSessionInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
-        var title = input.Has("title") ? input.Text("title") : null;
-        var slug = input.Has("slug") ? input.Slug("slug") : null;
-        var markdown = input.Has("abstract") ? input.Markdown("abstract") : null;
-        var programmeTitle = input.OptionalText("programmeTitle");
+        var id = input.Id(i => i.Id);
+        var title = input.Has(i => i.Title) ? input.Text(i => i.Title) : null;
+        var slug = input.Has(i => i.Slug) ? input.Slug(i => i.Slug) : null;
+        var markdown = input.Has(i => i.Abstract) ? input.Markdown(i => i.Abstract) : null;
+        var programmeTitle = input.OptionalText(i => i.ProgrammeTitle);
         input.ThrowIfInvalid();
 
         var session = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.ExpectVersion(session, input.Value.Version, Type);
         var before = SessionSnapshot.Of(session);
         var changed = new List<string>();
         if (title is not null && title != session.Title)
@@ -188,13 +153,13 @@ public static class SessionMutations
             changed.Add("slug");
         }
 
-        if (input.Has("programmeTitle") && programmeTitle != session.ProgrammeTitle)
+        if (input.Has(i => i.ProgrammeTitle) && programmeTitle != session.ProgrammeTitle)
         {
             session.ProgrammeTitle = programmeTitle;
             changed.Add("programmeTitle");
         }
 
-        if (input.Value<SessionKind?>("kind") is { } kind && kind != session.Kind)
+        if (input.Value.Kind is { } kind && kind != session.Kind)
         {
             session.Kind = kind;
             changed.Add("kind");
@@ -214,18 +179,17 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static void Simple(MutationBuilder mutations, string name, string description, RevisionOperation operation, Action<Session> apply, string field) =>
-        mutations.Add(name, description)
-            .Id("id", "The session.")
-            .Version("session")
+    private static void Simple<TInput>(MutationBuilder mutations, string name, string description, RevisionOperation operation, Action<Session> apply, string field)
+        where TInput : class, ISessionEdit =>
+        mutations.Add<TInput>(name, description)
             .Errors(NotFound, Conflict)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle(async (scope, input, cancellationToken) =>
             {
-                var id = input.Id("id", Type);
+                var id = input.Id(i => i.Id);
                 input.ThrowIfInvalid();
                 var session = await LoadAsync(scope, id, cancellationToken);
-                scope.ExpectVersion(session, input.Value<int>("version"), Type);
+                scope.ExpectVersion(session, input.Value.Version, Type);
                 var before = SessionSnapshot.Of(session);
                 apply(session);
                 if (scope.Db.Entry(session).State == EntityState.Modified)
@@ -236,17 +200,17 @@ public static class SessionMutations
                 return new MutationResult(session.Id);
             });
 
-    private static async Task<MutationResult> ScheduleAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> ScheduleAsync(EditScope scope, MutationInput<ScheduleSessionInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
-        var slotId = input.Id("slotId", "Slot");
+        var id = input.Id(i => i.Id);
+        var slotId = input.Id(i => i.SlotId);
         input.ThrowIfInvalid();
         var session = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.ExpectVersion(session, input.Value.Version, Type);
         var slot = await scope.FindAsync(scope.Db.Slots.Include(s => s.Day), slotId, "Slot", cancellationToken);
         if (slot.Day!.EventId != session.EventId)
         {
-            input.Problem("slotId", "The slot belongs to another edition than the session.");
+            input.Problem(i => i.SlotId, "The slot belongs to another edition than the session.");
             input.ThrowIfInvalid();
         }
 
@@ -260,20 +224,20 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> DeleteAsync(EditScope scope, MutationInput<DeleteSessionInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var session = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.ExpectVersion(session, input.Value.Version, Type);
         scope.Record(Type, session, session.Version, RevisionOperation.Delete, ["deleted"], SessionSnapshot.Of(session));
         session.DeletedAt = DateTime.UtcNow;
         return new MutationResult(null);
     }
 
-    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RestoreAsync(EditScope scope, MutationInput<RestoreSessionInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var session = await scope.Db.Sessions.IgnoreQueryFilters().Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id && s.DeletedAt != null, cancellationToken)
@@ -284,16 +248,16 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RestoreRevisionAsync(EditScope scope, MutationInput<RestoreSessionRevisionInput> input, CancellationToken cancellationToken)
     {
-        var revisionId = input.Id("revisionId", "Revision");
+        var revisionId = input.Id(i => i.RevisionId);
         input.ThrowIfInvalid();
         var revision = await scope.Db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError("No revision of a session with content has that ID.", GlobalId.Encode("Revision", revisionId)));
         var snapshot = EditScope.ReadSnapshot<SessionSnapshot>(revision.PreviousContent)!;
         var session = await LoadAsync(scope, revision.EntityId, cancellationToken);
-        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.ExpectVersion(session, input.Value.Version, Type);
         if (snapshot.Slug != session.Slug)
         {
             await EnsureSlugFreeAsync(scope, session.EventId, snapshot.Slug, session.Id, cancellationToken);
@@ -306,7 +270,7 @@ public static class SessionMutations
         session.Kind = snapshot.Kind;
         if (session.Abstract.Markdown != snapshot.Abstract)
         {
-            session.Abstract = scope.Render(snapshot.Abstract, "revisionId");
+            session.Abstract = scope.Render(snapshot.Abstract, input.Field(i => i.RevisionId));
         }
 
         var liveSlots = await scope.Db.Slots.Where(s => s.Id == snapshot.SlotId).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -332,13 +296,14 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static async Task<MutationResult> ChangePresentersAsync(EditScope scope, MutationInput input,
-        Func<EditScope, MutationInput, Session, CancellationToken, Task> change, CancellationToken cancellationToken)
+    private static async Task<MutationResult> ChangePresentersAsync<TInput>(EditScope scope, MutationInput<TInput> input,
+        Func<EditScope, MutationInput<TInput>, Session, CancellationToken, Task> change, CancellationToken cancellationToken)
+        where TInput : class, ISessionPresentersEdit
     {
-        var id = input.Id("sessionId", Type);
+        var id = input.Id(i => i.SessionId);
         input.ThrowIfInvalid();
         var session = await LoadAsync(scope, id, cancellationToken);
-        scope.ExpectVersion(session, input.Value<int>("version"), Type);
+        scope.ExpectVersion(session, input.Value.Version, Type);
         var before = SessionSnapshot.Of(session);
         await change(scope, input, session, cancellationToken);
         input.ThrowIfInvalid();
@@ -346,25 +311,25 @@ public static class SessionMutations
         return new MutationResult(session.Id);
     }
 
-    private static async Task AddPresenter(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    private static async Task AddPresenter(EditScope scope, MutationInput<AddSessionPresenterInput> input, Session session, CancellationToken cancellationToken)
     {
-        var presenterId = input.Id("presenterId", "Presenter");
+        var presenterId = input.Id(i => i.PresenterId);
         input.ThrowIfInvalid();
         var presenter = await scope.FindAsync(scope.Db.Presenters, presenterId, "Presenter", cancellationToken);
         if (session.Presenters.Any(p => p.PresenterId == presenter.Id))
         {
-            input.Problem("presenterId", $"{presenter.Name} already presents this session.");
+            input.Problem(i => i.PresenterId, $"{presenter.Name} already presents this session.");
             return;
         }
 
         var ordered = session.Presenters.OrderBy(p => p.Position).ToList();
-        var position = Math.Clamp(input.Value<int?>("position") ?? ordered.Count, 0, ordered.Count);
-        ordered.Insert(position, new SessionPresenter { PresenterId = presenter.Id, Role = input.Value<PresenterRole?>("role") ?? PresenterRole.Presenter });
+        var position = Math.Clamp(input.Value.Position ?? ordered.Count, 0, ordered.Count);
+        ordered.Insert(position, new SessionPresenter { PresenterId = presenter.Id, Role = input.Value.Role ?? PresenterRole.Presenter });
         session.Presenters.Add(ordered[position]);
         Renumber(ordered);
     }
 
-    private static Task RemovePresenter(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    private static Task RemovePresenter(EditScope scope, MutationInput<RemoveSessionPresenterInput> input, Session session, CancellationToken cancellationToken)
     {
         var part = FindPart(input, session);
         if (part is not null)
@@ -377,14 +342,14 @@ public static class SessionMutations
         return Task.CompletedTask;
     }
 
-    private static Task ReorderPresenters(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    private static Task ReorderPresenters(EditScope scope, MutationInput<ReorderSessionPresentersInput> input, Session session, CancellationToken cancellationToken)
     {
-        var ids = (input.Value<IEnumerable<object>>("presenterIds") ?? []).Select((value, i) =>
-            GlobalId.TryDecode(value as string, out var type, out var id) && type == "Presenter" ? id : 0).ToList();
+        var ids = input.Value.PresenterIds.Select(value =>
+            GlobalId.TryDecode(value, out var type, out var id) && type == "Presenter" ? id : 0).ToList();
         var current = session.Presenters.Select(p => p.PresenterId).Order().ToList();
         if (ids.Contains(0) || !ids.Order().SequenceEqual(current))
         {
-            input.Problem("presenterIds", $"Must list each of the session's {current.Count} presenters exactly once.");
+            input.Problem(i => i.PresenterIds, $"Must list each of the session's {current.Count} presenters exactly once.");
             return Task.CompletedTask;
         }
 
@@ -392,23 +357,24 @@ public static class SessionMutations
         return Task.CompletedTask;
     }
 
-    private static Task ChangeRole(EditScope scope, MutationInput input, Session session, CancellationToken cancellationToken)
+    private static Task ChangeRole(EditScope scope, MutationInput<ChangeSessionPresenterRoleInput> input, Session session, CancellationToken cancellationToken)
     {
         if (FindPart(input, session) is { } part)
         {
-            part.Role = input.Value<PresenterRole>("role");
+            part.Role = input.Value.Role;
         }
 
         return Task.CompletedTask;
     }
 
-    private static SessionPresenter? FindPart(MutationInput input, Session session)
+    private static SessionPresenter? FindPart<TInput>(MutationInput<TInput> input, Session session)
+        where TInput : class, ISessionPresenterEdit
     {
-        var presenterId = input.Id("presenterId", "Presenter");
+        var presenterId = input.Id(i => i.PresenterId);
         var part = session.Presenters.SingleOrDefault(p => p.PresenterId == presenterId);
         if (part is null && presenterId != 0)
         {
-            input.Problem("presenterId", "The person does not present this session.");
+            input.Problem(i => i.PresenterId, "The person does not present this session.");
         }
 
         return part;
@@ -430,3 +396,109 @@ public static class SessionMutations
         }
     }
 }
+
+/// <summary>An input that changes one session, based on a version of it.</summary>
+public interface ISessionEdit
+{
+    [GlobalId("Session")]
+    string Id { get; }
+
+    int Version { get; }
+}
+
+/// <summary>An input that changes a session's presenters, based on a version of the session.</summary>
+public interface ISessionPresentersEdit
+{
+    [GlobalId("Session")]
+    string SessionId { get; }
+
+    int Version { get; }
+}
+
+/// <summary>An input about one presenter of a session.</summary>
+public interface ISessionPresenterEdit : ISessionPresentersEdit
+{
+    [GlobalId("Presenter")]
+    string PresenterId { get; }
+}
+
+[Description("The input of `createSession`.")]
+public sealed record CreateSessionInput(
+    [property: Description("The edition the session belongs to."), GlobalId("Event")] string EventId,
+    [property: Description("The title (1 to 200 characters).")] string Title,
+    [property: Description("The URL name; made from the title when omitted.")] string? Slug,
+    [property: Description("The programme table's title, when it differs.")] string? ProgrammeTitle,
+    [property: Description("What kind of session it is (default TALK).")] SessionKind? Kind,
+    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract);
+
+[Description("The input of `updateSession`.")]
+public sealed record UpdateSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The title (1 to 200 characters).")] string? Title,
+    [property: Description("The URL name.")] string? Slug,
+    [property: Description("The programme table's title; null to clear it.")] string? ProgrammeTitle,
+    [property: Description("What kind of session it is.")] SessionKind? Kind,
+    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract) : ISessionEdit;
+
+[Description("The input of `publishSession`.")]
+public sealed record PublishSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+
+[Description("The input of `unpublishSession`.")]
+public sealed record UnpublishSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+
+[Description("The input of `unscheduleSession`.")]
+public sealed record UnscheduleSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+
+[Description("The input of `scheduleSession`.")]
+public sealed record ScheduleSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The slot."), GlobalId("Slot")] string SlotId) : ISessionEdit;
+
+[Description("The input of `deleteSession`.")]
+public sealed record DeleteSessionInput(
+    [property: Description("The session.")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+
+[Description("The input of `restoreSession`.")]
+public sealed record RestoreSessionInput(
+    [property: Description("The deleted session."), GlobalId("Session")] string Id);
+
+[Description("The input of `restoreSessionRevision`.")]
+public sealed record RestoreSessionRevisionInput(
+    [property: Description("A revision of the session (from `Session.revisions`)."), GlobalId("Revision")] string RevisionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version);
+
+[Description("The input of `addSessionPresenter`.")]
+public sealed record AddSessionPresenterInput(
+    [property: Description("The session.")] string SessionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The person.")] string PresenterId,
+    [property: Description("Their role (default PRESENTER).")] PresenterRole? Role,
+    [property: Description("Their place in the list, from 0 (default: last).")] int? Position) : ISessionPresenterEdit;
+
+[Description("The input of `removeSessionPresenter`.")]
+public sealed record RemoveSessionPresenterInput(
+    [property: Description("The session.")] string SessionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The person.")] string PresenterId) : ISessionPresenterEdit;
+
+[Description("The input of `reorderSessionPresenters`.")]
+public sealed record ReorderSessionPresentersInput(
+    [property: Description("The session.")] string SessionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("Every presenter of the session, each once, in the new order."), GlobalId("Presenter")] IReadOnlyList<string> PresenterIds) : ISessionPresentersEdit;
+
+[Description("The input of `changeSessionPresenterRole`.")]
+public sealed record ChangeSessionPresenterRoleInput(
+    [property: Description("The session.")] string SessionId,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The person.")] string PresenterId,
+    [property: Description("The new role.")] PresenterRole Role) : ISessionPresenterEdit;

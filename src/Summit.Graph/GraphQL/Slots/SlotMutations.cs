@@ -1,7 +1,8 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common.Mutations;
-using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Slots;
 
@@ -15,50 +16,35 @@ public static class SlotMutations
 
     public static void Register(MutationBuilder mutations)
     {
-        mutations.Add("addSlot", "Adds a time slot to a day.")
-            .Id("dayId", "The day.")
-            .Input("startsAt", "DateTime", "When the slot starts (UTC).", required: true)
-            .Input("endsAt", "DateTime", "When the slot ends (UTC).", required: true)
-            .Input("track", "String", "A parallel track's name; omit for the main track.")
+        mutations.Add<AddSlotInput>("addSlot", "Adds a time slot to a day.")
             .Errors(NotFound)
             .Returns("slot", SlotModel.Instance, "The new slot.")
             .Handle(AddAsync);
 
-        mutations.Add("moveSlot", "Moves a slot to another start time, keeping its length.")
-            .Id("id", "The slot.")
-            .Version("slot")
-            .Input("startsAt", "DateTime", "The new start (UTC).", required: true)
+        mutations.Add<MoveSlotInput>("moveSlot", "Moves a slot to another start time, keeping its length.")
             .Errors(NotFound, Conflict)
             .Returns("slot", SlotModel.Instance, "The moved slot.")
-            .Handle((scope, input, ct) => ChangeAsync(scope, input, (slot, i) =>
-            {
-                var start = i.Value<DateTime>("startsAt");
-                return (start, start + (slot.EndsAt - slot.StartsAt));
-            }, ct));
+            .Handle((scope, input, ct) => ChangeAsync(scope, input, input.Id(i => i.Id), input.Value.Version,
+                slot => (input.Value.StartsAt, input.Value.StartsAt + (slot.EndsAt - slot.StartsAt)), ct));
 
-        mutations.Add("resizeSlot", "Changes when a slot ends.")
-            .Id("id", "The slot.")
-            .Version("slot")
-            .Input("endsAt", "DateTime", "The new end (UTC).", required: true)
+        mutations.Add<ResizeSlotInput>("resizeSlot", "Changes when a slot ends.")
             .Errors(NotFound, Conflict)
             .Returns("slot", SlotModel.Instance, "The resized slot.")
-            .Handle((scope, input, ct) => ChangeAsync(scope, input, (slot, i) => (slot.StartsAt, i.Value<DateTime>("endsAt")), ct));
+            .Handle((scope, input, ct) => ChangeAsync(scope, input, input.Id(i => i.Id), input.Value.Version, slot => (slot.StartsAt, input.Value.EndsAt), ct));
 
-        mutations.Add("removeSlot", "Removes an empty slot; move or unschedule its sessions first.")
-            .Id("id", "The slot.")
-            .Version("slot")
+        mutations.Add<RemoveSlotInput>("removeSlot", "Removes an empty slot; move or unschedule its sessions first.")
             .Errors(NotFound, Conflict)
             .Returns("slot", SlotModel.Instance, "Always null: the slot is removed.")
             .Handle(RemoveAsync);
     }
 
-    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> AddAsync(EditScope scope, MutationInput<AddSlotInput> input, CancellationToken cancellationToken)
     {
-        var dayId = input.Id("dayId", "Day");
-        var track = input.OptionalText("track", 100);
+        var dayId = input.Id(i => i.DayId);
+        var track = input.OptionalText(i => i.Track, 100);
         input.ThrowIfInvalid();
         var day = await scope.FindAsync(scope.Db.Days.Include(d => d.Slots), dayId, "Day", cancellationToken);
-        var slot = new Slot { StartsAt = Utc(input.Value<DateTime>("startsAt")), EndsAt = Utc(input.Value<DateTime>("endsAt")), Track = track };
+        var slot = new Slot { StartsAt = Utc(input.Value.StartsAt), EndsAt = Utc(input.Value.EndsAt), Track = track };
         Validate(input, day, slot);
         day.Slots.Add(slot);
         scope.Record(Type, slot, 0, RevisionOperation.Create, ["startsAt", "endsAt", "track"], null);
@@ -66,15 +52,14 @@ public static class SlotMutations
         return new MutationResult(slot.Id);
     }
 
-    private static async Task<MutationResult> ChangeAsync(EditScope scope, MutationInput input,
-        Func<Slot, MutationInput, (DateTime Start, DateTime End)> times, CancellationToken cancellationToken)
+    private static async Task<MutationResult> ChangeAsync(EditScope scope, MutationInput input, int id, int version,
+        Func<Slot, (DateTime Start, DateTime End)> times, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
         input.ThrowIfInvalid();
         var slot = await scope.FindAsync(scope.Db.Slots.Include(s => s.Day).ThenInclude(d => d!.Slots), id, Type, cancellationToken);
-        scope.ExpectVersion(slot, input.Value<int>("version"), Type);
+        scope.ExpectVersion(slot, version, Type);
         var before = new { slot.StartsAt, slot.EndsAt, slot.Track };
-        var (start, end) = times(slot, input);
+        var (start, end) = times(slot);
         (slot.StartsAt, slot.EndsAt) = (Utc(start), Utc(end));
         Validate(input, slot.Day!, slot);
         if (scope.Db.Entry(slot).State == EntityState.Modified)
@@ -85,15 +70,15 @@ public static class SlotMutations
         return new MutationResult(slot.Id);
     }
 
-    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
+    private static async Task<MutationResult> RemoveAsync(EditScope scope, MutationInput<RemoveSlotInput> input, CancellationToken cancellationToken)
     {
-        var id = input.Id("id", Type);
+        var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var slot = await scope.FindAsync(scope.Db.Slots, id, Type, cancellationToken);
-        scope.ExpectVersion(slot, input.Value<int>("version"), Type);
+        scope.ExpectVersion(slot, input.Value.Version, Type);
         if (await scope.Db.Sessions.IgnoreQueryFilters().AnyAsync(s => s.SlotId == slot.Id && s.DeletedAt == null, cancellationToken))
         {
-            input.Problem("id", "The slot still holds sessions; move or unschedule them first.");
+            input.Problem(i => i.Id, "The slot still holds sessions; move or unschedule them first.");
             input.ThrowIfInvalid();
         }
 
@@ -106,15 +91,15 @@ public static class SlotMutations
     {
         if (slot.EndsAt <= slot.StartsAt)
         {
-            input.Problem("endsAt", "A slot must end after it starts.");
+            input.Problem(InputTypes.FieldName(nameof(AddSlotInput.EndsAt)), "A slot must end after it starts.");
         }
         else if (slot.StartsAt < day.StartsAt || slot.EndsAt > day.EndsAt)
         {
-            input.Problem("startsAt", $"The slot must lie within its day, {day.StartsAt:yyyy-MM-ddTHH:mm}Z to {day.EndsAt:yyyy-MM-ddTHH:mm}Z.");
+            input.Problem(InputTypes.FieldName(nameof(AddSlotInput.StartsAt)), $"The slot must lie within its day, {day.StartsAt:yyyy-MM-ddTHH:mm}Z to {day.EndsAt:yyyy-MM-ddTHH:mm}Z.");
         }
         else if (day.Slots.FirstOrDefault(other => other != slot && other.Track == slot.Track && other.StartsAt < slot.EndsAt && slot.StartsAt < other.EndsAt) is { } overlap)
         {
-            input.Problem("startsAt", $"The slot overlaps the slot from {overlap.StartsAt:HH:mm} to {overlap.EndsAt:HH:mm}Z on the same track; use another track for parallel sessions.");
+            input.Problem(InputTypes.FieldName(nameof(AddSlotInput.StartsAt)), $"The slot overlaps the slot from {overlap.StartsAt:HH:mm} to {overlap.EndsAt:HH:mm}Z on the same track; use another track for parallel sessions.");
         }
 
         input.ThrowIfInvalid();
@@ -127,3 +112,27 @@ public static class SlotMutations
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 }
+
+[Description("The input of `addSlot`.")]
+public sealed record AddSlotInput(
+    [property: Description("The day."), GlobalId("Day")] string DayId,
+    [property: Description("When the slot starts (UTC).")] DateTime StartsAt,
+    [property: Description("When the slot ends (UTC).")] DateTime EndsAt,
+    [property: Description("A parallel track's name; omit for the main track.")] string? Track);
+
+[Description("The input of `moveSlot`.")]
+public sealed record MoveSlotInput(
+    [property: Description("The slot."), GlobalId("Slot")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The new start (UTC).")] DateTime StartsAt);
+
+[Description("The input of `resizeSlot`.")]
+public sealed record ResizeSlotInput(
+    [property: Description("The slot."), GlobalId("Slot")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version,
+    [property: Description("The new end (UTC).")] DateTime EndsAt);
+
+[Description("The input of `removeSlot`.")]
+public sealed record RemoveSlotInput(
+    [property: Description("The slot."), GlobalId("Slot")] string Id,
+    [property: Description(VersionedInput.VersionDescription)] int Version);

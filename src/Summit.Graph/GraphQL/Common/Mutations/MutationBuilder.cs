@@ -19,16 +19,28 @@ public sealed record MutationPayload(MutationResult? Result, IReadOnlyList<Conte
 /// </summary>
 public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType> registerType)
 {
-    public MutationDefinition Add(string name, string description) => new(this, name, description);
+    private readonly HashSet<Type> registeredInputs = [];
 
-    internal void Complete(MutationDefinition definition)
+    /// <summary>
+    /// Declares <c>name(input: XyzInput!): XyzPayload!</c>, whose input type is <typeparamref name="TInput"/> (see
+    /// <see cref="InputTypes"/>): the record is the only declaration of the input's fields.
+    /// </summary>
+    public MutationDefinition<TInput> Add<TInput>(string name, string description)
+        where TInput : class => new(this, name, description);
+
+    internal void Complete<TInput>(MutationDefinition<TInput> definition)
+        where TInput : class
     {
         var typeName = char.ToUpperInvariant(definition.Name[0]) + definition.Name[1..];
-
-        var input = new InputObjectGraphType { Name = $"{typeName}Input", Description = $"The input of `{definition.Name}`." };
-        foreach (var field in definition.InputFields)
+        var inputName = $"{typeName}Input";
+        if (typeof(TInput).Name != inputName)
         {
-            input.AddField(field);
+            throw new InvalidOperationException($"The input of {definition.Name} must be a record named {inputName}, not {typeof(TInput).Name}.");
+        }
+
+        foreach (var input in InputTypes.Create(typeof(TInput), $"The input of `{definition.Name}`.", registeredInputs))
+        {
+            registerType(input);
         }
 
         // Members resolve through their IsTypeOf.
@@ -57,7 +69,6 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
             Resolver = new FuncFieldResolver<MutationPayload, IReadOnlyList<ContentError>>(context => context.Source.Errors),
         });
 
-        registerType(input);
         registerType(union);
         registerType(payload);
 
@@ -67,7 +78,7 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
             Name = definition.Name,
             Description = definition.Description,
             ResolvedType = new NonNullGraphType(new GraphQLTypeReference(payload.Name)),
-            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new GraphQLTypeReference(input.Name))) { Name = "input", Description = $"What `{definition.Name}` should do." }),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new GraphQLTypeReference(inputName))) { Name = "input", Description = $"What `{definition.Name}` should do." }),
             Resolver = new FuncFieldResolver<object, MutationPayload>(async context =>
             {
                 var values = context.GetArgument<Dictionary<string, object?>>("input");
@@ -75,10 +86,7 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
                 try
                 {
                     var result = await editor.RunAsync(context.User.AuthorName(), scope =>
-                    {
-                        var mutationInput = new MutationInput(values);
-                        return handler(scope, mutationInput, context.CancellationToken);
-                    }, context.CancellationToken);
+                        handler(scope, new MutationInput<TInput>(values), context.CancellationToken), context.CancellationToken);
                     return new MutationPayload(result, null);
                 }
                 catch (ContentException exception)
@@ -90,59 +98,42 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
     }
 }
 
-/// <summary>One mutation being declared.</summary>
-public sealed class MutationDefinition(MutationBuilder builder, string name, string description)
+/// <summary>The error types a mutation can declare besides <see cref="Validation"/>, which every mutation has.</summary>
+public static class MutationErrors
 {
     public static readonly Type Validation = typeof(ValidationErrorGraphType);
     public static readonly Type NotFound = typeof(NotFoundErrorGraphType);
     public static readonly Type Conflict = typeof(ConflictErrorGraphType);
     public static readonly Type DuplicateSlug = typeof(DuplicateSlugErrorGraphType);
+}
 
+/// <summary>One mutation being declared.</summary>
+public sealed class MutationDefinition<TInput>(MutationBuilder builder, string name, string description)
+    where TInput : class
+{
     internal string Name { get; } = name;
 
     internal string Description { get; } = description;
 
-    internal List<FieldType> InputFields { get; } = [];
-
-    internal List<Type> ErrorTypes { get; } = [Validation];
+    internal List<Type> ErrorTypes { get; } = [MutationErrors.Validation];
 
     internal (string Field, EntityModel Model, string Description) ResultField { get; private set; }
 
-    internal Func<EditScope, MutationInput, CancellationToken, Task<MutationResult>>? Handler { get; private set; }
+    internal Func<EditScope, MutationInput<TInput>, CancellationToken, Task<MutationResult>>? Handler { get; private set; }
 
-    public MutationDefinition Id(string field, string description, bool required = true) => Input(field, "ID", description, required);
-
-    public MutationDefinition Input(string field, string type, string description, bool required = false)
-    {
-        IGraphType graphType = new GraphQLTypeReference(type);
-        InputFields.Add(new FieldType { Name = field, Description = description, ResolvedType = required ? new NonNullGraphType(graphType) : graphType });
-        return this;
-    }
-
-    public MutationDefinition InputList(string field, string itemType, string description, bool required = true)
-    {
-        IGraphType list = new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(itemType)));
-        InputFields.Add(new FieldType { Name = field, Description = description, ResolvedType = required ? new NonNullGraphType(list) : list });
-        return this;
-    }
-
-    /// <summary>The <c>version</c> the editor started from: the change is refused if the object moved on.</summary>
-    public MutationDefinition Version(string what) =>
-        Input("version", "Int", $"The version of the {what} the change is based on; a ConflictError when it is no longer current.", required: true);
-
-    public MutationDefinition Errors(params Type[] errorTypes)
+    public MutationDefinition<TInput> Errors(params Type[] errorTypes)
     {
         ErrorTypes.AddRange(errorTypes.Except(ErrorTypes));
         return this;
     }
 
-    public MutationDefinition Returns(string field, EntityModel model, string description)
+    public MutationDefinition<TInput> Returns(string field, EntityModel model, string description)
     {
         ResultField = (field, model, description);
         return this;
     }
 
-    public void Handle(Func<EditScope, MutationInput, CancellationToken, Task<MutationResult>> handler)
+    public void Handle(Func<EditScope, MutationInput<TInput>, CancellationToken, Task<MutationResult>> handler)
     {
         Handler = handler;
         builder.Complete(this);

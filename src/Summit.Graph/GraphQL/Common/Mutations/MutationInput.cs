@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Summit.Graph.Content.Markdown;
 
@@ -7,21 +10,26 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 /// A mutation's <c>input</c> argument. Tells an omitted field (leave unchanged) from an explicit null
 /// (clear it), decodes global IDs, and collects every rule broken, so the editor gets all of them at once.
 /// </summary>
-public sealed partial class MutationInput(IDictionary<string, object?> values)
+/// <param name="values">The input object as GraphQL.NET parsed it.</param>
+/// <param name="report">Where problems go instead of this input's own list: the enclosing input, for list items.</param>
+public partial class MutationInput(IDictionary<string, object?> values, Action<string, string>? report = null)
 {
     public const int MaxTitleLength = 200;
     public const int MaxMarkdownLength = 20_000;
     public const int MaxSlugLength = 100;
     private readonly List<ValidationError> problems = [];
 
-    public bool Has(string field) => values.ContainsKey(field);
+    protected bool Has(string field) => values.ContainsKey(field);
 
-    public T? Value<T>(string field) => values.TryGetValue(field, out var value) && value is not null ? (T)Convert(value, typeof(T)) : default;
+    /// <summary>The input as sent, by GraphQL field name.</summary>
+    protected IDictionary<string, object?> Given => values;
+
+    protected T? Read<T>(string field) => values.TryGetValue(field, out var value) && value is not null ? (T)Convert(value, typeof(T)) : default;
 
     /// <summary>The object an ID field names; a validation problem when it is not an ID of that type.</summary>
-    public int Id(string field, string typeName)
+    protected int Id(string field, string typeName)
     {
-        var text = Value<string>(field);
+        var text = Read<string>(field);
         if (GlobalId.TryDecode(text, out var type, out var id) && type == typeName)
         {
             return id;
@@ -31,13 +39,13 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
         return 0;
     }
 
-    public int? OptionalId(string field, string typeName) => Value<string>(field) is null ? null : Id(field, typeName);
+    protected int? OptionalId(string field, string typeName) => Read<string>(field) is null ? null : Id(field, typeName);
 
     /// <summary>
     /// Required single-line text: trimmed, 1 to <paramref name="maxLength"/> characters, no control characters
     /// or line separators (checked before trimming, so a trailing line break is refused, not dropped).
     /// </summary>
-    public string Text(string field, int maxLength = MaxTitleLength)
+    protected string Text(string field, int maxLength = MaxTitleLength)
     {
         var text = OptionalText(field, maxLength);
         if (text is null)
@@ -49,9 +57,9 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     }
 
     /// <summary>Optional single-line text, as <see cref="Text"/>: null when empty.</summary>
-    public string? OptionalText(string field, int maxLength = MaxTitleLength)
+    protected string? OptionalText(string field, int maxLength = MaxTitleLength)
     {
-        var given = Value<string>(field);
+        var given = Read<string>(field);
         if (given is null || !SingleLine(field, given))
         {
             return given?.Trim();
@@ -75,9 +83,9 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     /// Markdown is stored exactly as written; its size, its nesting (<see cref="MarkdownRenderer.MaxNesting"/>)
     /// and control characters other than tabs and line breaks are limited.
     /// </summary>
-    public string Markdown(string field)
+    protected string Markdown(string field)
     {
-        var text = Value<string>(field) ?? "";
+        var text = Read<string>(field) ?? "";
         if (text.Length > MaxMarkdownLength)
         {
             Problem(field, $"Must be at most {MaxMarkdownLength} characters of Markdown; it has {text.Length}.");
@@ -98,9 +106,9 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     /// A slug: lower-case letters, digits and single dashes, at most <see cref="MaxSlugLength"/> characters.
     /// One made from a title is cut at a word boundary to fit, since titles may be longer than slugs.
     /// </summary>
-    public string Slug(string field, string? orFrom = null)
+    protected string Slug(string field, string? orFrom = null)
     {
-        var given = Value<string>(field);
+        var given = Read<string>(field);
         var slug = given ?? Fit(Slugify(orFrom ?? ""));
         // The pattern alone refuses every control character; this names the one found, as every other field does.
         if (given is not null && !SingleLine(field, given))
@@ -119,9 +127,9 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     }
 
     /// <summary>An absolute http or https URL.</summary>
-    public string? Url(string field, bool required)
+    protected string? Url(string field, bool required)
     {
-        var given = Value<string>(field);
+        var given = Read<string>(field);
         if (given is not null && !SingleLine(field, given))
         {
             return given;
@@ -198,7 +206,16 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     private static bool HasVisibleCharacter(string text) => text.Any(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c)
         is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark));
 
-    public void Problem(string field, string message) => problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
+    public void Problem(string field, string message)
+    {
+        if (report is not null)
+        {
+            report(field, message);
+            return;
+        }
+
+        problems.Add(new ValidationError(message, ["input", .. field.Split('.')]));
+    }
 
     /// <summary>Throws every collected problem as one <see cref="ContentException"/>.</summary>
     public void ThrowIfInvalid()
@@ -233,4 +250,89 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     // \z, not $: in .NET, $ also matches before a final line break, so "abc\n" would pass.
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+}
+
+/// <summary>
+/// A mutation's input declared as the record <typeparamref name="TInput"/>: <see cref="Value"/> reads it typed, and the
+/// rules take the member itself (<c>input.Text(i =&gt; i.Title)</c>), so a field's name is written nowhere but the record.
+/// </summary>
+public sealed class MutationInput<TInput>(IDictionary<string, object?> values, Action<string, string>? report = null) : MutationInput(values, report)
+    where TInput : class
+{
+    private TInput? value;
+
+    /// <summary>The input as the record (IDs as sent: decode them with <see cref="Id"/>).</summary>
+    public TInput Value => value ??= (TInput)Bind(typeof(TInput), Given);
+
+    public bool Has<TValue>(Expression<Func<TInput, TValue>> member) => Has(Field(member));
+
+    /// <summary>The object the <see cref="GlobalIdAttribute"/> member names; a validation problem when it names another type.</summary>
+    public int Id(Expression<Func<TInput, string>> member) => Id(Field(member), IdType(member));
+
+    public int? OptionalId(Expression<Func<TInput, string?>> member) => OptionalId(Field(member), IdType(member));
+
+    public string Text(Expression<Func<TInput, string?>> member, int maxLength = MaxTitleLength) => Text(Field(member), maxLength);
+
+    public string? OptionalText(Expression<Func<TInput, string?>> member, int maxLength = MaxTitleLength) => OptionalText(Field(member), maxLength);
+
+    public string Markdown(Expression<Func<TInput, string?>> member) => Markdown(Field(member));
+
+    public string Slug(Expression<Func<TInput, string?>> member, string? orFrom = null) => Slug(Field(member), orFrom);
+
+    public string? Url(Expression<Func<TInput, string?>> member, bool required) => Url(Field(member), required);
+
+    public void Problem<TValue>(Expression<Func<TInput, TValue>> member, string message) => Problem(Field(member), message);
+
+    /// <summary>
+    /// The items of a list of input records, each an input of its own whose problems are reported here, under
+    /// <c>field.index.member</c>: every problem of every item reaches the editor at once.
+    /// </summary>
+    public IReadOnlyList<MutationInput<TItem>> Items<TItem>(Expression<Func<TInput, IReadOnlyList<TItem>>> member)
+        where TItem : class
+    {
+        var field = Field(member);
+        var given = Given.TryGetValue(field, out var list) && list is IEnumerable items ? items.Cast<object?>() : [];
+        return [.. given.Select((item, index) => new MutationInput<TItem>(
+            item as IDictionary<string, object?> ?? new Dictionary<string, object?>(),
+            (path, message) => Problem($"{field}.{index}.{path}", message)))];
+    }
+
+    /// <summary>The GraphQL name of a member of the input.</summary>
+    public string Field<TValue>(Expression<Func<TInput, TValue>> member) => InputTypes.FieldName(Member(member));
+
+    private static string IdType<TValue>(Expression<Func<TInput, TValue>> member) =>
+        InputTypes.GlobalIdOf(Member(member))?.TypeName ?? throw new InvalidOperationException($"{Member(member).Name} is not a [GlobalId].");
+
+    private static MemberInfo Member<TValue>(Expression<Func<TInput, TValue>> member) =>
+        (member.Body as MemberExpression)?.Member ?? throw new ArgumentException($"{member} is not a member of {typeof(TInput).Name}.", nameof(member));
+
+    private static object Bind(Type record, IDictionary<string, object?> input)
+    {
+        var arguments = InputTypes.Members(record).Select(m =>
+            input.TryGetValue(InputTypes.FieldName(m.Property), out var given) && given is not null ? BindValue(given, m.Parameter.ParameterType) : null);
+        return Activator.CreateInstance(record, [.. arguments])!;
+    }
+
+    private static object BindValue(object given, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (given is IDictionary<string, object?> nested)
+        {
+            return Bind(target, nested);
+        }
+
+        if (target != typeof(string) && given is IEnumerable items && target.IsGenericType)
+        {
+            var itemType = target.GetGenericArguments()[0];
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+            foreach (var item in items)
+            {
+                list.Add(item is null ? null : BindValue(item, itemType));
+            }
+
+            return list;
+        }
+
+        return target.IsInstanceOfType(given) ? given : FilterTranslator.Coerce(given, target)!;
+    }
 }
