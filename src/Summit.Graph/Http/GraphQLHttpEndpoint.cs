@@ -27,7 +27,7 @@ public sealed class GraphQLHttpEndpoint(
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
-    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a graphql-transport-ws WebSocket.";
+    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a WebSocket (graphql-transport-ws or graphql-ws).";
 
     public async Task HandleAsync(HttpContext http)
     {
