@@ -204,8 +204,8 @@ public sealed class GraphQLHttpEndpoint(
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
         // graphql-response+json: a request that never executed (invalid document or variables) is a 400,
-        // or 401/403 when it was refused for its credentials.
-        http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed
+        // or 401/403 when it was refused for its credentials; one that asked only for its cost is a 200.
+        http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed || result.Errors is null
             ? StatusCodes.Status200OK
             : result.Errors?.FirstOrDefault()?.Code switch
             {

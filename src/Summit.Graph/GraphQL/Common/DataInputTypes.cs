@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
@@ -27,17 +29,21 @@ public static class DataInputTypes
         return field;
     }
 
-    public static QueryArgument Where(EntityModel model) => new(new GraphQLTypeReference(FilterName(model)))
+    public static QueryArgument Where(EntityModel model) => new QueryArgument(new GraphQLTypeReference(FilterName(model)))
     {
         Name = "where",
         Description = "Only items that match this filter (HotChocolate's filtering conventions, evaluated in the database).",
-    };
+    }.WithCost(CostWeights.FilterOrSortArgument);
 
-    public static QueryArgument Order(EntityModel model) => new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(SortName(model)))))
+    public static QueryArgument Order(EntityModel model) => new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(SortName(model)))))
     {
         Name = "order",
         Description = "Sort keys in priority order, one field per element. The default order follows, then the id, so results are deterministic.",
-    };
+    }.WithCost(CostWeights.FilterOrSortArgument);
+
+    /// <summary>HotChocolate's weight of a filter operation: text searches cost twice a comparison.</summary>
+    private static double OperationWeight(string operation) =>
+        StringMatches.Contains(operation) ? CostWeights.ExpensiveOperation : CostWeights.Operation;
 
     /// <summary>Every input type the models need, to register with the schema.</summary>
     public static IEnumerable<IGraphType> Create(IEnumerable<EntityModel> models)
@@ -74,12 +80,12 @@ public static class DataInputTypes
         AddCombinators(type, name);
         foreach (var operation in single)
         {
-            type.AddField(new FieldType { Name = operation, ResolvedType = new GraphQLTypeReference(scalar), Description = Describe(operation) });
+            type.AddField(new FieldType { Name = operation, ResolvedType = new GraphQLTypeReference(scalar), Description = Describe(operation) }.WithCost(OperationWeight(operation)));
         }
 
         foreach (var operation in lists)
         {
-            type.AddField(new FieldType { Name = operation, ResolvedType = new ListGraphType(new GraphQLTypeReference(scalar)), Description = Describe(operation) });
+            type.AddField(new FieldType { Name = operation, ResolvedType = new ListGraphType(new GraphQLTypeReference(scalar)), Description = Describe(operation) }.WithCost(CostWeights.Operation));
         }
 
         if (ignoreCase)
@@ -92,7 +98,7 @@ public static class DataInputTypes
                     Name = operation + FilterTranslator.IgnoreCaseSuffix,
                     ResolvedType = new GraphQLTypeReference(scalar),
                     Description = $"{Describe(operation)} Letters match regardless of case (Unicode-aware, the same on every database).",
-                });
+                }.WithCost(OperationWeight(operation)));
             }
 
             foreach (var operation in lists)
@@ -102,7 +108,7 @@ public static class DataInputTypes
                     Name = operation + FilterTranslator.IgnoreCaseSuffix,
                     ResolvedType = new ListGraphType(new GraphQLTypeReference(scalar)),
                     Description = $"{Describe(operation)} Letters match regardless of case.",
-                });
+                }.WithCost(CostWeights.Operation));
             }
         }
 
@@ -145,10 +151,10 @@ public static class DataInputTypes
             Name = ListFilterName(target),
             Description = $"Conditions on a list of {target.GraphTypeName} items.",
         };
-        type.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "Every item matches." });
-        type.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "No item matches." });
-        type.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "At least one item matches." });
-        type.AddField(new FieldType { Name = "any", ResolvedType = new GraphQLTypeReference("Boolean"), Description = "true: the list is not empty; false: it is empty." });
+        type.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "Every item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "No item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "At least one item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "any", ResolvedType = new GraphQLTypeReference("Boolean"), Description = "true: the list is not empty; false: it is empty." }.WithCost(CostWeights.Operation));
         return type;
     }
 
@@ -157,12 +163,17 @@ public static class DataInputTypes
         var type = new InputObjectGraphType { Name = SortName(model), Description = $"One sort key for {model.GraphTypeName} items." };
         foreach (var member in model.Members.Where(m => m.Sortable))
         {
-            type.AddField(new FieldType
+            var field = type.AddField(new FieldType
             {
                 Name = member.Name,
                 ResolvedType = new GraphQLTypeReference(member.Kind == MemberKind.Reference ? SortName(member.TargetModel) : SortEnumTypeName),
                 Description = member.Description,
             });
+            if (member.Kind != MemberKind.Reference)
+            {
+                // A sort operation, as HotChocolate weighs it; a nested sort input weighs only its own operations.
+                field.WithCost(CostWeights.Operation);
+            }
         }
 
         return type;
