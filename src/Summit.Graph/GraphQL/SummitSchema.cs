@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Events;
@@ -8,6 +9,7 @@ using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.GraphQL.Slots;
+using Summit.Graph.Limits;
 
 namespace Summit.Graph.GraphQL;
 
@@ -24,7 +26,7 @@ public sealed class SummitSchema : Schema
         // the visitor) __Type.specifiedByURL and includeDeprecated on __Directive.args.
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
-        Directives.Register(SpecifiedByDirective.Definition());
+        Directives.Register(new SpecifiedByDirective());
         RegisterVisitor(new HotChocolateIntrospection());
         RegisterType(new ZonedDateTimeGraphType());
         RegisterTypeMapping(typeof(DateOnly), typeof(LocalDateGraphType));
@@ -53,6 +55,11 @@ public sealed class SummitSchema : Schema
                 RegisterType(type);
             }
         }
+
+        // The IBM cost specification's directives, applied from the same metadata the cost analysis reads.
+        Directives.Register(new CostDirective(), new ListSizeDirective());
+        this.RegisterVisitor(new CostDirectivesVisitor(
+            services.GetRequiredService<IOptions<OperationLimitOptions>>().Value, services.GetRequiredService<IOptions<PagingOptions>>().Value));
 
         // GraphQL.NET weighs introspection by typical schema sizes: the IDE's query would cost about 250,000.
         // It runs in memory, so it counts 2%: the IDE loads, and introspection that nests itself is still refused.

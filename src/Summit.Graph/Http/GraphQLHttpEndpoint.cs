@@ -27,7 +27,7 @@ public sealed class GraphQLHttpEndpoint(
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
-    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a graphql-transport-ws WebSocket.";
+    private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a WebSocket (graphql-transport-ws or graphql-ws).";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -204,8 +204,8 @@ public sealed class GraphQLHttpEndpoint(
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
         // graphql-response+json: a request that never executed (invalid document or variables) is a 400,
-        // or 401/403 when it was refused for its credentials.
-        http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed
+        // or 401/403 when it was refused for its credentials; one that asked only for its cost is a 200.
+        http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed || result.Errors is null
             ? StatusCodes.Status200OK
             : result.Errors?.FirstOrDefault()?.Code switch
             {

@@ -53,6 +53,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Seconds a WebSocket may stay open with no subscription running before the server closes it (1000, normal closure).</summary>
     public double WebSocketIdleTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds a new WebSocket has to send <c>connection_init</c> before the server closes it (graphql-transport-ws
+    /// 4408, graphql-ws 1002).
+    /// </summary>
+    public double WebSocketInitTimeoutSeconds { get; set; } = 10;
+
     /// <summary>Adds <c>X-Sql-Statements</c> to responses: for benchmarks and tests, not for production.</summary>
     public bool ExposeSqlStatementCount { get; set; }
 }

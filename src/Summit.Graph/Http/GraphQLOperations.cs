@@ -191,6 +191,7 @@ public sealed partial class GraphQLOperations(
         services = scope?.ServiceProvider ?? services;
         services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
         ExecutionResult result;
+        var userContext = new Dictionary<string, object?>();
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
@@ -203,6 +204,7 @@ public sealed partial class GraphQLOperations(
                 // Ours are appended to this list: a validated document gets ours only, a new one the standard rules too.
                 ValidationRules = operation.Validated ? NoStandardRules : newDocumentRules,
                 RequestServices = services,
+                UserContext = userContext,
                 User = user,
                 CancellationToken = deadline.Token,
             });
@@ -217,6 +219,7 @@ public sealed partial class GraphQLOperations(
             };
         }
 
+        CostReport.AddTo(result, userContext);
         CapErrors(result);
         if (result.Executed && !operation.Validated && operation is { Query: { } query, Document: { } document })
         {

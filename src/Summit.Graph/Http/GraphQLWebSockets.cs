@@ -13,9 +13,11 @@ using Summit.Graph.Limits;
 namespace Summit.Graph.Http;
 
 /// <summary>
-/// The graphql-transport-ws protocol (graphql-ws) on <c>/graphql</c>: <c>connection_init</c> (optionally with
-/// <c>{"Authorization": "Bearer &lt;key&gt;"}</c>, since browsers cannot set headers on WebSockets),
-/// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, <c>ping</c>/<c>pong</c>, and the protocol's close codes.
+/// GraphQL over WebSocket on <c>/graphql</c> in both sub-protocols HotChocolate speaks (<see cref="WebSocketDialect"/>):
+/// graphql-transport-ws (the npm package graphql-ws), preferred when a client offers both, and the older graphql-ws
+/// (subscriptions-transport-ws). One connection core serves both: <c>connection_init</c> (optionally with
+/// <c>{"Authorization": "Bearer &lt;key&gt;"}</c>, since browsers cannot set headers on WebSockets), queries,
+/// mutations and subscriptions under client-chosen ids, results, errors, completion, and the dialect's close codes.
 /// Every subscription holds a slot of <see cref="SubscriptionStreams"/> and is released when it completes or the socket closes.
 /// The key is checked again for every operation and every event (not once per connection), so a revoked key
 /// gets <c>AUTH_INVALID_KEY</c>. Connections count against <see cref="GraphQLHttpOptions.MaxWebSockets"/> and
@@ -31,9 +33,7 @@ public sealed class GraphQLWebSockets(
     ApiKeyService keys,
     IOptions<GraphQLHttpOptions> options)
 {
-    public const string SubProtocol = "graphql-transport-ws";
     private const int MaxMessageBytes = 64 * 1024;
-    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
     private readonly ClientShares connections = new(options.Value.MaxWebSockets, options.Value.MaxWebSocketsPerClient);
 
     private GraphQLOperations Operations { get; } = operations;
@@ -48,21 +48,27 @@ public sealed class GraphQLWebSockets(
 
     private TimeSpan IdleTimeout { get; } = TimeSpan.FromSeconds(options.Value.WebSocketIdleTimeoutSeconds);
 
+    private TimeSpan InitTimeout { get; } = TimeSpan.FromSeconds(options.Value.WebSocketInitTimeoutSeconds);
+
     /// <summary>Open WebSocket connections, for tests that check clean-up.</summary>
     public int ConnectionCount => connections.Count;
 
+    /// <summary>
+    /// Accepts a WebSocket upgrade asking for graphql-transport-ws or graphql-ws and serves it until it closes; any
+    /// other upgrade gets 400.
+    /// </summary>
     public async Task HandleAsync(HttpContext http)
     {
-        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
+        if (WebSocketDialect.Choose(http.WebSockets.WebSocketRequestedProtocols) is not { } dialect)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsync($"Ask for the '{SubProtocol}' subprotocol.", http.RequestAborted);
+            await http.Response.WriteAsync($"Ask for the '{WebSocketDialect.GraphQLTransportWs.SubProtocol}' or the '{WebSocketDialect.GraphQLWs.SubProtocol}' subprotocol.", http.RequestAborted);
             return;
         }
 
         // Only the address is known before the socket opens: keys arrive in connection_init.
         using var share = connections.TryEnter(ClientShares.ClientOf(null, http), out var clientFull);
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(SubProtocol);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(dialect.SubProtocol);
         if (share is null)
         {
             // Accepted to be refused: browsers see close codes and reasons, never the status of a refused upgrade.
@@ -73,11 +79,11 @@ public sealed class GraphQLWebSockets(
             return;
         }
 
-        using var connection = new Connection(this, socket, http);
+        using var connection = new Connection(this, dialect, socket, http);
         await connection.RunAsync();
     }
 
-    private sealed class Connection(GraphQLWebSockets owner, WebSocket socket, HttpContext http) : IDisposable
+    private sealed class Connection(GraphQLWebSockets owner, WebSocketDialect dialect, WebSocket socket, HttpContext http) : IDisposable
     {
         private readonly SemaphoreSlim sendLock = new(1, 1);
         private readonly ConcurrentDictionary<string, CancellationTokenSource> subscriptions = new();
@@ -91,6 +97,7 @@ public sealed class GraphQLWebSockets(
             using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             var initTimeout = CloseUnlessInitialisedAsync(closing.Token);
             var idleTimeout = CloseWhenIdleAsync(closing.Token);
+            var keepAlive = KeepAliveAsync(closing.Token);
             try
             {
                 while (socket.State == WebSocketState.Open && await ReceiveAsync(closing.Token) is { } message)
@@ -122,18 +129,22 @@ public sealed class GraphQLWebSockets(
                 await Task.WhenAll(pending);
                 await initTimeout;
                 await idleTimeout;
+                await keepAlive;
             }
         }
 
-        /// <summary>The protocol gives a client a while to send connection_init, then closes with 4408.</summary>
+        /// <summary>
+        /// The protocols give a client a while (<see cref="GraphQLHttpOptions.WebSocketInitTimeoutSeconds"/>) to send
+        /// connection_init, then close (graphql-transport-ws 4408, graphql-ws 1002).
+        /// </summary>
         private async Task CloseUnlessInitialisedAsync(CancellationToken closing)
         {
             try
             {
-                await Task.Delay(InitTimeout, closing);
+                await Task.Delay(owner.InitTimeout, closing);
                 if (!initialised)
                 {
-                    await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
+                    await CloseAsync(dialect.InitTimeout);
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
@@ -156,7 +167,7 @@ public sealed class GraphQLWebSockets(
                 {
                     if (subscriptions.IsEmpty && System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref lastBusy)) >= idle)
                     {
-                        await CloseAsync(WebSocketCloseStatus.NormalClosure, FormattableString.Invariant($"Idle for {idle.TotalSeconds:0.#} s (GraphQL:WebSocketIdleTimeoutSeconds)"));
+                        await CloseAsync(new(WebSocketCloseStatus.NormalClosure, FormattableString.Invariant($"Idle for {idle.TotalSeconds:0.#} s (GraphQL:WebSocketIdleTimeoutSeconds)")));
                         return;
                     }
                 }
@@ -167,6 +178,31 @@ public sealed class GraphQLWebSockets(
             }
         }
 
+        /// <summary>graphql-ws's <c>ka</c>, sent every <see cref="WebSocketDialect.KeepAliveInterval"/> once acknowledged; not work for the idle timeout.</summary>
+        private async Task KeepAliveAsync(CancellationToken closing)
+        {
+            if (dialect.KeepAliveInterval is not { } interval)
+            {
+                return;
+            }
+
+            try
+            {
+                using var timer = new PeriodicTimer(interval);
+                while (await timer.WaitForNextTickAsync(closing))
+                {
+                    if (initialised)
+                    {
+                        await SendAsync(new JsonObject { ["type"] = "ka" }, closing);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+            {
+                // The connection ended.
+            }
+        }
+
         public void Dispose() => sendLock.Dispose();
 
         /// <returns>False once the connection is closed.</returns>
@@ -174,12 +210,13 @@ public sealed class GraphQLWebSockets(
         {
             var type = message["type"]?.GetValueKind() == JsonValueKind.String ? message["type"]!.GetValue<string>() : null;
             var id = message["id"]?.GetValueKind() == JsonValueKind.String ? message["id"]!.GetValue<string>() : null;
-            switch (type)
+            ClientMessage? kind = type is not null && dialect.ClientMessages.TryGetValue(type, out var known) ? known : null;
+            switch (kind)
             {
-                case "connection_init":
+                case ClientMessage.Init:
                     if (initialised)
                     {
-                        return await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
+                        return await CloseAsync(dialect.TooManyInits);
                     }
 
                     bool authenticated;
@@ -190,36 +227,39 @@ public sealed class GraphQLWebSockets(
                     catch (Exception exception) when (DatabaseErrors.IsUnavailable(exception))
                     {
                         // Uncaught this aborted the socket unexplained; 4403 would tell clients the key is bad for good.
-                        return await CloseAsync((WebSocketCloseStatus)1013, $"{DatabaseErrors.UnavailableCode}: the key could not be checked; try again shortly");
+                        return await RefuseAsync(DatabaseErrors.UnavailableMessage, DatabaseErrors.UnavailableCode,
+                            new((WebSocketCloseStatus)1013, $"{DatabaseErrors.UnavailableCode}: the key could not be checked; try again shortly"), cancellationToken);
                     }
 
                     if (!authenticated)
                     {
-                        return await CloseAsync((WebSocketCloseStatus)4403, "Forbidden");
+                        return await RefuseAsync(InvalidKey.Error().Message, InvalidKey.Code, dialect.Rejected, cancellationToken);
                     }
 
                     initialised = true;
                     await SendAsync(new JsonObject { ["type"] = "connection_ack" }, cancellationToken);
                     return true;
-                case "ping":
+                case ClientMessage.Ping:
                     await SendAsync(new JsonObject { ["type"] = "pong" }, cancellationToken);
                     return true;
-                case "pong":
+                case ClientMessage.Ignored:
                     return true;
-                case "subscribe" when id is not null:
+                case ClientMessage.Terminate:
+                    return await CloseAsync(new(WebSocketCloseStatus.NormalClosure, "connection_terminate"));
+                case ClientMessage.Start when id is not null:
                     if (!initialised)
                     {
-                        return await CloseAsync((WebSocketCloseStatus)4401, "Unauthorized");
+                        return await CloseAsync(dialect.NotInitialised);
                     }
 
                     if (subscriptions.ContainsKey(id))
                     {
-                        return await CloseAsync((WebSocketCloseStatus)4409, $"Subscriber for {id} already exists");
+                        return await CloseAsync(dialect.DuplicateId(id));
                     }
 
                     Subscribe(id, message["payload"], cancellationToken);
                     return true;
-                case "complete" when id is not null:
+                case ClientMessage.Stop when id is not null:
                     if (subscriptions.TryRemove(id, out var cancel))
                     {
                         await cancel.CancelAsync();
@@ -227,7 +267,7 @@ public sealed class GraphQLWebSockets(
 
                     return true;
                 default:
-                    return await CloseAsync((WebSocketCloseStatus)4400, $"Invalid message type '{type}'");
+                    return await CloseAsync(new(4400, $"Invalid message type '{type}'"));
             }
         }
 
@@ -300,13 +340,13 @@ public sealed class GraphQLWebSockets(
                 var executed = await owner.Operations.ExecuteAsync(prepared, user, scope.ServiceProvider, token);
                 if (executed is { Executed: false, Errors: not null })
                 {
-                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = Serialize(executed)["errors"]!.DeepClone() }, token);
+                    await SendAsync(dialect.Error(id, Serialize(executed)["errors"]!.AsArray()), token);
                     return;
                 }
 
                 await foreach (var result in owner.Streams.ResultsAsync(executed, user, token))
                 {
-                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "next", ["payload"] = Serialize(result) }, token);
+                    await SendAsync(dialect.Result(id, Serialize(result)), token);
                 }
 
                 await SendAsync(new JsonObject { ["id"] = id, ["type"] = "complete" }, token);
@@ -326,7 +366,18 @@ public sealed class GraphQLWebSockets(
         private JsonNode Serialize(ExecutionResult result) => JsonNode.Parse(owner.Serializer.Serialize(result))!;
 
         private Task SendErrorAsync(string id, ExecutionError error, CancellationToken cancellationToken) =>
-            SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = Serialize(GraphQLOperations.ErrorResult(error))["errors"]!.DeepClone() }, cancellationToken);
+            SendAsync(dialect.Error(id, Serialize(GraphQLOperations.ErrorResult(error))["errors"]!.AsArray()), cancellationToken);
+
+        /// <summary>Refuses a connection_init: graphql-ws hears why in a connection_error first; then the connection closes.</summary>
+        private async Task<bool> RefuseAsync(string message, string code, ProtocolClose close, CancellationToken cancellationToken)
+        {
+            if (dialect.SendsConnectionError)
+            {
+                await SendAsync(WebSocketDialect.ConnectionError(message, code), cancellationToken);
+            }
+
+            return await CloseAsync(close);
+        }
 
         private async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
         {
@@ -343,11 +394,11 @@ public sealed class GraphQLWebSockets(
         }
 
         /// <returns>False: the connection is over.</returns>
-        private async Task<bool> CloseAsync(WebSocketCloseStatus status, string reason)
+        private async Task<bool> CloseAsync(ProtocolClose close)
         {
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
+                await socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
             }
 
             return false;
@@ -363,14 +414,14 @@ public sealed class GraphQLWebSockets(
                 var received = await socket.ReceiveAsync(buffer, cancellationToken);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "");
+                    await CloseAsync(new(WebSocketCloseStatus.NormalClosure, ""));
                     return null;
                 }
 
                 message.Write(buffer, 0, received.Count);
                 if (message.Length > MaxMessageBytes)
                 {
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big");
+                    await CloseAsync(new(WebSocketCloseStatus.MessageTooBig, "Message too big"));
                     return null;
                 }
 
@@ -399,7 +450,7 @@ public sealed class GraphQLWebSockets(
 
             async Task<JsonNode?> Invalid(string reason)
             {
-                await CloseAsync((WebSocketCloseStatus)4400, reason);
+                await CloseAsync(new(4400, reason));
                 return null;
             }
         }

@@ -18,13 +18,14 @@ public sealed class OperationLimitOptions
     public int MaxIntrospectionDepth { get; set; } = 20;
 
     /// <summary>
-    /// Most estimated work: every field counts 1, times the page sizes of the lists above it (a connection's
-    /// <c>first</c>/<c>last</c> or <c>Paging:DefaultPageSize</c>; other lists <see cref="ListSizeEstimate"/>).
-    /// The front end's largest operation (<c>Schedule</c>) costs about 3,900.
+    /// Most field cost (IBM cost specification, as HotChocolate computes it; see <see cref="OperationCost"/>): a
+    /// fetching field 10, other objects and lists 1, scalars 0, filter and sort operations 10 or 20, each times the
+    /// sizes of the lists above it (a connection's <c>first</c>/<c>last</c> or <c>Paging:DefaultPageSize</c>; other
+    /// lists their <c>@listSize(assumedSize:)</c>). The front end's largest operation (<c>Schedule</c>) costs 1,815.
     /// </summary>
     public int MaxComplexity { get; set; } = 20_000;
 
-    /// <summary>How many items a list that is not paged (<c>event.days</c>, <c>session.presenters</c>) is assumed to hold.</summary>
+    /// <summary>How many items a list read from the database that declares no size of its own (<c>session.presenters</c>) is assumed to hold.</summary>
     public int ListSizeEstimate { get; set; } = 5;
 
     /// <summary>
@@ -92,10 +93,10 @@ public sealed class OperationLimitOptions
     public int MaxIntrospectionSelections { get; set; } = 5;
 
     /// <summary>
-    /// Most estimated work of a subscription: it runs again for every event and every subscriber, so it is bounded
+    /// Most field cost of a subscription: it runs again for every event and every subscriber, so it is bounded
     /// more tightly than a query (<see cref="MaxComplexity"/>).
     /// </summary>
-    public int MaxSubscriptionComplexity { get; set; } = 2_000;
+    public int MaxSubscriptionComplexity { get; set; } = 1_000;
 
     /// <summary>Most errors one response reports; the rest are summed up in a last error (validation can find one per node).</summary>
     public int MaxErrors { get; set; } = 20;

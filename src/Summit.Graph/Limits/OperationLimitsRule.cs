@@ -10,15 +10,16 @@ namespace Summit.Graph.Limits;
 
 /// <summary>
 /// Refuses abusive operations during validation, before any resolver or SQL runs: too many fields or
-/// aliases, argument values too large (<see cref="InputBounds"/>), too deep, too costly (GraphQL.NET's complexity analyzer, lists weighted by their page size), or a
-/// client over its rate. Runs after the standard rules, so the document is known to be valid (no fragment cycles).
+/// aliases, argument values too large (<see cref="InputBounds"/>), too deep, too costly (the IBM cost specification's
+/// field cost, <see cref="OperationCost"/>, from the schema's <c>@cost</c>/<c>@listSize</c>; introspection by GraphQL.NET's
+/// complexity analyzer), or a client over its rate. Runs after the standard rules, so the document is known to be
+/// valid (no fragment cycles). Leaves the cost for <see cref="CostReport"/> when the request asked for it.
 /// </summary>
 public sealed class OperationLimitsRule(
     IOptions<OperationLimitOptions> limits,
-    IOptions<PagingOptions> paging,
     ClientRateLimits rateLimits,
     IHttpContextAccessor http)
-    : ComplexityValidationRule(CreateComplexityOptions(limits.Value, paging.Value))
+    : ComplexityValidationRule(CreateComplexityOptions(limits.Value))
 {
     private readonly OperationLimitOptions options = limits.Value;
 
@@ -44,8 +45,17 @@ public sealed class OperationLimitsRule(
         return base.GetPostNodeVisitorAsync(context);
     }
 
+    /// <param name="totalComplexity">GraphQL.NET's estimate of the operation's <c>__schema</c>/<c>__type</c> selections; every other field weighs 0 there.</param>
     protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
     {
+        var cost = OperationCost.Measure(context, options);
+        totalComplexity += cost.FieldCost;
+        var reportMode = CostReport.Requested(http.HttpContext);
+        if (reportMode is not null)
+        {
+            context.UserContext[CostReport.ContextKey] = cost with { FieldCost = totalComplexity };
+        }
+
         var introspection = IsIntrospection(context.Operation);
         var (depthLimit, depthKey) = introspection ? (options.MaxIntrospectionDepth, "MaxIntrospectionDepth") : (options.MaxDepth, "MaxDepth");
         if (maxDepth > depthLimit)
@@ -63,6 +73,10 @@ public sealed class OperationLimitsRule(
         else if (rateLimits.TryAcquire(context.Operation.Operation, totalComplexity, context.User, http.HttpContext) is { } limited)
         {
             context.ReportError(limited);
+        }
+        else if (reportMode == "validate")
+        {
+            context.ReportError(new CostReport.ValidatedOnlyError());
         }
 
         return ValueTask.CompletedTask;
@@ -145,88 +159,21 @@ public sealed class OperationLimitsRule(
     private static bool IsIntrospection(GraphQLOperationDefinition operation) =>
         operation.SelectionSet.Selections.All(selection => selection is GraphQLField field && field.Name.StringValue is "__schema" or "__type" or "__typename");
 
-    private static ComplexityOptions CreateComplexityOptions(OperationLimitOptions limits, PagingOptions paging) => new()
+    /// <summary>
+    /// GraphQL.NET's analyzer costs only introspection (<c>__schema</c>, <c>__type</c> and what they select), as before:
+    /// a point a field, lists at <see cref="OperationLimitOptions.ListSizeEstimate"/>, at the 2% the schema sets.
+    /// Every other field weighs 0 there: <see cref="OperationCost"/> costs them.
+    /// </summary>
+    private static ComplexityOptions CreateComplexityOptions(OperationLimitOptions limits) => new()
     {
         DefaultListImpactMultiplier = limits.ListSizeEstimate,
-        DefaultComplexityImpactDelegate = field => new FieldComplexityResult(OwnCost(field, limits), ListSize(field, limits, paging)),
+        DefaultComplexityImpactDelegate = field => InIntrospection(field)
+            ? new FieldComplexityResult(1, IsList(field.FieldDefinition) ? limits.ListSizeEstimate : 1)
+            : new FieldComplexityResult(0, 1),
     };
 
-    /// <summary>
-    /// A field's own work, which grows with its arguments: a point for the field plus a point per value inside
-    /// list and input-object arguments (filters, orders, IDs: each becomes a condition or a lookup); a field
-    /// marked with <see cref="InputCost.RendersText"/> instead costs a point per
-    /// <see cref="OperationLimitOptions.MarkdownCharactersPerPoint"/> characters of the text it renders.
-    /// </summary>
-    private static double OwnCost(FieldImpactContext field, OperationLimitOptions limits)
-    {
-        if (field.Arguments is null)
-        {
-            return 1;
-        }
-
-        var rendered = field.FieldDefinition.GetMetadata<string?>(InputCost.RenderedArgumentKey);
-        double cost = 1;
-        foreach (var (name, argument) in field.Arguments)
-        {
-            // The field's own point pays for the first characters: a preview of the largest abstract (20,000
-            // characters) costs 20,000 at the default rate, and so fits GraphQL:Limits:MaxComplexity on its own.
-            cost += name == rendered && argument.Value is string text
-                ? Math.Max(0, Math.Ceiling(text.Length / (double)Math.Max(1, limits.MarkdownCharactersPerPoint)) - 1)
-                : ValuesInside(argument.Value);
-        }
-
-        return cost;
-    }
-
-    /// <summary>The scalars inside a list or an input object; 0 for a scalar argument, which the field's point covers.</summary>
-    private static double ValuesInside(object? value) => value switch
-    {
-        IDictionary<string, object?> fields => fields.Values.Sum(v => Math.Max(1, ValuesInside(v))),
-        System.Collections.IEnumerable items and not string => items.Cast<object?>().Sum(v => Math.Max(1, ValuesInside(v))),
-        _ => 0,
-    };
-
-    /// <summary>
-    /// How many times a field's selections run: 1 for objects; for a list, the page size of the connection
-    /// it belongs to (its own or its parent's <c>first</c>/<c>last</c>, else the default page size), the
-    /// number of IDs asked for, or the estimate for lists that are not paged.
-    /// </summary>
-    private static double ListSize(FieldImpactContext field, OperationLimitOptions limits, PagingOptions paging)
-    {
-        if (!IsList(field.FieldDefinition))
-        {
-            return 1;
-        }
-
-        if (PageSize(field, paging) is { } own)
-        {
-            return own;
-        }
-
-        if (field.Parent is { } parent && !IsList(parent.FieldDefinition) && PageSize(parent, paging) is { } connection)
-        {
-            return connection;
-        }
-
-        return field.Arguments?.TryGetValue("ids", out var ids) == true && ids.Value is System.Collections.ICollection list
-            ? list.Count
-            : field.FieldDefinition.GetMetadata<int?>(ListSizes.AssumedSize) ?? limits.ListSizeEstimate;
-    }
-
-    /// <summary>The page a paged field returns; null for fields that take no <c>first</c>.</summary>
-    private static int? PageSize(FieldImpactContext field, PagingOptions paging)
-    {
-        if (field.FieldDefinition.Arguments?.Find("first") is null)
-        {
-            return null;
-        }
-
-        var requested = field.Arguments?.TryGetValue("first", out var first) == true && first.Value is int firstValue ? firstValue
-            : field.Arguments?.TryGetValue("last", out var last) == true && last.Value is int lastValue ? lastValue
-            : paging.DefaultPageSize;
-        // Pages above the maximum are refused when they run; count them at most at the maximum meanwhile.
-        return Math.Clamp(requested, 0, paging.MaxPageSize);
-    }
+    private static bool InIntrospection(FieldImpactContext field) =>
+        field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 
     private static bool IsList(FieldType field) => (field.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : field.ResolvedType) is ListGraphType;
 

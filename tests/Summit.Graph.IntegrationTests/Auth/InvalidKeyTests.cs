@@ -57,23 +57,37 @@ public sealed class InvalidKeyTests(EditingServer editing) : IClassFixture<Editi
         Assert.Equal("""{"event":{"name":"KubeVirt Summit 2021"}}""", (await Server.QueryAsync(Read)).AsJson());
     }
 
-    [Fact]
-    public async Task BadKeyOnTheWebSocketUpgradeIsRefusedWith401AndInConnectionInitClosesWith4403()
+    /// <summary>
+    /// graphql-transport-ws closes with 4403; graphql-ws (as HotChocolate) first sends <c>connection_error</c> with the
+    /// message and code, then closes normally.
+    /// </summary>
+    [Theory]
+    [InlineData("graphql-transport-ws", null, 4403)]
+    [InlineData("graphql-ws", "AUTH_INVALID_KEY", 1000)]
+    public async Task BadKeyOnTheWebSocketUpgradeIsRefusedWith401AndInConnectionInitClosesTheConnection(string protocol, string? connectionErrorCode, int closeStatus)
     {
-        var upgrade = await Assert.ThrowsAnyAsync<Exception>(() => GraphQLWebSocket.ConnectAsync(Server.Server, editing.RevokedKey));
-        using var revoked = await GraphQLWebSocket.ConnectAsync(Server.Server);
+        var dialect = WebSocketProtocol.Named(protocol);
+        var upgrade = await Assert.ThrowsAnyAsync<Exception>(() => GraphQLWebSocket.ConnectAsync(Server.Server, editing.RevokedKey, dialect));
+        using var revoked = await GraphQLWebSocket.ConnectAsync(Server.Server, protocol: dialect);
         await revoked.InitAsync(editing.RevokedKey);
-        var revokedClosed = await revoked.ReceiveAsync();
-        using var unknown = await GraphQLWebSocket.ConnectAsync(Server.Server);
+        var revokedAnswer = await revoked.ReceiveAsync();
+        var revokedClosed = connectionErrorCode is null ? revokedAnswer : await revoked.ReceiveAsync();
+        using var unknown = await GraphQLWebSocket.ConnectAsync(Server.Server, protocol: dialect);
         await unknown.InitAsync("sgk_not-a-key-anyone-was-given");
-        var unknownClosed = await unknown.ReceiveAsync();
-        using var good = await GraphQLWebSocket.InitialisedAsync(Server.Server, editing.PreviewerKey);
+        var unknownAnswer = await unknown.ReceiveAsync();
+        var unknownClosed = connectionErrorCode is null ? unknownAnswer : await unknown.ReceiveAsync();
+        using var good = await GraphQLWebSocket.InitialisedAsync(Server.Server, editing.PreviewerKey, dialect);
         await good.SubscribeAsync("read", Read);
         var read = await good.ReceiveForAsync("read");
 
         Assert.Contains("401", upgrade.Message, StringComparison.Ordinal);
-        Assert.Equal((null, 4403), (revokedClosed, (int?)revoked.Socket.CloseStatus));
-        Assert.Equal((null, 4403), (unknownClosed, (int?)unknown.Socket.CloseStatus));
+        foreach (var answer in new[] { revokedAnswer, unknownAnswer }.Where(_ => connectionErrorCode is not null))
+        {
+            Assert.Equal(("connection_error", connectionErrorCode), (answer?["type"]?.GetValue<string>(), answer?["payload"]?["extensions"]?["code"]?.GetValue<string>()));
+        }
+
+        Assert.Equal((null, closeStatus), (revokedClosed, (int?)revoked.Socket.CloseStatus));
+        Assert.Equal((null, closeStatus), (unknownClosed, (int?)unknown.Socket.CloseStatus));
         Assert.Equal("""{"event":{"name":"KubeVirt Summit 2021"}}""", read["payload"]!["data"].AsJson());
     }
 

@@ -45,7 +45,8 @@ public sealed class RateLimitTests(SummitServer server)
             .UseSetting("RateLimits:ExpensiveQueriesPerSecond", "1")
             .UseSetting("RateLimits:ExpensiveQueryBurst", "1"));
         using var client = strict.CreateClient();
-        const string Expensive = "{ sessions(first: 50) { nodes { title slug } } }";
+        // Fifty sessions each loading their presenters: 10 + 1 + 50 × 10 = 511 points; a page of columns costs 11.
+        const string Expensive = "{ sessions(first: 50) { nodes { title presenters { name } } } }";
 
         using var first = await client.SendAsync(Requests.Post(Expensive));
         using var second = await client.SendAsync(Requests.Post(Expensive));

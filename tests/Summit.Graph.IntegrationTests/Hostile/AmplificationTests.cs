@@ -54,6 +54,7 @@ public sealed class AmplificationTests(HostileServer hostile) : IClassFixture<Ho
     [Theory]
     [InlineData(Transport.ServerSentEvents)]
     [InlineData(Transport.WebSocket)]
+    [InlineData(Transport.LegacyWebSocket)]
     public async Task SubscriptionsAreCostedForRunningAgainOnEveryEvent(Transport transport)
     {
         var large = "subscription { onProgrammeChanged { event { " + Repeat(20, i => $"a{i}: sessions {{ title slug abstract {{ html markdown }} }}") + " } } }";

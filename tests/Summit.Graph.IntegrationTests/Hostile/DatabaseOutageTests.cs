@@ -65,11 +65,17 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var legacy = await PostAsync(client, Mutation, "application/json", StoredKey);
         legacy.AssertRefused(HttpStatusCode.OK, "database is unavailable");
 
-        // Over a WebSocket the key is checked at connection_init: a close that says try again, not an abort or a 4403.
+        // Over a WebSocket the key is checked at connection_init: a close that says try again, not an abort or a 4403;
+        // graphql-ws hears the code in a connection_error first.
         using var socket = await GraphQLWebSocket.ConnectAsync(server.Endpoint);
         await socket.InitAsync(StoredKey);
         Assert.Null(await socket.ReceiveAsync());
         Assert.Equal((1013, "DATABASE_UNAVAILABLE"), ((int?)socket.Socket.CloseStatus, socket.Socket.CloseStatusDescription?.Split(':')[0]));
+        using var legacySocket = await GraphQLWebSocket.ConnectAsync(server.Endpoint, WebSocketProtocol.LegacyWs);
+        await legacySocket.InitAsync(StoredKey);
+        Assert.Equal("DATABASE_UNAVAILABLE", (await legacySocket.ReceiveAsync())?["payload"]?["extensions"]?["code"]?.GetValue<string>());
+        Assert.Null(await legacySocket.ReceiveAsync());
+        Assert.Equal(1013, (int?)legacySocket.Socket.CloseStatus);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client, "/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/health/live"));

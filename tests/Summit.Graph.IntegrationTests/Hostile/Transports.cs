@@ -14,7 +14,12 @@ public enum Transport
     Get,
     Batch,
     ServerSentEvents,
+
+    /// <summary>graphql-transport-ws.</summary>
     WebSocket,
+
+    /// <summary>The older graphql-ws sub-protocol (subscriptions-transport-ws).</summary>
+    LegacyWebSocket,
 }
 
 /// <summary>
@@ -41,6 +46,9 @@ public static class Transports
 
         return data;
     }
+
+    /// <summary>Whether the transport is one of the WebSocket sub-protocols, which refuse what they cannot read by closing.</summary>
+    public static bool IsWebSocket(this Transport transport) => transport is Transport.WebSocket or Transport.LegacyWebSocket;
 
     public static async Task<TransportAnswer> SendAsync(this SummitServer server, Transport transport, JsonObject request, string? bearerKey = null)
     {
@@ -80,8 +88,10 @@ public static class Transports
 
             case Transport.ServerSentEvents:
                 return await SendOverServerSentEventsAsync(server, request, bearerKey);
+            case Transport.LegacyWebSocket:
+                return await SendOverWebSocketAsync(server, transport, WebSocketProtocol.LegacyWs, request, bearerKey);
             default:
-                return await SendOverWebSocketAsync(server, request, bearerKey);
+                return await SendOverWebSocketAsync(server, transport, WebSocketProtocol.TransportWs, request, bearerKey);
         }
     }
 
@@ -116,25 +126,19 @@ public static class Transports
         return new(Transport.ServerSentEvents, response.StatusCode, "", null);
     }
 
-    private static async Task<TransportAnswer> SendOverWebSocketAsync(SummitServer server, JsonObject request, string? bearerKey)
+    private static async Task<TransportAnswer> SendOverWebSocketAsync(SummitServer server, Transport transport, WebSocketProtocol protocol, JsonObject request, string? bearerKey)
     {
-        using var socket = await GraphQLWebSocket.ConnectAsync(server.Server);
+        using var socket = await GraphQLWebSocket.ConnectAsync(server.Server, protocol: protocol);
         await socket.InitAsync(bearerKey);
         var ack = await socket.ReceiveAsync();
         if (ack?["type"]?.GetValue<string>() != "connection_ack")
         {
-            return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, ack?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", null);
+            return new(transport, HttpStatusCode.SwitchingProtocols, ack?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", null);
         }
 
-        await socket.SendAsync(new JsonObject { ["id"] = "1", ["type"] = "subscribe", ["payload"] = request.DeepClone() }.ToJsonString());
+        await socket.SendAsync(new JsonObject { ["id"] = "1", ["type"] = protocol.Start, ["payload"] = request.DeepClone() }.ToJsonString());
         var answer = await socket.ReceiveAsync();
-        var code = answer?["type"]?.GetValue<string>() switch
-        {
-            "error" => answer["payload"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
-            "next" => answer["payload"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>(),
-            _ => null,
-        };
-        return new(Transport.WebSocket, HttpStatusCode.SwitchingProtocols, answer?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", code);
+        return new(transport, HttpStatusCode.SwitchingProtocols, answer?.ToJsonString() ?? $"closed {(int?)socket.Socket.CloseStatus}", GraphQLWebSocket.ErrorCode(answer));
     }
 
     private static void Authorize(HttpRequestMessage request, string? bearerKey)

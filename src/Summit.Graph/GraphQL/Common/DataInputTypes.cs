@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using Summit.Graph.Limits;
+
 namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
@@ -27,17 +29,21 @@ public static class DataInputTypes
         return field;
     }
 
-    public static QueryArgument Where(EntityModel model) => new(new GraphQLTypeReference(FilterName(model)))
+    public static QueryArgument Where(EntityModel model) => new QueryArgument(new GraphQLTypeReference(FilterName(model)))
     {
         Name = "where",
         Description = "Only items that match this filter (HotChocolate's filtering conventions, evaluated in the database).",
-    };
+    }.WithCost(CostWeights.FilterOrSortArgument);
 
-    public static QueryArgument Order(EntityModel model) => new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(SortName(model)))))
+    public static QueryArgument Order(EntityModel model) => new QueryArgument(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(SortName(model)))))
     {
         Name = "order",
         Description = "Sort keys in priority order, one field per element. The default order follows, then the id, so results are deterministic.",
-    };
+    }.WithCost(CostWeights.FilterOrSortArgument);
+
+    /// <summary>HotChocolate's weight of a filter operation: text searches cost twice a comparison.</summary>
+    private static double OperationWeight(string operation) =>
+        StringMatches.Contains(operation) ? CostWeights.ExpensiveOperation : CostWeights.Operation;
 
     /// <summary>Every input type the models need, to register with the schema.</summary>
     public static IEnumerable<IGraphType> Create(IEnumerable<EntityModel> models)
@@ -97,7 +103,8 @@ public static class DataInputTypes
         // HotChocolate's enum lists hold non-null values; its other lists take null (matching rows without a value).
         IGraphType ListOf() => new ListGraphType(member.Filter == ScalarFilter.Enum ? new NonNullGraphType(new GraphQLTypeReference(scalar)) : new GraphQLTypeReference(scalar));
         void Add(string operation, IGraphType operandType, string? description = null) =>
-            type.AddField(new FieldType { Name = operation, ResolvedType = operandType, Description = description ?? Describe(operation) });
+            type.AddField(new FieldType { Name = operation, ResolvedType = operandType, Description = description ?? Describe(operation) }
+                .WithCost(OperationWeight(operation.Replace(FilterTranslator.IgnoreCaseSuffix, "", StringComparison.Ordinal))));
 
         Add("eq", new GraphQLTypeReference(scalar));
         Add("neq", new GraphQLTypeReference(scalar));
@@ -169,10 +176,10 @@ public static class DataInputTypes
             Name = ListFilterName(target),
             Description = $"Conditions on a list of {target.GraphTypeName} items.",
         };
-        type.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "Every item matches." });
-        type.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "No item matches." });
-        type.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "At least one item matches." });
-        type.AddField(new FieldType { Name = "any", ResolvedType = new GraphQLTypeReference("Boolean"), Description = "true: the list is not empty; false: it is empty." });
+        type.AddField(new FieldType { Name = "all", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "Every item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "none", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "No item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "some", ResolvedType = new GraphQLTypeReference(FilterName(target)), Description = "At least one item matches." }.WithCost(CostWeights.Operation));
+        type.AddField(new FieldType { Name = "any", ResolvedType = new GraphQLTypeReference("Boolean"), Description = "true: the list is not empty; false: it is empty." }.WithCost(CostWeights.Operation));
         return type;
     }
 
@@ -181,12 +188,17 @@ public static class DataInputTypes
         var type = new InputObjectGraphType { Name = SortName(model), Description = $"One sort key for {model.GraphTypeName} items." };
         foreach (var member in model.Members.Where(m => m.Sortable))
         {
-            type.AddField(new FieldType
+            var field = type.AddField(new FieldType
             {
                 Name = member.Name,
                 ResolvedType = new GraphQLTypeReference(member.Kind == MemberKind.Reference ? SortName(member.TargetModel) : SortEnumTypeName),
                 Description = member.Description,
             });
+            if (member.Kind != MemberKind.Reference)
+            {
+                // A sort operation, as HotChocolate weighs it; a nested sort input weighs only its own operations.
+                field.WithCost(CostWeights.Operation);
+            }
         }
 
         return type;

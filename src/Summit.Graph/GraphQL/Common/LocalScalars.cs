@@ -100,26 +100,34 @@ public sealed partial class LocalTimeGraphType() : IsoTextGraphType<TimeOnly>(
 /// its format. GraphQL.NET 8 has no built-in support, so the directive is declared here and introspection answers
 /// <c>__Type.specifiedByURL</c> from it (<see cref="HotChocolateIntrospection"/>).
 /// </summary>
-public static class SpecifiedByDirective
+public sealed class SpecifiedByDirective : Directive
 {
-    public const string Name = "specifiedBy";
+    public const string DirectiveName = "specifiedBy";
     public const string UrlArgument = "url";
 
     /// <summary>The directive's definition, as graphql-js and HotChocolate declare it.</summary>
-    public static Directive Definition() => new(Name, DirectiveLocation.Scalar)
+    public SpecifiedByDirective()
+        : base(DirectiveName, DirectiveLocation.Scalar)
     {
-        Description = "The `@specifiedBy` directive is used within the type system definition language to provide a URL for specifying the behavior of custom scalar definitions.",
+        Description = "The `@specifiedBy` directive is used within the type system definition language to provide a URL for specifying the behavior of custom scalar definitions.";
         Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>>
         {
             Name = UrlArgument,
             Description = "The specifiedBy URL points to a human-readable specification. This field will only read a result for scalar types.",
-        }),
-    };
+        });
+    }
 
-    /// <summary>Applies <c>@specifiedBy(url:)</c> to <paramref name="scalar"/>.</summary>
-    public static void SpecifiedBy(this ScalarGraphType scalar, string url) => scalar.ApplyDirective(Name, UrlArgument, url);
+    /// <summary>Listed by introspection, as graphql-js and HotChocolate list it.</summary>
+    public override bool? Introspectable => true;
 
     /// <summary>The URL <paramref name="type"/> is specified by, or null (every non-scalar type, and scalars without one).</summary>
     public static string? UrlOf(IGraphType type) =>
-        type is ScalarGraphType scalar ? scalar.FindAppliedDirective(Name)?.FindArgument(UrlArgument)?.Value as string : null;
+        type is ScalarGraphType scalar ? scalar.FindAppliedDirective(DirectiveName)?.FindArgument(UrlArgument)?.Value as string : null;
+}
+
+public static class ScalarSpecifications
+{
+    /// <summary>Applies <c>@specifiedBy(url:)</c> to <paramref name="scalar"/>.</summary>
+    public static void SpecifiedBy(this ScalarGraphType scalar, string url) =>
+        scalar.ApplyDirective(SpecifiedByDirective.DirectiveName, SpecifiedByDirective.UrlArgument, url);
 }
