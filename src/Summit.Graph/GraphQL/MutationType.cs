@@ -1,11 +1,6 @@
+using System.Reflection;
 using GraphQL.Types;
 using Summit.Graph.GraphQL.Common.Mutations;
-using Summit.Graph.GraphQL.Days;
-using Summit.Graph.GraphQL.Events;
-using Summit.Graph.GraphQL.Links;
-using Summit.Graph.GraphQL.Presenters;
-using Summit.Graph.GraphQL.Sessions;
-using Summit.Graph.GraphQL.Slots;
 
 namespace Summit.Graph.GraphQL;
 
@@ -18,15 +13,21 @@ public sealed class MutationType : ObjectGraphType
         Description = "Edits the programme. Needs `Authorization: Bearer <editor key>`; each mutation applies whole or not at all.";
     }
 
-    /// <summary>Adds every feature's mutations; their input, payload and error types go to <paramref name="registerType"/>.</summary>
+    /// <summary>
+    /// Adds every feature's mutations, found by scanning for static classes with a <c>Register(MutationBuilder)</c>
+    /// method (<c>SessionMutations</c>, ...); their input, payload and error types go to <paramref name="registerType"/>.
+    /// </summary>
     public void AddMutations(Action<IGraphType> registerType)
     {
         var builder = new MutationBuilder(this, registerType);
-        EventMutations.Register(builder);
-        DayMutations.Register(builder);
-        SlotMutations.Register(builder);
-        SessionMutations.Register(builder);
-        PresenterMutations.Register(builder);
-        LinkMutations.Register(builder);
+        var features = typeof(MutationType).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: true, IsSealed: true })
+            .Select(type => type.GetMethod("Register", BindingFlags.Public | BindingFlags.Static, [typeof(MutationBuilder)]))
+            .OfType<MethodInfo>()
+            .OrderBy(register => register.DeclaringType!.Name, StringComparer.Ordinal);
+        foreach (var register in features)
+        {
+            register.Invoke(null, [builder]);
+        }
     }
 }

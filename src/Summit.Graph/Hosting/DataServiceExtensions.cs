@@ -5,6 +5,7 @@ using Summit.Graph.Content.Markdown;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Import;
+using Summit.Graph.Data.Sqlite;
 using Summit.Graph.Live;
 
 namespace Summit.Graph.Hosting;

@@ -23,7 +23,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Most database contexts kept for reuse (EF Core's context pooling; its default is 1,024). On SQLite each keeps
-    /// its connection open with up to <see cref="StatementCachingConnection.Capacity"/> compiled statements, under a
+    /// its connection open with up to <see cref="Data.Sqlite.StatementCachingConnection.Capacity"/> compiled statements, under a
     /// megabyte, so this bounds that memory too; more concurrent requests get contexts that are not kept.
     /// </summary>
     public int ContextPoolSize { get; set; } = 32;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Summit.Graph.Data;
+using Summit.Graph.Data.Sqlite;
 using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Tests.Data;

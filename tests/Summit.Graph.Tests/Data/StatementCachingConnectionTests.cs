@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Summit.Graph.Data.Sqlite;
 using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Tests.Data;

@@ -4,9 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
-using Summit.Graph.Data;
 
-namespace Summit.Graph.Hosting;
+namespace Summit.Graph.Data.Sqlite;
 
 /// <summary>
 /// Makes SQLite match the server databases: <c>lower()</c> folds all of Unicode (SQLite's own folds ASCII

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Summit.Graph.Hosting;
+namespace Summit.Graph.Data.Sqlite;
 
 /// <summary>
 /// Runs EF Core's queries on SQLite through <see cref="StatementCachingConnection"/>'s compiled commands.

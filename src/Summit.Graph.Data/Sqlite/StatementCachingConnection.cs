@@ -2,7 +2,7 @@ using System.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Summit.Graph.Hosting;
+namespace Summit.Graph.Data.Sqlite;
 
 /// <summary>
 /// A SQLite connection that keeps a compiled command per SQL text, the least recently used dropped first

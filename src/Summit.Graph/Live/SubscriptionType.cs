@@ -5,9 +5,8 @@ using Summit.Graph.Auth;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Events;
 using Summit.Graph.GraphQL.Sessions;
-using Summit.Graph.Live;
 
-namespace Summit.Graph.GraphQL.Live;
+namespace Summit.Graph.Live;
 
 /// <summary>Live updates over graphql-sse and graphql-transport-ws. Anonymous subscribers hear of published content only.</summary>
 public sealed class SubscriptionType : ObjectGraphType
