@@ -73,6 +73,38 @@ public sealed class DerivedFilterAndSortTests(SummitServer server)
         }
     }
 
+    /// <summary>Every derived sort key pages with keyset cursors: page by page gives the one-page order, nothing lost or repeated.</summary>
+    [Theory]
+    [MemberData(nameof(ScalarMembers))]
+    public async Task EverySortKeyPagesWithCursors(string entity, string member)
+    {
+        var field = Lists[entity].Field;
+        if (!field.Contains("first", StringComparison.Ordinal))
+        {
+            return; // Not a connection: nothing to page.
+        }
+
+        var root = field[..field.IndexOf('(', StringComparison.Ordinal)];
+        var query = $"query($after: String, $first: Int) {{ {root}(first: $first, after: $after, order: [{{ {member}: DESC }}]) {{ nodes {{ id }} pageInfo {{ hasNextPage endCursor }} }} }}";
+        var whole = (await server.QueryAsync(query, new { first = 50 }))[root]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+
+        var paged = new List<string>();
+        string? after = null;
+        for (var page = 0; page < 50; page++)
+        {
+            var connection = (await server.QueryAsync(query, new { first = 3, after }))[root]!;
+            paged.AddRange(connection["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            if (!connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>())
+            {
+                break;
+            }
+
+            after = connection["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        Assert.Equal(whole, paged);
+    }
+
     [Fact]
     public async Task SessionsFilterByGlobalIds()
     {

@@ -226,6 +226,12 @@ public static class FilterTranslator
 
     internal static Expression Compare(Expression access, string operation, object value)
     {
+        var domain = System.Nullable.GetUnderlyingType(access.Type) ?? access.Type;
+        if (domain.IsEnum || domain == typeof(bool))
+        {
+            return CompareInDomain(access, domain, operation, Coerce(value, domain)!);
+        }
+
         var right = ExpressionTools.Parameter(Coerce(value, access.Type), access.Type);
         Expression left = access;
         if (access.Type == typeof(string))
@@ -241,6 +247,28 @@ public static class FilterTranslator
             "lt" => Expression.LessThan(left, right),
             _ => Expression.LessThanOrEqual(left, right),
         };
+    }
+
+    /// <summary>
+    /// A comparison on a type with a few values and no order operators (enums, stored as their names, and booleans),
+    /// as membership in the values on the right side of <paramref name="value"/>, in the order the database sorts them:
+    /// enums by name (ordinal, as SQLite's and PostgreSQL's C collation compare the ASCII names), false before true.
+    /// </summary>
+    private static Expression CompareInDomain(Expression access, Type domain, string operation, object value)
+    {
+        var values = domain == typeof(bool) ? new object[] { false, true } : Enum.GetValues(domain).Cast<object>().ToArray();
+        int Order(object item) => item is bool flag ? (flag ? 1 : 0) : 0;
+        int CompareTo(object item) => domain == typeof(bool)
+            ? Order(item).CompareTo(Order(value))
+            : string.CompareOrdinal(item.ToString(), value.ToString());
+        var matching = values.Where(item => operation switch
+        {
+            "gt" => CompareTo(item) > 0,
+            "gte" => CompareTo(item) >= 0,
+            "lt" => CompareTo(item) < 0,
+            _ => CompareTo(item) <= 0,
+        }).ToList();
+        return matching.Count == 0 ? Expression.Constant(false) : In(access, matching, ignoreCase: false);
     }
 
     private static MethodCallExpression Lower(Expression access) => Expression.Call(access, StringToLower);
