@@ -125,6 +125,7 @@ public sealed class SpecifiedByDirective : Directive
         type is ScalarGraphType scalar ? scalar.FindAppliedDirective(DirectiveName)?.FindArgument(UrlArgument)?.Value as string : null;
 }
 
+/// <summary>Declares which specification a custom scalar follows.</summary>
 public static class ScalarSpecifications
 {
     /// <summary>Applies <c>@specifiedBy(url:)</c> to <paramref name="scalar"/>.</summary>

@@ -264,23 +264,31 @@ public sealed class MutationInput<TInput>(IDictionary<string, object?> values, A
     /// <summary>The input as the record (IDs as sent: decode them with <see cref="Id"/>).</summary>
     public TInput Value => value ??= (TInput)Bind(typeof(TInput), Given);
 
+    /// <summary>Whether the member was given at all (null included): omitted members leave a field unchanged, null clears it.</summary>
     public bool Has<TValue>(Expression<Func<TInput, TValue>> member) => Has(Field(member));
 
     /// <summary>The object the <see cref="GlobalIdAttribute"/> member names; a validation problem when it names another type.</summary>
     public int Id(Expression<Func<TInput, string>> member) => Id(Field(member), IdType(member));
 
+    /// <summary>As <see cref="Id"/>, null when the member is not given.</summary>
     public int? OptionalId(Expression<Func<TInput, string?>> member) => OptionalId(Field(member), IdType(member));
 
+    /// <summary>Required single-line text, trimmed, 1 to <paramref name="maxLength"/> characters (see <see cref="MutationInput.Text(string, int)"/>).</summary>
     public string Text(Expression<Func<TInput, string?>> member, int maxLength = MaxTitleLength) => Text(Field(member), maxLength);
 
+    /// <summary>Optional single-line text: null when empty.</summary>
     public string? OptionalText(Expression<Func<TInput, string?>> member, int maxLength = MaxTitleLength) => OptionalText(Field(member), maxLength);
 
+    /// <summary>Markdown, stored as written, within the size and nesting limits.</summary>
     public string Markdown(Expression<Func<TInput, string?>> member) => Markdown(Field(member));
 
+    /// <summary>A slug as given, or made from <paramref name="orFrom"/> (a title) when the member is not given.</summary>
     public string Slug(Expression<Func<TInput, string?>> member, string? orFrom = null) => Slug(Field(member), orFrom);
 
+    /// <summary>An absolute http or https URL; null when not given and not <paramref name="required"/>.</summary>
     public string? Url(Expression<Func<TInput, string?>> member, bool required) => Url(Field(member), required);
 
+    /// <summary>Records a broken rule at the member's path (<c>input.member</c>).</summary>
     public void Problem<TValue>(Expression<Func<TInput, TValue>> member, string message) => Problem(Field(member), message);
 
     /// <summary>
