@@ -26,6 +26,10 @@ public sealed record SoakOptions(string ServerDll, int Seconds, int Concurrency,
     /// <summary>Memory is compared between the first and the last window: ten seconds, or a third of a short run.</summary>
     public TimeSpan Window => TimeSpan.FromSeconds(Math.Min(10, Seconds / 3.0));
 
-    /// <summary>Load before the measured run, so start-up (JIT, pools, caches) does not count as growth.</summary>
-    public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Seconds / 3.0, 4, 10));
+    /// <summary>
+    /// Load before the measured run, so start-up (JIT and tiering, pools, caches, the GC settling its budgets) does not
+    /// count as growth: 10 s at least. With 4 s, a 10 s run on a loaded 2-core machine measured the GC still growing
+    /// its heap (+31 MB, where 30 s runs of the same build shrink).
+    /// </summary>
+    public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Clamp(Seconds / 3.0, 10, 20));
 }
