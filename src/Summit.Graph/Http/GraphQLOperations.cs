@@ -10,6 +10,7 @@ using Summit.Graph.Auth;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
 using Summit.Graph.Limits;
+using Summit.Graph.Telemetry;
 
 namespace Summit.Graph.Http;
 
@@ -175,6 +176,7 @@ public sealed partial class GraphQLOperations(
     public async Task<ExecutionResult> ExecuteAsync(PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = GraphQLTelemetry.Start(operation.Type, operation.Name);
         var request = operation.Request;
         var timeout = TimeSpan.FromSeconds(limits.Value.TimeoutSeconds);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -226,12 +228,15 @@ public sealed partial class GraphQLOperations(
             validatedDocuments.Remember(query, request.OperationName, document, operation.DocumentBytes);
         }
 
-        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var level = LogLevelOf(operation.Type, result, elapsed);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        IReadOnlyCollection<string> errorCodes = result.Errors is { Count: > 0 } errors ? [.. errors.Select(e => e.Code ?? "ERROR").Distinct()] : [];
+        GraphQLTelemetry.Finish(activity, operation.Type, operation.Name, elapsed,
+            userContext.TryGetValue(CostReport.MeasuredKey, out var cost) ? cost as double? : null, errorCodes);
+        var level = LogLevelOf(operation.Type, result, elapsed.TotalMilliseconds);
         if (logger.IsEnabled(level))
         {
-            var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
-            LogExecuted(logger, level, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
+            LogExecuted(logger, level, operation.Type, operation.Name ?? "(anonymous)", elapsed.TotalMilliseconds, SqlStatementCounter.CurrentCount,
+                errorCodes.Count == 0 ? "none" : string.Join(',', errorCodes));
         }
 
         return result;

@@ -245,6 +245,9 @@ public static class CostReport
     /// <summary>Where <see cref="OperationLimitsRule"/> leaves the metrics of a request that asked for them (the execution's user context).</summary>
     public const string ContextKey = "summit.operationCost";
 
+    /// <summary>Where <see cref="OperationLimitsRule"/> leaves every operation's measured field cost (a <see cref="double"/>), for telemetry.</summary>
+    public const string MeasuredKey = "summit.operationCost.measured";
+
     /// <summary>The extension's name, as HotChocolate writes it.</summary>
     public const string Extension = "operationCost";
 

@@ -50,6 +50,7 @@ public sealed class OperationLimitsRule(
     {
         var cost = OperationCost.Measure(context, options);
         totalComplexity += cost.FieldCost;
+        context.UserContext[CostReport.MeasuredKey] = totalComplexity;
         var reportMode = CostReport.Requested(http.HttpContext);
         if (reportMode is not null)
         {
