@@ -45,6 +45,11 @@ public static class GraphQLTelemetry
     /// <summary>Starts the operation's span; null when nothing listens.</summary>
     public static Activity? Start(OperationType type, string? operationName)
     {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity($"GraphQL {TypeName(type)} {NameTag(operationName)}", ActivityKind.Internal);
         activity?.SetTag("graphql.operation.type", TypeName(type));
         activity?.SetTag("graphql.operation.name", NameTag(operationName));
@@ -55,6 +60,11 @@ public static class GraphQLTelemetry
     /// <param name="errorCodes">The distinct <c>extensions.code</c>s of the result's errors; empty when it has none.</param>
     public static void Finish(Activity? activity, OperationType type, string? operationName, TimeSpan elapsed, double? cost, IReadOnlyCollection<string> errorCodes)
     {
+        if (!Operations.Enabled && !Duration.Enabled && activity is null)
+        {
+            return;
+        }
+
         var outcome = errorCodes.Count == 0 ? "ok" : "error";
         var tags = new TagList
         {
