@@ -50,14 +50,68 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", WelcomeSpeakerInferred], run.OutputLines);
     }
 
-    [Fact]
-    public async Task ImportWithoutAPathExitsWithTwoAndPrintsUsage()
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import --no-such-option page.md")]
+    [InlineData("export --output page.md")]
+    [InlineData("export --event kubevirt-summit-2021 --layout 2023")]
+    [InlineData("keys create --name x --role admin")]
+    [InlineData("keys rotate")]
+    [InlineData("improt page.md")]
+    public async Task MistypedCommandExitsWithTwoNamesTheMistakeAndTouchesNoDatabase(string commandLine)
     {
-        var run = await RunAsync("import");
+        var run = await RunAsync(commandLine.Split(' '));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("Usage: import PATH... (summit pages in Markdown)", run.Error.Trim());
+        Assert.Matches("^Run 'Summit.Graph( [a-z]+)* --help' for usage.$", run.Error.Trim().Split('\n')[^1]);
         Assert.False(File.Exists(Path.Combine(folder, "data", "summit.db")), "The usage error touched the database.");
+    }
+
+    [Theory]
+    [InlineData("--help", "import")]
+    [InlineData("import --help", "PATH")]
+    [InlineData("export -h", "--event")]
+    [InlineData("keys --help", "revoke")]
+    [InlineData("keys create --help", "--role")]
+    public async Task EveryCommandAnswersHelpWithoutTouchingTheDatabase(string commandLine, string mentioned)
+    {
+        var run = await RunAsync(commandLine.Split(' '));
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        Assert.Contains(mentioned, run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "data", "summit.db")), "Help touched the database.");
+    }
+
+    /// <summary>
+    /// As the README shows it: <c>dotnet run</c> from another folder, relative paths, and a configuration switch
+    /// among the command's own tokens.
+    /// </summary>
+    [Fact]
+    public async Task DotnetRunTakesRelativePathsFromTheFolderItIsTypedInAndSwitchesAnywhere()
+    {
+        await WritePageAsync("edited.md", EditedPage.WithFiveEdits());
+        var project = RepositoryFiles.PathOf(Path.Combine("src", "Summit.Graph"));
+        var configuration = new DirectoryInfo(ServerProcess.Folder).Parent!.Name;
+        Task<ProcessRun> DotnetRunAsync(params string[] args)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = folder };
+            foreach (var arg in new[] { "run", "--no-build", "-c", configuration, "--project", project, "--" }.Concat(args))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            return ProcessRun.RunAsync(start, TimeSpan.FromMinutes(1));
+        }
+
+        var imported = await DotnetRunAsync("import", "edited.md", $"--Database:DataDirectory={Path.Combine(folder, "data")}", "--Logging:LogLevel:Default", "Warning");
+        var exported = await DotnetRunAsync("--Database:DataDirectory", Path.Combine(folder, "data"), "export", "--output", "exported.md", "--event", "kubevirt-summit-2021");
+
+        Assert.Equal((0, ""), (imported.ExitCode, imported.Error));
+        Assert.Equal($"edited.md: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", imported.OutputLines[0]);
+        Assert.True(File.Exists(Path.Combine(folder, "data", "summit.db")), "The database is not in the folder the switch names.");
+        Assert.Equal((0, "Wrote KubeVirt Summit 2021 (20 sessions) to exported.md."), (exported.ExitCode, exported.Error.Trim()));
+        Assert.StartsWith("---", await File.ReadAllTextAsync(Path.Combine(folder, "exported.md")), StringComparison.Ordinal);
     }
 
     [Fact]
