@@ -130,7 +130,7 @@ public sealed class EditionPage
 
         var content = new EventContent
         {
-            Slug = Slugs.From(name),
+            Slug = Slugs.From(name, "event"),
             Name = name,
             Permalink = Page.FrontMatter["permalink"],
             DescriptionMarkdown = Page.Markdown(Page.BodyStartLine, IntroEnd(Page, Sections)),

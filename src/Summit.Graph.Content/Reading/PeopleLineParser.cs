@@ -14,7 +14,7 @@ public sealed record PersonMention(
     string? LinkedIn,
     string? Website)
 {
-    public string Slug => Slugs.From(Name);
+    public string Slug => Slugs.From(Name, "person");
 }
 
 /// <summary>

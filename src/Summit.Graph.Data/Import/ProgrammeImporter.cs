@@ -66,10 +66,12 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
     /// </summary>
     private static Session? SameTitle(Event ev, SessionContent content, HashSet<string> slugsOnThePage)
     {
-        var titles = new[] { content.Title, content.ProgrammeTitle }.OfType<string>().Select(Slugs.From).ToHashSet(StringComparer.Ordinal);
+        var titles = new[] { content.Title, content.ProgrammeTitle }.OfType<string>().Select(TitleSlug).ToHashSet(StringComparer.Ordinal);
         return ev.Sessions.FirstOrDefault(s => !slugsOnThePage.Contains(s.Slug)
-            && (titles.Contains(Slugs.From(s.Title)) || (s.ProgrammeTitle is not null && titles.Contains(Slugs.From(s.ProgrammeTitle)))));
+            && (titles.Contains(TitleSlug(s.Title)) || (s.ProgrammeTitle is not null && titles.Contains(TitleSlug(s.ProgrammeTitle)))));
     }
+
+    private static string TitleSlug(string title) => Slugs.From(title, ProgrammeTitles.SlugKind);
 
     private static int CountLinks(EventContent content) =>
         content.Sessions.Sum(s => s.Links.Count) + content.WhatsNextLinks.Count;

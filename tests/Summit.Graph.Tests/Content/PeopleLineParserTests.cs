@@ -55,6 +55,6 @@ public sealed class PeopleLineParserTests
     [InlineData("Konveyor's Forklift", "konveyors-forklift")]
     public void SlugsAreLowercaseAscii(string text, string slug)
     {
-        Assert.Equal(slug, Slugs.From(text));
+        Assert.Equal(slug, Slugs.From(text, "person"));
     }
 }

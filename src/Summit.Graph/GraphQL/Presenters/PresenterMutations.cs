@@ -99,7 +99,7 @@ public static class PresenterMutations
     private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput input, CancellationToken cancellationToken)
     {
         var name = input.Text("name");
-        var presenter = new Presenter { Name = name, Slug = input.Slug("slug", orFrom: name) };
+        var presenter = new Presenter { Name = name, Slug = input.Slug("slug", orFrom: name, kind: "person") };
         var changed = ApplyDetails(input, presenter);
         input.ThrowIfInvalid();
         await EnsureSlugFreeAsync(scope, presenter.Slug, null, cancellationToken);

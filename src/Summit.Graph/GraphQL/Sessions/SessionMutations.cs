@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
@@ -138,7 +139,7 @@ public static class SessionMutations
     {
         var eventId = input.Id("eventId", "Event");
         var title = input.Text("title");
-        var slug = input.Slug("slug", orFrom: title);
+        var slug = input.Slug("slug", orFrom: title, kind: ProgrammeTitles.SlugKind);
         var markdown = input.Markdown("abstract");
         var programmeTitle = input.OptionalText("programmeTitle");
         input.ThrowIfInvalid();

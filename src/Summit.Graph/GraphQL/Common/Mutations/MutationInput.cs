@@ -95,24 +95,26 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
     }
 
     /// <summary>
-    /// A slug: lower-case letters, digits and single dashes, at most <see cref="MaxSlugLength"/> characters.
-    /// One made from a title is cut at a word boundary to fit, since titles may be longer than slugs.
+    /// A slug: lower-case letters, digits and single dashes, at least one letter, at most <see cref="MaxSlugLength"/>
+    /// characters. One made from a title is transliterated (see <see cref="Content.Reading.Slugs"/>), prefixed with
+    /// <paramref name="kind"/> when it has no letter, and cut at a word boundary to fit, since titles may be longer than slugs.
     /// </summary>
-    public string Slug(string field, string? orFrom = null)
+    public string Slug(string field, string? orFrom = null, string kind = "item")
     {
         var given = Value<string>(field);
-        var slug = given ?? Fit(Slugify(orFrom ?? ""));
+        var slug = given ?? Fit(Content.Reading.Slugs.From(orFrom ?? "", kind));
         // The pattern alone refuses every control character; this names the one found, as every other field does.
         if (given is not null && !SingleLine(field, given))
         {
             return given;
         }
 
-        if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug))
+        // Digits alone would read as an id.
+        if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug) || !slug.Any(char.IsAsciiLetter))
         {
             Problem(field, given is null
                 ? "No slug can be made from the title; give one of lower-case letters, digits and dashes."
-                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, like 'volume-hotplug'.");
+                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'.");
         }
 
         return slug;
@@ -208,8 +210,6 @@ public sealed partial class MutationInput(IDictionary<string, object?> values)
             throw new ContentException(problems);
         }
     }
-
-    public static string Slugify(string text) => Content.Reading.Slugs.From(text);
 
     private static string Fit(string slug)
     {
