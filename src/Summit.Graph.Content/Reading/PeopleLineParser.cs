@@ -14,6 +14,20 @@ public sealed record PersonMention(
     string? LinkedIn,
     string? Website)
 {
+    public string Name { get; init; } = TextNormalization.Clean(Name);
+
+    public string? JobTitle { get; init; } = TextNormalization.CleanOrNull(JobTitle);
+
+    public string? Company { get; init; } = TextNormalization.CleanOrNull(Company);
+
+    public string? Twitter { get; init; } = TextNormalization.CleanOrNull(Twitter);
+
+    public string? GitHub { get; init; } = TextNormalization.CleanOrNull(GitHub);
+
+    public string? LinkedIn { get; init; } = TextNormalization.CleanOrNull(LinkedIn);
+
+    public string? Website { get; init; } = TextNormalization.CleanOrNull(Website);
+
     public string Slug => Slugs.From(Name, "person");
 }
 

@@ -84,7 +84,7 @@ public sealed class EditionImportTests : IDisposable
         var reimported = await server.Services.ImportAsync(Read(nextYear));
 
         Assert.Equal(
-            ["Marta Kowalczyk (Other Foundation) was imported as the new presenter 'marta-kowalczyk-2': 'marta-kowalczyk' (Example Foundation) has the same name, but another affiliation and no shared GitHub or Twitter handle."],
+            ["Marta Kowalczyk (Other Foundation) was imported as the new presenter 'marta-kowalczyk-2': 'marta-kowalczyk' has the same name, but another company ('Example Foundation', not 'Other Foundation') and no shared GitHub or Twitter handle."],
             imported.LikelyDuplicates);
         Assert.Equal(0, reimported.RowsChanged);
         Assert.Empty(reimported.LikelyDuplicates);
@@ -115,6 +115,44 @@ public sealed class EditionImportTests : IDisposable
         var hiller = await server.WithDatabaseAsync(db => db.Presenters.Where(p => p.Name == "Daniel Hiller")
             .Select(p => new { p.Slug, p.Company, Sessions = p.Sessions.Count }).ToListAsync());
         Assert.Equal("""[{"Slug":"daniel-hiller","Company":"Example Cloud","Sessions":2}]""", System.Text.Json.JsonSerializer.Serialize(hiller));
+    }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\u2060")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u202E")]
+    public async Task HandleWithAnInvisibleCharacterIsTheSamePresenter(string invisible)
+    {
+        var pasted = EditedPage.Bundled
+            .ReplaceOnce("title: KubeVirt Summit", "title: KubeVirt Summit Europe")
+            .ReplaceOnce("Presenter: Daniel Hiller, Senior Software Engineer OpenShift Virtualization, Red Hat.", $"Presenter: Daniel Hiller{invisible}, Principal Engineer, Example Cloud.")
+            .ReplaceOnce("<https://github.com/dhiller>", $"<https://github.com/dhiller{invisible}>")
+            .ReplaceOnce("(https://twitter.com/dhill3r)", $"(https://twitter.com/{invisible}dhill3r)");
+
+        var summary = await server.Services.ImportAsync(Read(pasted));
+
+        Assert.Empty(summary.LikelyDuplicates);
+        var hiller = await server.WithDatabaseAsync(db => db.Presenters.Where(p => p.Name.StartsWith("Daniel")).Select(p => new { p.Slug, p.Name, p.GitHub, p.Twitter }).ToListAsync());
+        Assert.Equal("""[{"Slug":"daniel-hiller","Name":"Daniel Hiller","GitHub":"dhiller","Twitter":"dhill3r"}]""", System.Text.Json.JsonSerializer.Serialize(hiller));
+    }
+
+    [Theory]
+    [InlineData("Senior Software Engineer OpenShift Virtualization, Red Hat. <https://github.com/dhiller-other>",
+        "another GitHub login ('dhiller', not 'dhiller-other')")]
+    [InlineData("Engineer, Example Cloud. [@other](https://twitter.com/other)",
+        "another Twitter handle ('dhill3r', not 'other') and another company ('Red Hat', not 'Example Cloud')")]
+    [InlineData("Engineer, Example Cloud.",
+        "another company ('Red Hat', not 'Example Cloud') and no shared GitHub or Twitter handle")]
+    public async Task LikelyDuplicateReportNamesTheDetailsThatDiffer(string details, string difference)
+    {
+        var other = EditedPage.Bundled
+            .ReplaceOnce("title: KubeVirt Summit", "title: KubeVirt Summit Europe")
+            .ReplaceOnce("Presenter: Daniel Hiller, Senior Software Engineer OpenShift Virtualization, Red Hat. [@dhill3r](https://twitter.com/dhill3r), <https://github.com/dhiller>", $"Presenter: Daniel Hiller, {details}");
+
+        var summary = await server.Services.ImportAsync(Read(other));
+
+        Assert.Equal($"'daniel-hiller' has the same name, but {difference}.", Assert.Single(summary.LikelyDuplicates).Split(": ", 2)[1]);
     }
 
     private EventContent Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown).Event;

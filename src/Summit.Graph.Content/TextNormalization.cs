@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 
-namespace Summit.Graph.Content.Reading;
+namespace Summit.Graph.Content;
 
 /// <summary>
 /// Text as it is stored from a page: Unicode NFC (so "é" written as one character or as "e" and a combining
@@ -15,18 +14,8 @@ public static class TextNormalization
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(IsInvisible) && text.IsNormalized(NormalizationForm.FormC))
-        {
-            return text.Trim();
-        }
-
-        var visible = new StringBuilder(text.Length);
-        foreach (var character in text.Where(character => !IsInvisible(character)))
-        {
-            visible.Append(character);
-        }
-
-        return visible.ToString().Normalize(NormalizationForm.FormC).Trim();
+        var visible = text.Any(IsInvisible) ? string.Concat(text.Where(character => !IsInvisible(character))) : text;
+        return UnicodeComposition.Compose(visible).Trim();
     }
 
     /// <summary><see cref="Clean"/> for a value that may be missing.</summary>
