@@ -91,8 +91,8 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
 
             var title = ProgrammeTitles.Read(row.Cell(titleColumn));
             var slug = titles.SlugFor(title.Title, row.Line, ledger);
-            var people = PeopleLineParser.SplitNames(row.Cell(speakerColumn))
-                .Select(name => new RoleMention(new PersonMention(name, null, null, null, null, null, null), PresenterRole.Presenter, row.Line, Credit: null));
+            var people = PeopleLineParser.ParseNames(row.Cell(speakerColumn))
+                .Select(person => new RoleMention(person, PresenterRole.Presenter, row.Line, Credit: null));
             programme.Add(new ProgrammeEntry(row.Line, date, start, range?.End ?? title.EndAfter(start), slug));
             sessions.Add(new SessionSection(slug, title.Title, row.Line, string.Empty, title.Links, [.. people]));
         }

@@ -23,8 +23,8 @@ public sealed partial class InlineDaySectionsReader : IPageReader
             var presenters = abstractStart <= block.LastLine ? PresentedBy().Match(page.Line(abstractStart)) : Match.Empty;
             if (presenters.Success)
             {
-                people = [.. PeopleLineParser.SplitNames(presenters.Groups["names"].Value)
-                    .Select(name => new RoleMention(new PersonMention(name, null, null, null, null, null, null), PresenterRole.Presenter, abstractStart, Credit: null))];
+                people = [.. PeopleLineParser.ParseNames(presenters.Groups["names"].Value)
+                    .Select(person => new RoleMention(person, PresenterRole.Presenter, abstractStart, Credit: null))];
                 abstractStart++;
             }
 

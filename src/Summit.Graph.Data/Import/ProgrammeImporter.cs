@@ -180,7 +180,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             session.Slot = slot;
         }
 
-        var wanted = content.People.Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, p.Credit, Position: position)).ToList();
+        // A page may name one person twice in a session; they take part once, in the first place named.
+        var wanted = content.People.DistinctBy(p => p.Person.Slug)
+            .Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, p.Credit, Position: position)).ToList();
         var wantedIds = wanted.Select(w => w.Presenter.Id).Where(id => id != 0).ToHashSet();
         foreach (var part in session.Presenters.Where(sp => !wantedIds.Contains(sp.PresenterId)).ToList())
         {

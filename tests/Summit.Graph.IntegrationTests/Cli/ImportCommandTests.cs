@@ -11,6 +11,7 @@ namespace Summit.Graph.IntegrationTests.Cli;
 public sealed class ImportCommandTests : IDisposable
 {
     private const string Totals = "2 days, 20 slots, 20 sessions, 26 people, 43 links";
+    private const string DatesRead = "  line 19: info: The edition's dates, 2021-02-09 to 2021-02-10, are read from 'February 9 and 10, 2021' on this line.";
     private const string WelcomeSpeakerInferred = "  line 58: info: Presenter 'Fabian Deutsch' was inferred from the abstract's prose; the section has no Presenter line.";
 
     private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-cli-").FullName;
@@ -29,8 +30,10 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(
             [
                 $"{bundled}: kubevirt-summit-2021 (layout 2021): {Totals}; 0 rows added, changed or removed.",
+                DatesRead,
                 WelcomeSpeakerInferred,
                 $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.",
+                DatesRead,
                 WelcomeSpeakerInferred,
             ],
             run.OutputLines);
@@ -47,7 +50,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{missing}: no such file.", run.Error.Trim());
-        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", WelcomeSpeakerInferred], run.OutputLines);
+        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", DatesRead, WelcomeSpeakerInferred], run.OutputLines);
     }
 
     [Theory]
@@ -128,10 +131,11 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal($"{table}: kubevirt-summit-2027 (layout table-with-speakers): 2 days, 10 slots, 10 sessions, 10 people, 0 links; 49 rows added, changed or removed.", lines[0]);
         Assert.Equal(
             [
+                "  line 16: info: The edition's dates, 2027-03-03 to 2027-03-04, are read from 'March 3 and 4, 2027' on this line; confirmed by line 8 and the day headings.",
                 "  line 19: warning: Line is not part of any content the table-with-speakers layout reads; it was not imported.",
                 "    | ## Register",
             ],
-            lines[1..3]);
+            lines[1..4]);
         Assert.Contains("    | - [Register for Day 2](https://community.example.org/events/summit-2027-day-2/)", lines);
         Assert.Contains($"{inline}: kubevirt-summit-2028 (layout inline-day-sections): 2 days, 7 slots, 7 sessions, 7 people, 0 links; 28 rows added, changed or removed.", lines);
         Assert.Contains("  line 56: info: 2028-04-13 starts at 12:00 UTC, not at the daily 13:00 the page gives.", lines);

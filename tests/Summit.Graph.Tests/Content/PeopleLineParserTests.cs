@@ -57,4 +57,15 @@ public sealed class PeopleLineParserTests
     {
         Assert.Equal(slug, Slugs.From(text, "person"));
     }
+
+    [Theory]
+    [InlineData("Ravi Menon &  Li Wei", "Ravi Menon|; Li Wei|")]
+    [InlineData("Amara Okafor, Lucía Ferrer and Pavel Novak", "Amara Okafor|; Lucía Ferrer|; Pavel Novak|")]
+    [InlineData("Jonas Berg, Acme Hosting & Mei Lin, Acme Hosting", "Jonas Berg|Acme Hosting; Mei Lin|Acme Hosting")]
+    [InlineData("Jonas Berg, Acme Hosting and Mei Lin, Example Cloud", "Jonas Berg|Acme Hosting; Mei Lin|Example Cloud")]
+    [InlineData("Aiko Tanaka", "Aiko Tanaka|")]
+    public void NameListsGiveEachPersonTheirOwnCompanyWhenTheyWriteOne(string text, string people)
+    {
+        Assert.Equal(people, string.Join("; ", PeopleLineParser.ParseNames(text).Select(person => $"{person.Name}|{person.Company}")));
+    }
 }
