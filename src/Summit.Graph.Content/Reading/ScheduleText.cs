@@ -157,11 +157,17 @@ public static partial class ScheduleText
         return (new DateOnly(year, month, day), weekday);
     }
 
-    /// <summary>A clock time such as "14:00", "9:30" or "1400".</summary>
+    /// <summary>
+    /// A time range as programmes print it, for regular expressions: two clock times in any of the forms
+    /// <see cref="ParseTime"/> reads ("13:00", "1300", "13.00"), joined by a dash.
+    /// </summary>
+    public const string TimeRangeText = @"(?:\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}[:.]\d{2}|\d{4})";
+
+    /// <summary>A clock time such as "14:00", "9:30", "1400" or "14.00".</summary>
     public static TimeOnly? ParseTime(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : null;
     }
@@ -242,7 +248,7 @@ public static partial class ScheduleText
     [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})\s*(?<zone>[A-Z]{2,5})\b")]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})")]
+    [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})")]
     private static partial Regex TimeRangePattern();
 
     // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029".

@@ -20,7 +20,7 @@ public sealed class EditionImportTests : IDisposable
 
     public void Dispose() => server.Dispose();
 
-    public static TheoryData<string> LayoutSamples => new(["table-with-speakers", "inline-day-sections", "prose-dates-only", "bold-italic-times", "schedule-only"]);
+    public static TheoryData<string> LayoutSamples => new(["table-with-speakers", "inline-day-sections", "prose-dates-only", "bold-italic-times", "bold-time-no-speakers", "schedule-only"]);
 
     [Fact]
     public async Task StoredBundledEditionExportsAsTheContentItWasReadFrom()

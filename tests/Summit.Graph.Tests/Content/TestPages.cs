@@ -13,6 +13,7 @@ internal static class TestPages
         ["inline-day-sections"] = "inline-day-sections",
         ["prose-dates-only"] = "inline-day-sections",
         ["bold-italic-times"] = "bold-italic-times",
+        ["bold-time-no-speakers"] = "bold-italic-times",
         ["schedule-only"] = "schedule-only",
     };
 
