@@ -128,9 +128,11 @@ public sealed class EditionPage
     {
         ArgumentNullException.ThrowIfNull(programme);
         ArgumentNullException.ThrowIfNull(wording);
-        if (programme.Count == 0)
+        if (programme.Count == 0 && (sessions.Count > 0 || Hours is null))
         {
-            throw new PageFormatException("The programme has no session with a readable day and time.");
+            throw new PageFormatException(sessions.Count > 0
+                ? "The programme has no session with a readable day and time."
+                : "The page has no programme and gives no daily hours such as '14:00 – 19:00 UTC'; an edition needs one or the other.");
         }
 
         var whatsNext = Section("what's next?", "what’s next?", "whats next");
@@ -141,6 +143,7 @@ public sealed class EditionPage
         var title = Page.FrontMatter["title"]
             ?? throw new PageFormatException("The page's front matter has no 'title', so the event has no name.");
         var name = title.Contains(Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? title : $"{title} {Year}";
+        // Without a programme the hours are given (checked above).
         var dailyStart = Hours?.Start ?? TimeOnly.FromDateTime(slots.Min(slot => slot.StartsAt));
         ReportDaysStartingAtAnotherHour(days, dailyStart);
         string? sponsorsLeadIn = null;
@@ -316,6 +319,12 @@ public sealed class EditionPage
     /// <summary>The planned slot length: the smallest step between two start times of one day.</summary>
     private int SlotMinutes(IReadOnlyList<ProgrammeEntry> programme)
     {
+        if (programme.Count == 0)
+        {
+            // No programme yet: one slot a day, from the start of the daily hours to their end.
+            return (int)(Hours!.End - Hours.Start).TotalMinutes;
+        }
+
         var steps = programme.GroupBy(entry => entry.Date)
             .SelectMany(day => day.Select(entry => entry.Start).Distinct().Order().Pairwise())
             .Select(pair => (int)(pair.Later - pair.Earlier).TotalMinutes)

@@ -31,7 +31,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         }
 
         ApplyEvent(ev, content);
-        var slotsBySession = ApplyDays(ev, content.Days);
+        var slotsBySession = ApplyDays(ev, content);
         var matching = new PresenterMatching(db, ev);
         var presenters = await LoadPresentersAsync(content, matching, cancellationToken);
         var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
@@ -103,8 +103,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         SyncLinks(ev.Links, content.WhatsNextLinks);
     }
 
-    private Dictionary<string, Slot> ApplyDays(Event ev, IReadOnlyList<DayContent> days)
+    private Dictionary<string, Slot> ApplyDays(Event ev, EventContent content)
     {
+        var days = content.Days;
         var dates = days.Select(d => d.Date).ToHashSet();
         RemoveAll(ev.Days, d => !dates.Contains(d.Date));
         var slotsBySession = new Dictionary<string, Slot>(StringComparer.Ordinal);
@@ -117,11 +118,12 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
                 ev.Days.Add(day);
             }
 
-            if (dayContent.Slots.Count > 0)
-            {
-                Set(day.StartsAt, dayContent.Slots.Min(s => s.StartsAt), v => day.StartsAt = v);
-                Set(day.EndsAt, dayContent.Slots.Max(s => s.EndsAt), v => day.EndsAt = v);
-            }
+            // A day without slots yet (an announced edition) spans the daily hours.
+            var (startsAt, endsAt) = dayContent.Slots.Count > 0
+                ? (dayContent.Slots.Min(s => s.StartsAt), dayContent.Slots.Max(s => s.EndsAt))
+                : (dayContent.Date.ToDateTime(content.DailyStart, DateTimeKind.Utc), dayContent.Date.ToDateTime(content.DailyEnd, DateTimeKind.Utc));
+            Set(day.StartsAt, startsAt, v => day.StartsAt = v);
+            Set(day.EndsAt, endsAt, v => day.EndsAt = v);
 
             // Only main-track slots come from a page; parallel tracks are the editors'.
             var starts = dayContent.Slots.Select(s => s.StartsAt).ToHashSet();

@@ -20,7 +20,7 @@ public sealed class EditionImportTests : IDisposable
 
     public void Dispose() => server.Dispose();
 
-    public static TheoryData<string> LayoutSamples => new(["table-with-speakers", "inline-day-sections", "prose-dates-only", "bold-italic-times", "bold-time-no-speakers", "schedule-only"]);
+    public static TheoryData<string> LayoutSamples => new(["table-with-speakers", "inline-day-sections", "prose-dates-only", "bold-italic-times", "bold-time-no-speakers", "schedule-only", "announced-no-schedule"]);
 
     [Fact]
     public async Task StoredBundledEditionExportsAsTheContentItWasReadFrom()
@@ -155,6 +155,24 @@ public sealed class EditionImportTests : IDisposable
         Assert.Equal($"'daniel-hiller' has the same name, but {difference}.", Assert.Single(summary.LikelyDuplicates).Split(": ", 2)[1]);
     }
 
+    [Fact]
+    public async Task AnnouncedEditionHasItsDayAndHoursUntilItsProgrammeFillsItIn()
+    {
+        var announced = await server.Services.ImportAsync(Read(Sample("announced-no-schedule")));
+        var before = await server.QueryAsync("""{ event(slug: "kubevirt-summit-2031") { id days { date startsAt endsAt slots { startsAt } } } }""");
+
+        var filled = await server.Services.ImportAsync(Read(ProgrammeOfTheAnnouncedEdition));
+        var after = await server.QueryAsync("""{ event(slug: "kubevirt-summit-2031") { id days { date slots { startsAt sessions { title } } } } }""");
+
+        Assert.Equal((1, 0, 0), (announced.Days, announced.Slots, announced.Sessions));
+        Assert.Equal("""{"date":"2031-10-03","startsAt":"2031-10-03T12:00:00Z","endsAt":"2031-10-03T17:00:00Z","slots":[]}""", before["event"]!["days"]![0]!.ToJsonString());
+        Assert.Equal((1, 2, 2), (filled.Days, filled.Slots, filled.Sessions));
+        Assert.Equal(before["event"]!["id"]!.GetValue<string>(), after["event"]!["id"]!.GetValue<string>());
+        Assert.Equal(
+            """[{"startsAt":"2031-10-03T12:00:00Z","sessions":[{"title":"Welcome"}]},{"startsAt":"2031-10-03T12:30:00Z","sessions":[{"title":"Keynote"}]}]""",
+            after["event"]!["days"]![0]!["slots"]!.ToJsonString());
+    }
+
     private EventContent Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown).Event;
 
     private async Task<EventContent> ExportAsync(string slug)
@@ -180,6 +198,29 @@ public sealed class EditionImportTests : IDisposable
         .ReplaceOnce("### Office Hours\n", "### Office Hours\n\nPanelist: Marta Kowalczyk\n");
 
     /// <summary>The bold-italic edition a year on, where Marta Kowalczyk now works for another foundation.</summary>
+    /// <summary>The announced 2031 edition's page once its programme is published, in the bold-italic-times layout.</summary>
+    private const string ProgrammeOfTheAnnouncedEdition = """
+        ---
+        layout: page
+        title: KubeVirt Summit 2031!
+        ---
+
+        ## When is it?
+
+        - **Date:** October 3, 2031
+        - **Time:** 12:00–17:00 UTC
+
+        ## Schedule
+
+        ### Friday, October 3
+
+        **1200-1225: _Welcome_**
+
+        **1230-1255: _Keynote_** <br>
+        Ada Example, Example Cloud <br>
+        Description: Where KubeVirt goes next.
+        """;
+
     private static string NextYearWithMartaElsewhere() => Sample("bold-italic-times")
         .ReplaceOnce("title: KubeVirt Summit 2029!", "title: KubeVirt Summit 2030")
         .ReplaceOnce("**May 21 and 22**, 2029", "**May 21 and 22**, 2030")

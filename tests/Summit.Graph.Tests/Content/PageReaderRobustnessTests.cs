@@ -103,7 +103,7 @@ public sealed class PageReaderRobustnessTests
 
         var error = Assert.Throws<PageFormatException>(() => new PageReader().Read(ProgrammeAsAList));
 
-        Assert.Contains("no known layout (known: 2021, table-with-speakers, inline-day-sections, bold-italic-times, schedule-only)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no known layout (known: 2021, table-with-speakers, inline-day-sections, bold-italic-times, schedule-only, announced)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

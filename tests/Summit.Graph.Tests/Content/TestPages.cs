@@ -15,6 +15,7 @@ internal static class TestPages
         ["bold-italic-times"] = "bold-italic-times",
         ["bold-time-no-speakers"] = "bold-italic-times",
         ["schedule-only"] = "schedule-only",
+        ["announced-no-schedule"] = "announced",
     };
 
     /// <summary>The made-up editions by name.</summary>
