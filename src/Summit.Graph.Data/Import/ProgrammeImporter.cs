@@ -8,8 +8,8 @@ namespace Summit.Graph.Data.Import;
 
 /// <summary>
 /// Writes an edition read from a page into the database, matching what is already stored: the event by slug,
-/// a session by slug or else by title within the edition (so a full page fills in the sessions a schedule-only
-/// page created), a day by date, a slot by start time, and a presenter by <see cref="PresenterMatching"/>.
+/// a session by <see cref="SessionMatching"/> (slug, title, or a close title: a corrected title keeps its id), a day
+/// by date, a slot by start time, and a presenter by <see cref="PresenterMatching"/>.
 /// Values are only assigned when they differ, so importing an unchanged page leaves every row and its version
 /// untouched, and an edited page updates rows in place. What the page no longer holds (days, main-track slots,
 /// published sessions, links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import
@@ -35,9 +35,10 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         var matching = new PresenterMatching(db, ev);
         var presenters = await LoadPresentersAsync(content, matching, cancellationToken);
         var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        var sessions = new SessionMatching(ev, content);
         foreach (var sessionContent in content.Sessions)
         {
-            var session = ev.Sessions.SingleOrDefault(s => s.Slug == sessionContent.Slug) ?? SameTitle(ev, sessionContent, slugs);
+            var session = sessions.StoredFor(sessionContent);
             if (session is null)
             {
                 session = new Session { Slug = sessionContent.Slug, Title = sessionContent.Title, Status = PublicationStatus.Published, CreatedAt = DateTime.UtcNow };
@@ -57,21 +58,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), ev.Sessions.Count, presenters.Count, CountLinks(content), changes)
         {
             LikelyDuplicates = matching.LikelyDuplicates,
+            Notes = sessions.Corrections,
         };
     }
-
-    /// <summary>
-    /// A session of the edition with the same title, under a slug the page does not use: the page gives the
-    /// session another anchor than the title-made slug an earlier (schedule-only) page of the edition had.
-    /// </summary>
-    private static Session? SameTitle(Event ev, SessionContent content, HashSet<string> slugsOnThePage)
-    {
-        var titles = new[] { content.Title, content.ProgrammeTitle }.OfType<string>().Select(TitleSlug).ToHashSet(StringComparer.Ordinal);
-        return ev.Sessions.FirstOrDefault(s => !slugsOnThePage.Contains(s.Slug)
-            && (titles.Contains(TitleSlug(s.Title)) || (s.ProgrammeTitle is not null && titles.Contains(TitleSlug(s.ProgrammeTitle)))));
-    }
-
-    private static string TitleSlug(string title) => Slugs.From(title, ProgrammeTitles.SlugKind);
 
     private static int CountLinks(EventContent content) =>
         content.Sessions.Sum(s => s.Links.Count) + content.WhatsNextLinks.Count;
@@ -288,4 +277,7 @@ public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Se
 {
     /// <summary>People imported as new presenters although a presenter of the same name exists (see <see cref="PresenterMatching"/>).</summary>
     public IReadOnlyList<string> LikelyDuplicates { get; init; } = [];
+
+    /// <summary>What the import decided that a reader of the report should know, such as a title taken for a correction (see <see cref="SessionMatching"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -53,6 +53,11 @@ public static class ImportCommand
                     }
                 }
 
+                foreach (var note in summary.Notes)
+                {
+                    Console.WriteLine($"  note: {note}");
+                }
+
                 foreach (var duplicate in summary.LikelyDuplicates)
                 {
                     Console.WriteLine($"  likely duplicate: {duplicate}");

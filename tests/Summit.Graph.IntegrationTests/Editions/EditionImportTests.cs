@@ -173,6 +173,47 @@ public sealed class EditionImportTests : IDisposable
             after["event"]!["days"]![0]!["slots"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("**12:30-12:55 _Confidential VMs on KubeVirt_** <br>", "**12:30-12:55 _Confidential VMs in KubeVirt_** <br>", "confidential-vms-on-kubevirt", "confidential-vms-in-kubevirt")]
+    [InlineData("**12:00-12:25 _VM snapshots and what they capture_** <br>", "**12:00-12:25 _VM snapshots: what they capture and what they miss_** <br>", "vm-snapshots-and-what-they-capture", "vm-snapshots-what-they-capture-and-what-they-miss")]
+    [InlineData("**13:30-13:55 _Edge deployments with small footprints_** <br>", "**16:30-16:55 _Edge deployments with a small footprint_** <br>", "edge-deployments-with-small-footprints", "edge-deployments-with-a-small-footprint")]
+    [InlineData("**13:00-13:25 _Scaling the control plane to 10,000 VMs_** <br>", "**13:00-13:25 _Scalling the controll plane to 10.000 VMs_** <br>", "scaling-the-control-plane-to-10-000-vms", "scalling-the-controll-plane-to-10-000-vms")]
+    public async Task CorrectedTitleKeepsTheSessionItsIdAndItsCalendarUid(string line, string corrected, string slug, string correctedSlug)
+    {
+        await server.Services.ImportAsync(Read(Sample("bold-italic-times")));
+        var id = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
+        var calendarBefore = await CalendarAsync("kubevirt-summit-2029");
+
+        var summary = await server.Services.ImportAsync(Read(Sample("bold-italic-times").ReplaceOnce(line, corrected)));
+
+        var stored = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Event!.Slug == "kubevirt-summit-2029").Select(s => new { s.Id, s.Slug }).ToListAsync());
+        Assert.Equal(6, stored.Count);
+        Assert.Equal(id, stored.Single(s => s.Slug == correctedSlug).Id);
+        Assert.Contains($"UID:session-{id}@summit-graph", calendarBefore, StringComparison.Ordinal);
+        Assert.Contains($"UID:session-{id}@summit-graph", await CalendarAsync("kubevirt-summit-2029"), StringComparison.Ordinal);
+        Assert.StartsWith($"'", Assert.Single(summary.Notes), StringComparison.Ordinal);
+        Assert.Contains($"its slug '{slug}' now '{correctedSlug}'", summary.Notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherTalkInTheSameSlotIsANewSession()
+    {
+        await server.Services.ImportAsync(Read(Sample("bold-italic-times")));
+        var id = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "confidential-vms-on-kubevirt").Select(s => s.Id).SingleAsync());
+
+        var summary = await server.Services.ImportAsync(Read(Sample("bold-italic-times")
+            .ReplaceOnce("**12:30-12:55 _Confidential VMs on KubeVirt_** <br>", "**12:30-12:55 _Network policies for virtual machines_** <br>")));
+
+        Assert.Empty(summary.Notes);
+        Assert.NotEqual(id, await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "network-policies-for-virtual-machines").Select(s => s.Id).SingleAsync()));
+    }
+
+    private async Task<string> CalendarAsync(string slug)
+    {
+        using var client = server.CreateClient();
+        return await client.GetStringAsync(new Uri($"/events/{slug}/calendar.ics", UriKind.Relative));
+    }
+
     private EventContent Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown).Event;
 
     private async Task<EventContent> ExportAsync(string slug)

@@ -25,8 +25,9 @@ public sealed class ImportIntoDatabaseTests : IDisposable
 
         var summary = await ImportAsync(EditedPage.Bundled);
 
-        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary with { LikelyDuplicates = [] });
+        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary with { LikelyDuplicates = [], Notes = [] });
         Assert.Empty(summary.LikelyDuplicates);
+        Assert.Empty(summary.Notes);
         Assert.Equal(before, await RowsAsync());
     }
 
