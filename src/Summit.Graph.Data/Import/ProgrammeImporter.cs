@@ -17,8 +17,14 @@ namespace Summit.Graph.Data.Import;
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
 {
-    public async Task<ImportSummary> ImportAsync(EventContent content, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports the edition; unless <paramref name="options"/> allow removals, an import that would remove content
+    /// writes nothing and says what it would remove (<see cref="ImportSummary.Removals"/>).
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(EventContent content, ImportOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
         db.IncludeDrafts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -30,6 +36,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             db.Events.Add(ev);
         }
 
+        var history = new ImportHistory(ev);
         ApplyEvent(ev, content);
         var slotsBySession = ApplyDays(ev, content);
         var matching = new PresenterMatching(db, ev);
@@ -49,16 +56,33 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             ApplySession(session, sessionContent, slotsBySession.GetValueOrDefault(sessionContent.Slug), presenters);
         }
 
-        // A published session the page no longer holds was taken off the programme; drafts were never on a page.
-        RemoveAll(ev.Sessions, s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug));
+        // A published session the page no longer holds was taken off the programme (deleted as an editor deletes, so it
+        // can be restored); drafts were never on a page.
+        var removedAt = DateTime.UtcNow;
+        foreach (var session in ev.Sessions.Where(s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug)))
+        {
+            session.DeletedAt = removedAt;
+        }
 
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), ev.Sessions.Count, presenters.Count, CountLinks(content), changes)
+        var removals = history.Removals();
+        var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
+        if (write)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            history.WriteRevisions(db, options.Author);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var live = ev.Sessions.Where(s => s.DeletedAt is null).ToList();
+        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), live.Count, presenters.Count, CountLinks(content), changes)
         {
             LikelyDuplicates = matching.LikelyDuplicates,
             Notes = sessions.Corrections,
+            Removals = removals,
+            Changes = history.Changes(),
+            Written = write,
         };
     }
 
@@ -272,9 +296,18 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
     }
 }
 
-/// <summary>What one import wrote: the edition's size after it, and how many rows it added, changed or removed.</summary>
+/// <summary>What one import wrote (or, when <see cref="Written"/> is false, would write): the edition's size after it, and how many rows it added, changed or removed.</summary>
 public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Sessions, int People, int Links, int RowsChanged)
 {
+    /// <summary>False for a dry run, and for an import stopped because it would remove <see cref="Removals"/>.</summary>
+    public bool Written { get; init; } = true;
+
+    /// <summary>Content the import removes (or would have): see <see cref="ImportHistory.Removals"/>.</summary>
+    public IReadOnlyList<string> Removals { get; init; } = [];
+
+    /// <summary>Each session added, changed or removed: see <see cref="ImportHistory.Changes"/>.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     /// <summary>People imported as new presenters although a presenter of the same name exists (see <see cref="PresenterMatching"/>).</summary>
     public IReadOnlyList<string> LikelyDuplicates { get; init; } = [];
 

@@ -24,7 +24,7 @@ public sealed class ImportCommandTests : IDisposable
         var bundled = await WritePageAsync("bundled.md", EditedPage.Bundled);
         var edited = await WritePageAsync("edited.md", EditedPage.WithFiveEdits());
 
-        var run = await RunAsync("import", bundled, edited);
+        var run = await RunAsync("import", bundled, edited, "--allow-removals");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
@@ -35,6 +35,7 @@ public sealed class ImportCommandTests : IDisposable
                 $"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.",
                 DatesRead,
                 WelcomeSpeakerInferred,
+                SlidesRemoved("removed"),
             ],
             run.OutputLines);
         Assert.Equal("", run.Error);
@@ -46,11 +47,11 @@ public sealed class ImportCommandTests : IDisposable
         var missing = Path.Combine(folder, "missing.md");
         var edited = await WritePageAsync("edited.md", EditedPage.WithFiveEdits());
 
-        var run = await RunAsync("import", missing, edited);
+        var run = await RunAsync("import", missing, edited, "--allow-removals");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{missing}: no such file.", run.Error.Trim());
-        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", DatesRead, WelcomeSpeakerInferred], run.OutputLines);
+        Assert.Equal([$"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed.", DatesRead, WelcomeSpeakerInferred, SlidesRemoved("removed")], run.OutputLines);
     }
 
     [Theory]
@@ -107,7 +108,7 @@ public sealed class ImportCommandTests : IDisposable
             return ProcessRun.RunAsync(start, TimeSpan.FromMinutes(1));
         }
 
-        var imported = await DotnetRunAsync("import", "edited.md", $"--Database:DataDirectory={Path.Combine(folder, "data")}", "--Logging:LogLevel:Default", "Warning");
+        var imported = await DotnetRunAsync("import", "edited.md", "--allow-removals", $"--Database:DataDirectory={Path.Combine(folder, "data")}", "--Logging:LogLevel:Default", "Warning");
         var exported = await DotnetRunAsync("--Database:DataDirectory", Path.Combine(folder, "data"), "export", "--output", "exported.md", "--event", "kubevirt-summit-2021");
 
         Assert.Equal((0, ""), (imported.ExitCode, imported.Error));
@@ -162,6 +163,33 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("No event has the slug 'no-such-summit'.", run.Error.Trim());
         Assert.Equal("", run.Output);
     }
+
+    [Fact]
+    public async Task ImportThatWouldRemoveContentStopsAndWritesNothingUnlessAskedTo()
+    {
+        var edited = await WritePageAsync("edited.md", EditedPage.WithFiveEdits());
+
+        var dryRun = await RunAsync("import", "--dry-run", edited);
+        var stopped = await RunAsync("import", edited);
+        var stoppedAgain = await RunAsync("import", edited);
+        var allowed = await RunAsync("import", edited, "--allow-removals");
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Equal($"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed (dry run: nothing written).", dryRun.OutputLines[0]);
+        Assert.Contains("  change: session 'Volume Hotplug in KubeVirt, revisited': title, programmeTitle changed", dryRun.OutputLines);
+        Assert.Contains("  change: session 'Harvester: an OSS HCI solution built on Kubernetes and KubeVirt': links changed", dryRun.OutputLines);
+        Assert.Contains(SlidesRemoved("would remove"), dryRun.OutputLines);
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.Equal($"{edited}: kubevirt-summit-2021 (layout 2021): {Totals}; 7 rows added, changed or removed (stopped: nothing written).", stopped.OutputLines[0]);
+        Assert.Equal(SlidesRemoved("would remove"), stopped.OutputLines[^1]);
+        Assert.StartsWith($"{edited}: the import would remove 1 pieces of content (listed above) and was stopped; nothing was written.", stopped.Error, StringComparison.Ordinal);
+        Assert.Equal(stopped.Output, stoppedAgain.Output);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal(SlidesRemoved("removed"), allowed.OutputLines[^1]);
+    }
+
+    private static string SlidesRemoved(string verb) =>
+        $"  {verb}: the slides link https://drive.google.com/file/d/1baGeO-iPsI2HPzS8pq1b4My3hRQDSfw5/view?usp=sharing of 'Automating KubeVirt with Tekton Pipelines'";
 
     private async Task<string> WritePageAsync(string name, string markdown)
     {

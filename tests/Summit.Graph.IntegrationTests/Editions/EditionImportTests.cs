@@ -202,7 +202,8 @@ public sealed class EditionImportTests : IDisposable
         var id = await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "confidential-vms-on-kubevirt").Select(s => s.Id).SingleAsync());
 
         var summary = await server.Services.ImportAsync(Read(Sample("bold-italic-times")
-            .ReplaceOnce("**12:30-12:55 _Confidential VMs on KubeVirt_** <br>", "**12:30-12:55 _Network policies for virtual machines_** <br>")));
+            .ReplaceOnce("**12:30-12:55 _Confidential VMs on KubeVirt_** <br>", "**12:30-12:55 _Network policies for virtual machines_** <br>")),
+            new ImportOptions("bold-italic-times.md") { AllowRemovals = true });
 
         Assert.Empty(summary.Notes);
         Assert.NotEqual(id, await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Slug == "network-policies-for-virtual-machines").Select(s => s.Id).SingleAsync()));

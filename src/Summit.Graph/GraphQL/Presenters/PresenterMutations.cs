@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationDefinition;
@@ -181,7 +182,7 @@ public static class PresenterMutations
             .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {
-            var before = Sessions.SessionSnapshot.Of(session);
+            var before = SessionSnapshot.Of(session);
             var part = session.Presenters.Single(p => p.PresenterId == presenter.Id);
             session.Presenters.Remove(part);
             scope.Db.SessionPresenters.Remove(part);
@@ -207,13 +208,13 @@ public static class PresenterMutations
         // After a merge the sessions list the merged-into person; bringing the roles back too would list them twice.
         var roles = deletion?.Operation == RevisionOperation.Merge
             ? []
-            : EditScope.ReadSnapshot<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
+            : RevisionSnapshots.Read<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
         var sessionIds = roles.Select(r => r.SessionId).ToList();
         var sessions = await scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
             .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
         foreach (var session in sessions.Where(s => s.Presenters.All(p => p.PresenterId != presenter.Id)))
         {
-            var before = Sessions.SessionSnapshot.Of(session);
+            var before = SessionSnapshot.Of(session);
             var role = roles.First(r => r.SessionId == session.Id);
             session.Presenters.Add(new SessionPresenter { PresenterId = presenter.Id, Role = role.Role, Position = Math.Min(role.Position, session.Presenters.Count) });
             Sessions.SessionMutations.Touch(scope, session, before, RevisionOperation.Update, "presenters");
@@ -229,7 +230,7 @@ public static class PresenterMutations
         var revision = await scope.Db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError("No revision of a person with content has that ID.", GlobalId.Encode("Revision", revisionId)));
-        var snapshot = EditScope.ReadSnapshot<PresenterSnapshot>(revision.PreviousContent)!;
+        var snapshot = RevisionSnapshots.Read<PresenterSnapshot>(revision.PreviousContent)!;
         var presenter = await LoadAsync(scope, revision.EntityId, cancellationToken);
         scope.ExpectVersion(presenter, input.Value<int>("version"), Type);
         if (snapshot.Slug != presenter.Slug)
