@@ -2,14 +2,16 @@ using Summit.Graph.Cli;
 using Summit.Graph.Hosting;
 using Summit.Graph.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// The host reads configuration switches only: a command's own tokens are the command line's.
+var (configuration, command) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(configuration);
 builder.AddSummitData();
 builder.AddSummitGraphQL();
 builder.AddSummitHealth();
 builder.AddSummitHttpProtection();
 
 var app = builder.Build();
-if (await CommandLine.RunAsync(app, args) is { } exitCode)
+if (await CommandLine.RunAsync(app, command) is { } exitCode)
 {
     return exitCode;
 }

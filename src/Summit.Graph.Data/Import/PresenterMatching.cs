@@ -17,7 +17,8 @@ namespace Summit.Graph.Data.Import;
 /// <item>one whose company or the person's is unknown, whose handles do not contradict: nothing tells them apart.</item>
 /// </list>
 /// A person matching none, although a presenter of the same name exists, is a new presenter with the next free
-/// numbered slug, and is reported as a likely duplicate for an editor to check.
+/// numbered slug, and is reported as a likely duplicate for an editor to check; so is a new presenter whose name is
+/// a letter or two from a stored one's with the same company or handle (see <see cref="PresenterDuplicates"/>).
 /// </summary>
 public sealed partial class PresenterMatching(SummitDbContext db, Event edition)
 {
@@ -55,9 +56,34 @@ public sealed partial class PresenterMatching(SummitDbContext db, Event edition)
         }
 
         var presenter = new Presenter { Slug = slug, Name = person.Name };
+        if (candidates.Count == 0)
+        {
+            await ReportCloseNamesAsync(person, slug, cancellationToken);
+        }
+
         db.Presenters.Add(presenter);
         added.Add(presenter);
         return presenter;
+    }
+
+    /// <summary>A new presenter whose name is a letter or two from a stored one sharing their company or a handle: a misspelling, most likely.</summary>
+    private async Task ReportCloseNamesAsync(PersonContent person, string slug, CancellationToken cancellationToken)
+    {
+        var company = person.Company?.ToUpperInvariant();
+#pragma warning disable CA1862 // EF Core translates ToUpper for every provider; string.Equals with a StringComparison it cannot.
+        var sharing = await db.Presenters
+            .Where(p => (company != null && p.Company != null && p.Company.ToUpper() == company)
+                || (person.GitHub != null && p.GitHub == person.GitHub) || (person.Twitter != null && p.Twitter == person.Twitter))
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1862
+        foreach (var stored in sharing.Concat(added).Distinct())
+        {
+            if (PresenterDuplicates.Reason(stored, person.Name, person.Company, person.GitHub, person.Twitter) is { } reason)
+            {
+                likelyDuplicates.Add($"{person.Name} ({person.Company ?? "no company"}) was imported as the new presenter '{slug}', but '{stored.Slug}' has {reason}; "
+                    + "if they are one person, merge them with mergePresenters.");
+            }
+        }
     }
 
     /// <summary>What tells a stored presenter of the same name apart from the person: the details that disagree.</summary>

@@ -14,14 +14,22 @@ public static class CommandLine
     /// <summary>Exit code of a command line that could not be parsed: an unknown command or option, a missing value.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Runs the command <paramref name="args"/> name and returns its exit code; null when they name none, to start the server.</summary>
-    public static async Task<int?> RunAsync(WebApplication app, string[] args)
+    /// <summary>The configuration switches of <paramref name="args"/>, for the host, and the command's own tokens, for <see cref="RunAsync"/>.</summary>
+    public static (string[] Configuration, IReadOnlyList<string> Command) Split(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = Create(app);
-        var commandNames = root.Subcommands.Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
+        var root = Create(() => throw new InvalidOperationException("The command tree is only read here."));
+        var (configuration, command) = ConfigurationSwitches.Split(args, CommandNames(root), OptionNames(root).ToHashSet(StringComparer.Ordinal));
+        return ([.. configuration], command);
+    }
+
+    /// <summary>Runs the command <paramref name="tokens"/> name and returns its exit code; null when they name none, to start the server.</summary>
+    public static async Task<int?> RunAsync(WebApplication app, IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var root = Create(() => app);
+        var commandNames = CommandNames(root);
         var optionNames = OptionNames(root).ToHashSet(StringComparer.Ordinal);
-        var tokens = ConfigurationSwitches.Remove(args, commandNames, optionNames);
         if (tokens.Count == 0 || (!commandNames.Contains(tokens[0]) && !tokens.Any(ConfigurationSwitches.IsHelp) && tokens[0].StartsWith('-')))
         {
             return null;
@@ -46,8 +54,8 @@ public static class CommandLine
         return await result.InvokeAsync();
     }
 
-    /// <summary>The command tree: <c>import</c>, <c>export</c> and <c>keys</c>.</summary>
-    public static RootCommand Create(WebApplication app) =>
+    /// <summary>The command tree: <c>import</c>, <c>export</c> and <c>keys</c>, run against the application <paramref name="app"/> gives.</summary>
+    public static RootCommand Create(Func<WebApplication> app) =>
         new("Summit.Graph: with no command, serves the GraphQL API; with one, runs it against the configured database and exits. "
             + "Configuration switches such as --Database:DataDirectory=DIR may be given anywhere.")
         {
@@ -55,6 +63,8 @@ public static class CommandLine
             ExportCommand.Create(app),
             KeysCommand.Create(app),
         };
+
+    private static HashSet<string> CommandNames(RootCommand root) => root.Subcommands.Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<string> OptionNames(Command command) =>
         command.Options.SelectMany(option => option.Aliases.Prepend(option.Name)).Concat(command.Subcommands.SelectMany(OptionNames));

@@ -8,17 +8,19 @@ namespace Summit.Graph.Cli;
 public static class ConfigurationSwitches
 {
     /// <summary>
-    /// The tokens of <paramref name="args"/> that are not configuration switches. Before the command every
-    /// <c>--Key value</c> or <c>--Key=value</c> is one; after it, a switch whose key names a section
+    /// Splits <paramref name="args"/> into configuration switches, for the host, and the command's own tokens. Before
+    /// the command every <c>--Key value</c> or <c>--Key=value</c> is a switch; after it, one whose key names a section
     /// (<c>--Section:Key value</c>, <c>--Section:Key=value</c>) or a <c>--Key=value</c> that is none of
-    /// <paramref name="optionNames"/>. Help switches are never configuration.
+    /// <paramref name="optionNames"/>. Help switches are never configuration. The host must only see the switches:
+    /// its parser would take a flag such as <c>--dry-run</c> for a key and the token after it for its value.
     /// </summary>
-    public static IReadOnlyList<string> Remove(IReadOnlyList<string> args, IReadOnlySet<string> commandNames, IReadOnlySet<string> optionNames)
+    public static (IReadOnlyList<string> Configuration, IReadOnlyList<string> Command) Split(IReadOnlyList<string> args, IReadOnlySet<string> commandNames, IReadOnlySet<string> optionNames)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(commandNames);
         ArgumentNullException.ThrowIfNull(optionNames);
         var kept = new List<string>(args.Count);
+        var configuration = new List<string>();
         var commandSeen = false;
         for (var index = 0; index < args.Count; index++)
         {
@@ -36,19 +38,20 @@ public static class ConfigurationSwitches
             if (!commandSeen || namesSection)
             {
                 // A switch without '=' takes the next token as its value, as the host's configuration does.
-                index += separator < 0 ? 1 : 0;
+                configuration.Add(separator < 0 && index + 1 < args.Count ? $"{token}={args[++index]}" : token);
                 continue;
             }
 
             if (separator >= 0 && !optionNames.Contains(key))
             {
+                configuration.Add(token);
                 continue;
             }
 
             kept.Add(token);
         }
 
-        return kept;
+        return (configuration, kept);
     }
 
     /// <summary>The switches that ask for help, which every command answers.</summary>

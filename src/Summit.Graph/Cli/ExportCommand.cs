@@ -13,7 +13,7 @@ namespace Summit.Graph.Cli;
 /// </summary>
 public static class ExportCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(Func<WebApplication> app)
     {
         var slug = new Option<string>("--event") { Description = "The slug of the edition, for example kubevirt-summit-2021.", Required = true };
         var layout = new Option<string>("--layout")
@@ -24,7 +24,7 @@ public static class ExportCommand
         layout.AcceptOnlyFromAmong(ProgrammePageWriter.Layout);
         var output = new Option<string?>("--output") { Description = "The file to write, relative to the current folder; standard output when left out." };
         var command = new Command("export", "Writes a stored edition back as a summit page. Drafts are never exported.") { slug, layout, output };
-        command.SetAction((result, cancellationToken) => RunAsync(app, result.GetRequiredValue(slug), result.GetValue(output), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(app(), result.GetRequiredValue(slug), result.GetValue(output), cancellationToken));
         return command;
     }
 

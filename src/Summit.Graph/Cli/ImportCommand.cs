@@ -9,7 +9,7 @@ namespace Summit.Graph.Cli;
 /// <summary><c>import PATH...</c>: reads each summit page and imports its edition, reporting what it read and wrote.</summary>
 public static class ImportCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(Func<WebApplication> app)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -28,7 +28,7 @@ public static class ImportCommand
             allowRemovals,
             dryRun,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(app, result.GetRequiredValue(paths), result.GetValue(allowRemovals), result.GetValue(dryRun), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(app(), result.GetRequiredValue(paths), result.GetValue(allowRemovals), result.GetValue(dryRun), cancellationToken));
         return command;
     }
 

@@ -11,20 +11,20 @@ namespace Summit.Graph.Cli;
 /// </summary>
 public static class KeysCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(Func<WebApplication> app)
     {
         var createName = NameOption("The key's name, unique among active keys.");
         var role = new Option<ApiKeyRole>("--role") { Description = "What the key may do.", Required = true };
         role.AcceptOnlyFromAmong([.. Enum.GetNames<ApiKeyRole>().Select(name => name.ToLowerInvariant())]);
         var create = new Command("create", "Creates an API key and prints it once.") { createName, role };
-        create.SetAction(result => CreateAsync(app, result.GetRequiredValue(createName), result.GetRequiredValue(role)));
+        create.SetAction(result => CreateAsync(app(), result.GetRequiredValue(createName), result.GetRequiredValue(role)));
 
         var list = new Command("list", "Lists every key: name, role, prefix, when it was created and whether it is revoked.");
-        list.SetAction(_ => ListAsync(app));
+        list.SetAction(_ => ListAsync(app()));
 
         var revokeName = NameOption("The name of the active key to revoke.");
         var revoke = new Command("revoke", "Revokes an active key; requests using it are refused from then on.") { revokeName };
-        revoke.SetAction(result => RevokeAsync(app, result.GetRequiredValue(revokeName)));
+        revoke.SetAction(result => RevokeAsync(app(), result.GetRequiredValue(revokeName)));
 
         return new Command("keys", "Creates, lists and revokes the API keys of editors and previewers.") { create, list, revoke };
     }

@@ -20,8 +20,19 @@ public sealed class ConfigurationSwitchesTests
     [InlineData("--urls http://127.0.0.1:5000", "")]
     public void SwitchesOfTheHostAreTakenOutWhereverTheyStand(string commandLine, string left)
     {
-        var kept = ConfigurationSwitches.Remove(commandLine.Split(' '), Commands, Options);
+        var (_, kept) = ConfigurationSwitches.Split(commandLine.Split(' '), Commands, Options);
 
         Assert.Equal(left, string.Join(' ', kept));
+    }
+
+    [Theory]
+    [InlineData("import a.md --dry-run --Database:DataDirectory=/srv/data", "--Database:DataDirectory=/srv/data")]
+    [InlineData("--contentRoot /app import --allow-removals --Logging:LogLevel:Default Warning a.md", "--contentRoot=/app --Logging:LogLevel:Default=Warning")]
+    [InlineData("import --dry-run a.md", "")]
+    public void HostGetsOnlyTheSwitchesSoAFlagNeverSwallowsOne(string commandLine, string configuration)
+    {
+        var (switches, _) = ConfigurationSwitches.Split(commandLine.Split(' '), Commands, Options);
+
+        Assert.Equal(configuration, string.Join(' ', switches));
     }
 }
