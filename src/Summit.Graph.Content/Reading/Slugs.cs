@@ -5,8 +5,9 @@ namespace Summit.Graph.Content.Reading;
 
 /// <summary>
 /// Lowercase ASCII slugs for names and titles in any script: <c>Joël Séguillon</c> → <c>joel-seguillon</c>,
-/// <c>ΔΟΚΙΜΗ 1</c> → <c>dokimi-1</c>, <c>Тестовый доклад</c> → <c>testovyi-doklad</c>. Letters are transliterated
-/// by AnyAscii (table-driven, so it works under invariant globalization); a slug is never digits only.
+/// <c>ΔΟΚΙΜΗ 1</c> → <c>dokimi-1</c>, <c>Тестовый доклад</c> → <c>testovyy-doklad</c>. Letters are transliterated
+/// by AnyAscii (table-driven, so it works under invariant globalization); symbols such as emoji are left out; a slug
+/// is never digits only.
 /// </summary>
 public static class Slugs
 {
@@ -21,7 +22,7 @@ public static class Slugs
         ArgumentException.ThrowIfNullOrEmpty(kind);
         var slug = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var character in TextNormalization.Clean(text).Transliterate())
+        foreach (var character in WithoutSymbols(TextNormalization.Clean(text)).Transliterate())
         {
             if (char.IsAsciiLetterOrDigit(character))
             {
@@ -42,4 +43,8 @@ public static class Slugs
 
         return slug.Length > 0 && !slug.ToString().Any(char.IsAsciiLetter) ? $"{kind}-{slug}" : slug.ToString();
     }
+
+    /// <summary>The text without symbols such as emoji, which transliterate to names (":rocket:") no title meant as words.</summary>
+    private static string WithoutSymbols(string text) =>
+        string.Concat(text.EnumerateRunes().Where(rune => Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.OtherSymbol).Select(rune => rune.ToString()));
 }

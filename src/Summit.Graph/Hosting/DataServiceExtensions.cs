@@ -32,7 +32,9 @@ public static class DataServiceExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
-        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
+        services.AddSingleton<DatabaseContentVersion>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseContentVersion>());
+        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value, provider.GetRequiredService<DatabaseContentVersion>()));
         return builder;
     }
 
@@ -73,17 +75,20 @@ public static class DataServiceExtensions
         return summary;
     }
 
-    /// <summary>Relays changes through Redis when it is configured (several instances), else keeps them in process.</summary>
-    private static ContentChangeNotifier CreateNotifier(RedisOptions redis)
+    /// <summary>
+    /// Relays changes through Redis when it is configured (several instances), else keeps them in process; either way
+    /// every change raises the database's content version, which servers without Redis poll.
+    /// </summary>
+    private static ContentChangeNotifier CreateNotifier(RedisOptions redis, DatabaseContentVersion database)
     {
         if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
-            return new ContentChangeNotifier();
+            return new ContentChangeNotifier(database: database);
         }
 
         // Once, at start-up: the singleton is built before the first request.
         var relay = RedisContentRelay.ConnectAsync(redis).GetAwaiter().GetResult();
-        var notifier = new ContentChangeNotifier(relay);
+        var notifier = new ContentChangeNotifier(relay, database);
         relay.ListenAsync(notifier.Deliver).GetAwaiter().GetResult();
         return notifier;
     }
