@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Summit.Graph.Content.Model;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Data.Import;
 using Summit.Graph.Hosting;
@@ -51,37 +50,9 @@ public static class ImportCommand
                 var page = reader.Read(await File.ReadAllTextAsync(path, cancellationToken));
                 var options = new ImportOptions(Path.GetFileName(path)) { AllowRemovals = allowRemovals, DryRun = dryRun };
                 var summary = await app.Services.ImportAsync(page.Event, options, cancellationToken);
-                var outcome = summary.Written ? "" : dryRun ? " (dry run: nothing written)" : " (stopped: nothing written)";
-                Console.WriteLine($"{path}: {summary.EventSlug} (layout {page.Layout}): {summary.Days} days, {summary.Slots} slots, {summary.Sessions} sessions, " +
-                    $"{summary.People} people, {summary.Links} links; {summary.RowsChanged} rows added, changed or removed{outcome}.");
-                foreach (var diagnostic in page.Diagnostics)
+                foreach (var line in ImportReport.Lines(path, page, summary, dryRun))
                 {
-                    Console.WriteLine($"  line {diagnostic.Line}: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic.Message}");
-                    if (diagnostic.Severity == DiagnosticSeverity.Warning)
-                    {
-                        // What was not imported, as the page writes it, so it can be found and fixed there.
-                        Console.WriteLine($"    | {diagnostic.Text}");
-                    }
-                }
-
-                foreach (var change in dryRun ? summary.Changes : [])
-                {
-                    Console.WriteLine($"  change: {change}");
-                }
-
-                foreach (var note in summary.Notes)
-                {
-                    Console.WriteLine($"  note: {note}");
-                }
-
-                foreach (var duplicate in summary.LikelyDuplicates)
-                {
-                    Console.WriteLine($"  likely duplicate: {duplicate}");
-                }
-
-                foreach (var removal in summary.Removals)
-                {
-                    Console.WriteLine($"  {(summary.Written ? "removed" : "would remove")}: {removal}");
+                    Console.WriteLine(line);
                 }
 
                 if (!summary.Written && !dryRun)
