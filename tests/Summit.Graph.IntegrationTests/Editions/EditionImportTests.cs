@@ -226,8 +226,7 @@ public sealed class EditionImportTests : IDisposable
     private Task<Dictionary<string, int>> SessionIdsAsync() => server.WithDatabaseAsync(db =>
         db.Sessions.Where(s => s.Event!.Slug == "kubevirt-summit-2027").ToDictionaryAsync(s => s.Slug, s => s.Id));
 
-    private static string Sample(string name) =>
-        File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages", $"{name}.md")));
+    private static string Sample(string name) => RepositoryFiles.LayoutSample(name);
 
     /// <summary>
     /// The schedule-only edition's page after the event, in the 2021 layout: the Windows desktops session under

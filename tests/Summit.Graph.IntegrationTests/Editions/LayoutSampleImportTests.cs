@@ -92,8 +92,7 @@ public sealed class LayoutSampleImportTests : IDisposable
 
     private static string SlugOf(string name) => new PageReader().Read(Sample(name)).Event.Slug;
 
-    private static string Sample(string name) =>
-        File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages", $"{name}.md")));
+    private static string Sample(string name) => RepositoryFiles.LayoutSample(name);
 
     private PageReadResult Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown);
 

@@ -22,7 +22,7 @@ public sealed class LikelyDuplicateTests : IAsyncLifetime
     [InlineData("Aiko Tanaka, Example Cloud", "Aiko Tanka, Example Cloud", "names 1 letter apart ('Aiko Tanaka', 'Aiko Tanka') and the company 'Example Cloud'")]
     public async Task MisspeltNameWithTheSameCompanyIsReportedListedAndMergeable(string written, string misspelt, string reason)
     {
-        await ImportAsync(TestSample("bold-italic-times"));
+        await ImportAsync(RepositoryFiles.LayoutSample("bold-italic-times"));
         var nextYear = NextYear().ReplaceOnce(written, misspelt);
 
         var summary = await ImportAsync(nextYear);
@@ -46,7 +46,7 @@ public sealed class LikelyDuplicateTests : IAsyncLifetime
     [InlineData("Li Wei, Jonas Eriksson & Sara Holm, Contoso Systems", "Li Wu, Jonas Eriksson & Sara Holm, Contoso Systems")]
     public async Task CloseNamesWithoutASharedCompanyOrHandleOrTooShortAreNotReported(string written, string other)
     {
-        await ImportAsync(TestSample("bold-italic-times"));
+        await ImportAsync(RepositoryFiles.LayoutSample("bold-italic-times"));
 
         var summary = await ImportAsync(NextYear().ReplaceOnce(written, other));
 
@@ -62,10 +62,7 @@ public sealed class LikelyDuplicateTests : IAsyncLifetime
         Assert.Equal("AUTH_NOT_AUTHORIZED", anonymous.FirstErrorCode);
     }
 
-    private static string TestSample(string name) =>
-        File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages", $"{name}.md")));
-
-    private static string NextYear() => TestSample("bold-italic-times")
+    private static string NextYear() => RepositoryFiles.LayoutSample("bold-italic-times")
         .ReplaceOnce("title: KubeVirt Summit 2029!", "title: KubeVirt Summit 2030")
         .ReplaceOnce("**May 21 and 22**, 2029", "**May 21 and 22**, 2030")
         .ReplaceOnce("### Monday, May 21", "### Tuesday, May 21")
