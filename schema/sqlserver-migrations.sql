@@ -402,3 +402,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130124155_ContentVersion'
+)
+BEGIN
+    CREATE TABLE [ContentVersions] (
+        [Id] int NOT NULL,
+        [Version] bigint NOT NULL,
+        [PublicVersion] bigint NOT NULL,
+        CONSTRAINT [PK_ContentVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130124155_ContentVersion'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'PublicVersion', N'Version') AND [object_id] = OBJECT_ID(N'[ContentVersions]'))
+        SET IDENTITY_INSERT [ContentVersions] ON;
+    EXEC(N'INSERT INTO [ContentVersions] ([Id], [PublicVersion], [Version])
+    VALUES (1, CAST(0 AS bigint), CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'PublicVersion', N'Version') AND [object_id] = OBJECT_ID(N'[ContentVersions]'))
+        SET IDENTITY_INSERT [ContentVersions] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130124155_ContentVersion'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130124155_ContentVersion', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -37,7 +37,7 @@ editions.AddRange(GeneratedProgramme.Editions(shape));
 foreach (var edition in editions)
 {
     await using var db = new SummitDbContext(options);
-    await new ProgrammeImporter(db, renderer).ImportAsync(edition);
+    await new ProgrammeImporter(db, renderer).ImportAsync(edition, new ImportOptions("generated"));
 }
 
 Console.WriteLine($"Wrote {editions.Count} editions ({shape.Events} generated of {shape.SessionsPerEvent} sessions, {shape.Presenters} generated presenters) to {args[0]} in {clock.Elapsed.TotalSeconds:F1} s.");

@@ -17,6 +17,7 @@ public sealed class SummitDbContext(DbContextOptions<SummitDbContext> options) :
     public bool IncludeDrafts { get; set; }
 
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
     public DbSet<Day> Days => Set<Day>();
     public DbSet<Slot> Slots => Set<Slot>();
     public DbSet<Session> Sessions => Set<Session>();

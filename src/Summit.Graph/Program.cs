@@ -3,7 +3,9 @@ using Summit.Graph.Hosting;
 using Summit.Graph.Http;
 using Summit.Graph.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+// The host reads configuration switches only: a command's own tokens are the command line's.
+var (configuration, command) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(configuration);
 builder.AddSummitData();
 builder.AddSummitGraphQL();
 builder.AddSummitHealth();
@@ -11,7 +13,7 @@ builder.AddSummitHttpProtection();
 builder.AddSummitTelemetry();
 
 var app = builder.Build();
-if (await CommandLine.RunAsync(app, args) is { } exitCode)
+if (await CommandLine.RunAsync(app, command) is { } exitCode)
 {
     return exitCode;
 }

@@ -9,7 +9,7 @@ namespace Summit.Graph.Content.Model;
 public sealed record EventContent
 {
     public required string Slug { get; init; }
-    public required string Name { get; init; }
+    public required string Name { get; init => field = TextNormalization.Clean(value); }
     /// <summary>The page's permalink (for example <c>/summit/</c>), kept so an export can regenerate the page.</summary>
     public string? Permalink { get; init; }
     public required string DescriptionMarkdown { get; init; }
@@ -63,9 +63,9 @@ public sealed record SessionContent
     /// <summary>The page's anchor name, for example <c>automated-migration</c>.</summary>
     public required string Slug { get; init; }
     /// <summary>The section heading.</summary>
-    public required string Title { get; init; }
+    public required string Title { get; init => field = TextNormalization.Clean(value); }
     /// <summary>The programme table's title when it differs from the heading; otherwise null.</summary>
-    public string? ProgrammeTitle { get; init; }
+    public string? ProgrammeTitle { get; init => field = TextNormalization.CleanOrNull(value); }
     public required SessionKind Kind { get; init; }
     public required string AbstractMarkdown { get; init; }
     public IReadOnlyList<SessionPersonContent> People { get; init; } = [];
@@ -74,16 +74,17 @@ public sealed record SessionContent
     public int Line { get; init; }
 }
 
+/// <summary>A person as a page describes them; every detail is normalised text (see <see cref="TextNormalization"/>).</summary>
 public sealed record PersonContent
 {
     public required string Slug { get; init; }
-    public required string Name { get; init; }
-    public string? JobTitle { get; init; }
-    public string? Company { get; init; }
-    public string? Twitter { get; init; }
-    public string? GitHub { get; init; }
-    public string? LinkedIn { get; init; }
-    public string? Website { get; init; }
+    public required string Name { get; init => field = TextNormalization.Clean(value); }
+    public string? JobTitle { get; init => field = TextNormalization.CleanOrNull(value); }
+    public string? Company { get; init => field = TextNormalization.CleanOrNull(value); }
+    public string? Twitter { get; init => field = TextNormalization.CleanOrNull(value); }
+    public string? GitHub { get; init => field = TextNormalization.CleanOrNull(value); }
+    public string? LinkedIn { get; init => field = TextNormalization.CleanOrNull(value); }
+    public string? Website { get; init => field = TextNormalization.CleanOrNull(value); }
 }
 
 /// <summary>A person's part in a session.</summary>
@@ -94,13 +95,25 @@ public sealed record PersonContent
 /// </param>
 public sealed record SessionPersonContent(PersonContent Person, PresenterRole Role, string Credit)
 {
+    public string Credit { get; init; } = TextNormalization.Clean(Credit);
+
     public bool NamedInAbstract => Credit.Length == 0;
 }
 
 /// <param name="Markdown">The list item a reference is written in when it says more than the link ("Konveyor's [Forklift](…)."); otherwise null.</param>
-public sealed record LinkContent(LinkKind Kind, string Url, string Label, string? Markdown = null);
+public sealed record LinkContent(LinkKind Kind, string Url, string Label, string? Markdown = null)
+{
+    public string Url { get; init; } = TextNormalization.Clean(Url);
 
-public sealed record SponsorContent(string Name, string Url);
+    public string Label { get; init; } = TextNormalization.Clean(Label);
+}
+
+public sealed record SponsorContent(string Name, string Url)
+{
+    public string Name { get; init; } = TextNormalization.Clean(Name);
+
+    public string Url { get; init; } = TextNormalization.Clean(Url);
+}
 
 [Description("What kind of session it is.")]
 public enum SessionKind

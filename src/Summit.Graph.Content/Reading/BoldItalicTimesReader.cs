@@ -5,8 +5,9 @@ namespace Summit.Graph.Content.Reading;
 
 /// <summary>
 /// Reads the layout with one <c>### Monday, May 21</c> section per day, each session a
-/// <c>**12:30-12:55 _Title_**</c> line, then a <c>Names, Company &lt;br&gt;</c> line naming its speakers
-/// and their shared affiliation, then <c>Description:</c> and the abstract's paragraphs.
+/// <c>**12:30-12:55 _Title_**</c> line (or <c>**1300-1325: _Title_** &lt;br&gt;</c>: times in any form, colon optional),
+/// then a <c>Names, Company &lt;br&gt;</c> line naming its speakers and their shared affiliation when they are known,
+/// then <c>Description:</c> and the abstract's paragraphs when there is one.
 /// </summary>
 public sealed partial class BoldItalicTimesReader : IPageReader
 {
@@ -49,7 +50,9 @@ public sealed partial class BoldItalicTimesReader : IPageReader
         return rest.Length == 0 ? first : $"{first}\n{gap}{rest}";
     }
 
-    [GeneratedRegex(@"^\*\*(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s+_(?<title>.+?)_\*\*\s*(?:<br\s*/?>)?\z")]
+    // "**12:30-12:55 _Title_**", "**1300-1325: _Title_** <br>", "**12:30-12:55** _Title_": times in any form, the
+    // colon, the line break and where the bold ends optional; the title in _ or * italics.
+    [GeneratedRegex(@"^\*\*(?<times>" + ScheduleText.TimeRangeText + @")\s*:?\s*(?:\*\*\s*)?(?<italic>[_*])(?<title>[^_*].*?)\k<italic>\s*(?:\*\*)?\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
     [GeneratedRegex(@"^Description:\s*(?<text>.*)\z", RegexOptions.IgnoreCase)]

@@ -13,7 +13,7 @@ public sealed record SessionDetails(string AbstractMarkdown, IReadOnlyList<RoleM
 /// into session blocks: each starts at a line the layout recognises and runs up to the next one or the
 /// day's end. Text between the programme's heading and the first day is its intro, kept as written.
 /// </summary>
-public static class DaySections
+public static partial class DaySections
 {
     /// <summary>True when a <c>###</c> day section under the programme heading holds a line that starts a session.</summary>
     public static bool Has(PageText page, Func<string, bool> startsSession)
@@ -43,7 +43,11 @@ public static class DaySections
         {
             if (edition.DayOf(day.Title, day.HeadingLine) is not { } date)
             {
-                ledger.Warn(day.HeadingLine, $"'{day.Title}' is not a day such as 'April 12' or 'Monday, May 21'; its sessions were not imported.");
+                var sessions = Enumerable.Range(day.FirstBodyLine, day.LastLine - day.FirstBodyLine + 1).Count(number => startsSession(page.Line(number)));
+                ledger.Warn(day.HeadingLine, sessions == 0
+                    ? $"'{day.Title}' is not a day of the programme such as 'April 12' or 'Monday, May 21'; the lines under it were not imported."
+                    : $"'{day.Title}' is not a day such as 'April 12' or 'Monday, May 21'; its {sessions} sessions were not imported.");
+                ledger.Account(day.HeadingLine);
                 continue;
             }
 
@@ -76,7 +80,8 @@ public static class DaySections
         {
             var header = sessionLine.Match(page.Line(block.FirstLine));
             var times = ScheduleText.ParseTimeRange(header.Groups["times"].Value)!;
-            var title = header.Groups["title"].Value.Trim();
+            // A full stop closing a title is the page's punctuation, not the talk's ("Snapshots you can trust.").
+            var title = TitlePunctuation().Replace(header.Groups["title"].Value.Trim(), string.Empty);
             var slug = titles.SlugFor(title, block.FirstLine, edition.Ledger);
             edition.Ledger.Account(block.FirstLine);
             var (abstractMarkdown, people) = details(block, edition.Ledger);
@@ -86,4 +91,7 @@ public static class DaySections
 
         return edition.Finish(layout, programme, sessions, new PageWording { ProgrammeIntro = intro });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\.)\.\z")]
+    private static partial System.Text.RegularExpressions.Regex TitlePunctuation();
 }

@@ -74,6 +74,7 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
             ledger.Warn(table.FirstLine, $"The zone {zone} is not one the readers know; its times were not checked.");
         }
 
+        var rows = new List<ProgrammeTableRow>();
         foreach (var row in table.Rows)
         {
             var timeCell = row.Cell(utcColumn);
@@ -89,11 +90,17 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
                 CheckSecondZone(row, zoneColumn, zone, start, offset, ledger);
             }
 
-            var title = ProgrammeTitles.Read(row.Cell(titleColumn));
+            var stated = ProgrammeTitles.Read(row.Cell(titleColumn));
+            rows.Add(new ProgrammeTableRow(row.Line, date, start, range?.End ?? stated.EndAfter(start), row.Cell(titleColumn), row.Cell(speakerColumn)));
+        }
+
+        foreach (var row in ProgrammeTable.JoinContinuations(rows, ledger))
+        {
+            var title = ProgrammeTitles.Read(row.TitleCell);
             var slug = titles.SlugFor(title.Title, row.Line, ledger);
-            var people = PeopleLineParser.SplitNames(row.Cell(speakerColumn))
-                .Select(name => new RoleMention(new PersonMention(name, null, null, null, null, null, null), PresenterRole.Presenter, row.Line, Credit: null));
-            programme.Add(new ProgrammeEntry(row.Line, date, start, range?.End ?? title.EndAfter(start), slug));
+            var people = PeopleLineParser.ParseNames(row.Speakers ?? string.Empty)
+                .Select(person => new RoleMention(person, PresenterRole.Presenter, row.Line, Credit: null));
+            programme.Add(new ProgrammeEntry(row.Line, date, row.Start, row.End, slug));
             sessions.Add(new SessionSection(slug, title.Title, row.Line, string.Empty, title.Links, [.. people]));
         }
     }

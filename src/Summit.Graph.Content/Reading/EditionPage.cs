@@ -9,14 +9,18 @@ public sealed record ProgrammeEntry(int Line, DateOnly Date, TimeOnly Start, Tim
 /// <summary>
 /// The parts of a summit page every layout shares: the front matter, the intro before the first <c>##</c>
 /// heading, the section that gives the dates and daily hours (<c>## When</c>, <c>## When is it?</c>,
-/// <c>## Save the Date!</c>), <c>## What's next?</c> and <c>## Sponsors</c>. A layout's reader reads its
-/// programme and sessions and hands them to <see cref="Finish"/>, which builds the days and the event.
+/// <c>## Save the Date!</c>; a page may have none and state them in prose), <c>## What's next?</c> and
+/// <c>## Sponsors</c>. The dates are decided from every place the page states them (see <see cref="EditionDates"/>).
+/// A layout's reader reads its programme and sessions and hands them to <see cref="Finish"/>, which builds the
+/// days and the event.
 /// </summary>
 public sealed class EditionPage
 {
     private const string UtcZone = "UTC";
 
-    private EditionPage(PageText page, LineLedger ledger, IReadOnlyList<MarkdownSection> sections, MarkdownSection when)
+    private const int AnyLeapYear = 2000;
+
+    private EditionPage(PageText page, LineLedger ledger, IReadOnlyList<MarkdownSection> sections, MarkdownSection? when)
     {
         Page = page;
         Ledger = ledger;
@@ -31,11 +35,15 @@ public sealed class EditionPage
     /// <summary>The page's <c>##</c> sections.</summary>
     public IReadOnlyList<MarkdownSection> Sections { get; }
 
-    public MarkdownSection When { get; }
+    /// <summary>The section giving the dates and hours, when the page has one.</summary>
+    public MarkdownSection? When { get; }
 
     public EventDates Dates { get; private set; } = null!;
 
     public DailyHours? Hours { get; private set; }
+
+    /// <summary>The line the daily hours were read from.</summary>
+    private int HoursLine { get; set; }
 
     private string? WhenIntro { get; set; }
 
@@ -49,12 +57,21 @@ public sealed class EditionPage
         ledger.Account(1, page.FrontMatter.LastLine);
         var sections = MarkdownSections.Split(page, 2, page.BodyStartLine, page.LineCount);
         ledger.Account(page.BodyStartLine, IntroEnd(page, sections));
-        var when = sections.FirstOrDefault(section => Lines(section).Any(number => ScheduleText.FindDates(page.Line(number)) is not null))
-            ?? throw new PageFormatException("The page gives no dates such as 'February 9 and 10, 2021' in a section such as '## When'.");
+        var when = sections.FirstOrDefault(IsWhen)
+            ?? sections.FirstOrDefault(section => IsProse(section) && Lines(section).Any(number => ScheduleText.FindDates(page.Line(number)) is not null));
         var edition = new EditionPage(page, ledger, sections, when);
+        var statements = edition.ProseLines()
+            .SelectMany(number => ScheduleText.FindPrintedDates(page.Line(number)).Select(dates => new DateStatement(number, dates)))
+            .ToList();
+        edition.Dates = EditionDates.Decide(page, ledger, statements, when, edition.DayHeadings());
         edition.ReadWhen();
         return edition;
     }
+
+    /// <summary>A section named for the dates: "When", "When is it?", "Save the Date!", "Dates".</summary>
+    public static bool IsWhen(MarkdownSection section) =>
+        Heading(section) is var heading && (heading.StartsWith("when", StringComparison.Ordinal) || heading.StartsWith("save the date", StringComparison.Ordinal)
+            || heading is "date" or "dates" or "date and time" or "dates and times");
 
     /// <summary>The first <c>##</c> section with one of the given headings (compared without case).</summary>
     public MarkdownSection? Section(params string[] headings) =>
@@ -111,9 +128,11 @@ public sealed class EditionPage
     {
         ArgumentNullException.ThrowIfNull(programme);
         ArgumentNullException.ThrowIfNull(wording);
-        if (programme.Count == 0)
+        if (programme.Count == 0 && (sessions.Count > 0 || Hours is null))
         {
-            throw new PageFormatException("The programme has no session with a readable day and time.");
+            throw new PageFormatException(sessions.Count > 0
+                ? "The programme has no session with a readable day and time."
+                : "The page has no programme and gives no daily hours such as '14:00 – 19:00 UTC'; an edition needs one or the other.");
         }
 
         var whatsNext = Section("what's next?", "what’s next?", "whats next");
@@ -124,13 +143,14 @@ public sealed class EditionPage
         var title = Page.FrontMatter["title"]
             ?? throw new PageFormatException("The page's front matter has no 'title', so the event has no name.");
         var name = title.Contains(Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? title : $"{title} {Year}";
+        // Without a programme the hours are given (checked above).
         var dailyStart = Hours?.Start ?? TimeOnly.FromDateTime(slots.Min(slot => slot.StartsAt));
         ReportDaysStartingAtAnotherHour(days, dailyStart);
         string? sponsorsLeadIn = null;
 
         var content = new EventContent
         {
-            Slug = Slugs.From(name),
+            Slug = Slugs.From(name, "event"),
             Name = name,
             Permalink = Page.FrontMatter["permalink"],
             DescriptionMarkdown = Page.Markdown(Page.BodyStartLine, IntroEnd(Page, Sections)),
@@ -166,38 +186,91 @@ public sealed class EditionPage
     private static IEnumerable<int> Lines(MarkdownSection section) =>
         Enumerable.Range(section.FirstBodyLine, section.LastLine - section.FirstBodyLine + 1);
 
+    /// <summary>
+    /// A section of prose about the edition: not the programme, not session details, not a day of the programme,
+    /// and not "What's next?" or the sponsors, which speak of other events.
+    /// </summary>
+    private static bool IsProse(MarkdownSection section) =>
+        !IsProgramme(section) && !IsDayHeading(section.Title)
+        && Heading(section) is not ("session details" or "what's next?" or "what’s next?" or "whats next" or "sponsors");
+
+    private static bool IsDayHeading(string title) => ScheduleText.ParseDayHeading(MarkdownLinks.Remove(title), AnyLeapYear) is not null;
+
+    /// <summary>
+    /// The lines that may state the edition's dates and hours: the intro, the prose sections and the programme's
+    /// own intro (up to its first day, table or heading); never a session's abstract, which may date other events.
+    /// </summary>
+    private IEnumerable<int> ProseLines()
+    {
+        var intro = Enumerable.Range(Page.BodyStartLine, Math.Max(0, IntroEnd(Page, Sections) - Page.BodyStartLine + 1));
+        var prose = Sections.Where(IsProse).SelectMany(Lines);
+        var programmeIntros = Sections.Where(IsProgramme)
+            .SelectMany(programme => Lines(programme).TakeWhile(number => MarkdownSections.HeadingLevel(Page.Line(number), out _) is null && !Page.Line(number).TrimStart().StartsWith('|')));
+        return intro.Concat(prose).Concat(programmeIntros).Order();
+    }
+
+    /// <summary>The day headings of the programme: <c>##</c> sections named for a day, and <c>###</c> ones under the programme's heading.</summary>
+    private List<(int Line, string Heading)> DayHeadings() =>
+    [
+        .. Sections.Where(section => IsDayHeading(section.Title))
+            .Concat(Sections.Where(IsProgramme).SelectMany(programme => MarkdownSections.Split(Page, 3, programme.FirstBodyLine, programme.LastLine)))
+            .Where(section => IsDayHeading(section.Title))
+            .Select(section => (section.HeadingLine, section.Title)),
+    ];
+
     private static int IntroEnd(PageText page, IReadOnlyList<MarkdownSection> sections) =>
         sections.Count > 0 ? sections[0].HeadingLine - 1 : page.LineCount;
 
-    /// <summary>The dates and daily hours, and the sentence leading in to them; other lines are left for the ledger.</summary>
+    /// <summary>
+    /// The daily hours (from the When section, else from the first prose line giving them), and the When section's
+    /// lines that state dates or hours or lead in to them; its other lines are left for the ledger.
+    /// </summary>
     private void ReadWhen()
     {
-        Ledger.Account(When.HeadingLine);
-        EventDates? dates = null;
-        var leadIns = new List<int>();
-        foreach (var number in Lines(When))
+        if (When is not null)
         {
-            var line = Page.Line(number);
-            var foundDates = dates is null ? ScheduleText.FindDates(line) : null;
-            var foundHours = Hours is null ? ScheduleText.FindHours(line) : null;
-            dates ??= foundDates;
-            Hours ??= foundHours;
-            if (foundDates is not null || foundHours is not null)
+            Ledger.Account(When.HeadingLine);
+            var leadIns = new List<int>();
+            foreach (var number in Lines(When))
             {
-                Ledger.Account(number);
+                var line = Page.Line(number);
+                var foundHours = Hours is null ? ScheduleText.FindHours(line) : null;
+                if (foundHours is not null)
+                {
+                    (Hours, HoursLine) = (foundHours, number);
+                }
+
+                if (foundHours is not null || ScheduleText.FindPrintedDates(line).Count > 0)
+                {
+                    Ledger.Account(number);
+                }
+                else if (IsLeadIn(line))
+                {
+                    Ledger.Account(number);
+                    leadIns.Add(number);
+                }
             }
-            else if (IsLeadIn(line))
-            {
-                Ledger.Account(number);
-                leadIns.Add(number);
-            }
+
+            WhenIntro = leadIns.Count == 0 ? null : Page.Markdown(leadIns);
         }
 
-        Dates = dates!;
-        WhenIntro = leadIns.Count == 0 ? null : Page.Markdown(leadIns);
+        if (Hours is null && ProseLines().FirstOrDefault(number => ScheduleText.FindHours(Page.Line(number)) is not null) is var hoursLine and > 0)
+        {
+            (Hours, HoursLine) = (ScheduleText.FindHours(Page.Line(hoursLine)), hoursLine);
+        }
+
         if (Hours is null)
         {
-            Ledger.Warn(When.HeadingLine, "The section gives no daily hours such as '14:00 – 19:00 UTC'; they were taken from the programme.");
+            const string NoHours = "The page gives no daily hours such as '14:00 – 19:00 UTC'; they were taken from the programme.";
+            if (When is not null)
+            {
+                Ledger.Warn(When.HeadingLine, NoHours);
+            }
+            else
+            {
+                Ledger.Info(Sections.FirstOrDefault(IsProgramme)?.HeadingLine ?? Page.BodyStartLine, NoHours);
+            }
+
             return;
         }
 
@@ -212,7 +285,7 @@ public sealed class EditionPage
     /// <summary>The hours the page prints in other zones must be its UTC hours moved by the zone's offset.</summary>
     private void CheckLocalHours()
     {
-        var line = Lines(When).First(number => ScheduleText.FindHours(Page.Line(number)) is not null);
+        var line = HoursLine;
         foreach (var local in Hours!.LocalHours)
         {
             if (ScheduleText.ZoneOffset(local.Zone) is not { } offset)
@@ -246,6 +319,12 @@ public sealed class EditionPage
     /// <summary>The planned slot length: the smallest step between two start times of one day.</summary>
     private int SlotMinutes(IReadOnlyList<ProgrammeEntry> programme)
     {
+        if (programme.Count == 0)
+        {
+            // No programme yet: one slot a day, from the start of the daily hours to their end.
+            return (int)(Hours!.End - Hours.Start).TotalMinutes;
+        }
+
         var steps = programme.GroupBy(entry => entry.Date)
             .SelectMany(day => day.Select(entry => entry.Start).Distinct().Order().Pairwise())
             .Select(pair => (int)(pair.Later - pair.Earlier).TotalMinutes)

@@ -5,8 +5,8 @@ namespace Summit.Graph.Content.Reading;
 
 /// <summary>
 /// Reads the layout with one <c>### April 12</c> section per day, each session a
-/// <c>1300-1325: **Title**&lt;br&gt;</c> line (times in any mix of "1300" and "13:00"), then
-/// <c>Presented by A &amp; B</c>, then its abstract up to the next session.
+/// <c>1300-1325: **Title**&lt;br&gt;</c> line (times in any mix of "1300" and "13:00", the colon and the line break
+/// optional), then <c>Presented by A &amp; B</c> when the speakers are known, then its abstract up to the next session.
 /// </summary>
 public sealed partial class InlineDaySectionsReader : IPageReader
 {
@@ -23,15 +23,16 @@ public sealed partial class InlineDaySectionsReader : IPageReader
             var presenters = abstractStart <= block.LastLine ? PresentedBy().Match(page.Line(abstractStart)) : Match.Empty;
             if (presenters.Success)
             {
-                people = [.. PeopleLineParser.SplitNames(presenters.Groups["names"].Value)
-                    .Select(name => new RoleMention(new PersonMention(name, null, null, null, null, null, null), PresenterRole.Presenter, abstractStart, Credit: null))];
+                people = [.. PeopleLineParser.ParseNames(presenters.Groups["names"].Value)
+                    .Select(person => new RoleMention(person, PresenterRole.Presenter, abstractStart, Credit: null))];
                 abstractStart++;
             }
 
             return new SessionDetails(page.Markdown(abstractStart, block.LastLine), people);
         });
 
-    [GeneratedRegex(@"^(?<times>(?:\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}:\d{2}|\d{4}))\s*:\s*\*\*(?<title>.+?)\*\*\s*(?:<br\s*/?>)?\z")]
+    // "1300-1325: **Title**<br>", with or without the colon (or a dash) and the line break; times in any form.
+    [GeneratedRegex(@"^(?<times>" + ScheduleText.TimeRangeText + @")\s*[:–—-]?\s*\*\*(?<title>[^*].*?)\*\*\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
     [GeneratedRegex(@"^Presented by\s+(?<names>.+)\z", RegexOptions.IgnoreCase)]

@@ -2,8 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Summit.Graph.Content.Reading;
 
-/// <summary>An inline link as written: <c>[Label](url)</c>, or an autolink <c>&lt;url&gt;</c> whose label is its URL.</summary>
-public sealed record MarkdownLink(string Label, string Url, int Index, int Length);
+/// <summary>
+/// An inline link as written: <c>[Label](url)</c>, or an autolink <c>&lt;url&gt;</c> whose label is its URL; label and
+/// URL normalised (see <see cref="TextNormalization"/>), so a zero-width space pasted into a URL never reaches it.
+/// </summary>
+public sealed record MarkdownLink(string Label, string Url, int Index, int Length)
+{
+    public string Label { get; init; } = TextNormalization.Clean(Label);
+
+    public string Url { get; init; } = TextNormalization.Clean(Url);
+}
 
 /// <summary>Finds the inline links of a Markdown line; pages only use the simple forms, without titles.</summary>
 public static partial class MarkdownLinks

@@ -18,6 +18,7 @@ public sealed class PageReader
             new InlineDaySectionsReader(),
             new BoldItalicTimesReader(),
             new ScheduleOnlyReader(),
+            new AnnouncedReader(),
         ])
     {
     }

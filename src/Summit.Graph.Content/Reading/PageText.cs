@@ -1,8 +1,8 @@
 namespace Summit.Graph.Content.Reading;
 
 /// <summary>
-/// A page split into numbered lines, with its front matter read. Line endings (LF, CRLF or CR) are
-/// normalised so that readers see the same text whatever editor saved the page.
+/// A page split into numbered lines, with its front matter read. Line endings (LF, CRLF or CR) and Unicode
+/// (NFC) are normalised so that readers see the same text whatever editor saved the page.
 /// </summary>
 public sealed class PageText
 {
@@ -17,7 +17,8 @@ public sealed class PageText
     public static PageText Parse(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var normalised = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        // NFC: an accent written as a combining mark is the same text as the accented letter.
+        var normalised = UnicodeComposition.Compose(markdown).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         if (normalised.EndsWith('\n'))
         {
             normalised = normalised[..^1];

@@ -14,7 +14,21 @@ public sealed record PersonMention(
     string? LinkedIn,
     string? Website)
 {
-    public string Slug => Slugs.From(Name);
+    public string Name { get; init; } = TextNormalization.Clean(Name);
+
+    public string? JobTitle { get; init; } = TextNormalization.CleanOrNull(JobTitle);
+
+    public string? Company { get; init; } = TextNormalization.CleanOrNull(Company);
+
+    public string? Twitter { get; init; } = TextNormalization.CleanOrNull(Twitter);
+
+    public string? GitHub { get; init; } = TextNormalization.CleanOrNull(GitHub);
+
+    public string? LinkedIn { get; init; } = TextNormalization.CleanOrNull(LinkedIn);
+
+    public string? Website { get; init; } = TextNormalization.CleanOrNull(Website);
+
+    public string Slug => Slugs.From(Name, "person");
 }
 
 /// <summary>
@@ -92,12 +106,28 @@ public static partial class PeopleLineParser
             .Select(name => new PersonMention(name, null, string.IsNullOrEmpty(company) ? null : company, null, null, null, null))];
     }
 
-    /// <summary>Names listed with commas, <c>&amp;</c> or "and": "Aiko Tanaka, Ravi Menon", "Ravi Menon &amp;  Li Wei".</summary>
-    public static IReadOnlyList<string> SplitNames(string text)
+    /// <summary>
+    /// People listed with commas, <c>&amp;</c> or "and": "Aiko Tanaka, Ravi Menon", "Ravi Menon &amp;  Li Wei", or each with
+    /// an affiliation of their own, "Jonas Berg, Acme Hosting &amp; Mei Lin, Acme Hosting": when every part joined by
+    /// <c>&amp;</c> or "and" holds exactly one comma, the words after it are that person's company.
+    /// </summary>
+    public static IReadOnlyList<PersonMention> ParseNames(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. NameSeparator().Split(text).Select(name => Whitespace().Replace(name, " ").Trim()).Where(name => name.Length > 0)];
+        var joined = NameJoiner().Split(text);
+        if (joined.Length > 1 && joined.All(part => part.Count(character => character == ',') == 1))
+        {
+            return [.. joined.Select(part => part.Split(','))
+                .Select(parts => new PersonMention(Whitespace().Replace(parts[0], " ").Trim(), null, Whitespace().Replace(parts[1], " ").Trim(), null, null, null, null))
+                .Where(person => person.Name.Length > 0)];
+        }
+
+        return [.. SplitNames(text).Select(name => new PersonMention(name, null, null, null, null, null, null))];
     }
+
+    /// <summary>Names listed with commas, <c>&amp;</c> or "and": "Aiko Tanaka, Ravi Menon", "Ravi Menon &amp;  Li Wei".</summary>
+    private static List<string> SplitNames(string text) =>
+        [.. NameSeparator().Split(text).Select(name => Whitespace().Replace(name, " ").Trim()).Where(name => name.Length > 0)];
 
     /// <summary>The person line <see cref="Parse"/> reads back as <paramref name="person"/>: name, job title, company, then profile links.</summary>
     public static string Format(PersonContent person)

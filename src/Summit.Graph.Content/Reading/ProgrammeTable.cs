@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace Summit.Graph.Content.Reading;
 
-/// <summary>A row of a Date | Time | Session Title table, its day carried down from the rows above.</summary>
-public sealed record ProgrammeTableRow(int Line, DateOnly Date, TimeOnly Start, TimeOnly? End, string TitleCell);
+/// <summary>A row of a programme table, its day carried down from the rows above; <see cref="Speakers"/> where the table names them.</summary>
+public sealed record ProgrammeTableRow(int Line, DateOnly Date, TimeOnly Start, TimeOnly? End, string TitleCell, string? Speakers = null);
 
 /// <summary>
 /// Reads the programme table of the 2021 and the schedule-only layouts: a Date | Time | Session Title
@@ -75,8 +75,50 @@ public static partial class ProgrammeTable
 
         ledger.Account(section.FirstBodyLine, table.FirstLine - 1);
         CheckSessionCount(page, section.FirstBodyLine, table.FirstLine - 1, rows, ledger);
-        return (rows, edition.Text(section.FirstBodyLine, table.FirstLine - 1));
+        return (JoinContinuations(rows, ledger), edition.Text(section.FirstBodyLine, table.FirstLine - 1));
     }
+
+    /// <summary>
+    /// A session written as consecutive rows of one day with the same title (and speakers) is one longer session:
+    /// the first row, ending where the last would. A row that prints no end lasts until the next row starts, and the
+    /// day's last row as long as the row before it.
+    /// </summary>
+    public static List<ProgrammeTableRow> JoinContinuations(IReadOnlyList<ProgrammeTableRow> rows, LineLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var joined = new List<ProgrammeTableRow>();
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var first = rows[index];
+            var last = index;
+            while (last + 1 < rows.Count && Continues(rows[last], rows[last + 1]))
+            {
+                last++;
+            }
+
+            if (last == index)
+            {
+                joined.Add(first);
+                continue;
+            }
+
+            var final = rows[last];
+            var next = last + 1 < rows.Count && rows[last + 1].Date == final.Date ? rows[last + 1] : null;
+            var end = final.End ?? next?.Start ?? final.Start.Add(final.Start - rows[last - 1].Start);
+            ledger.Info(final.Line, $"'{first.TitleCell.Trim()}' continues from line {first.Line}; the rows are one session, "
+                + $"{ScheduleText.Clock(first.Start)}–{ScheduleText.Clock(end)}.");
+            joined.Add(first with { End = end });
+            index = last;
+        }
+
+        return joined;
+    }
+
+    private static bool Continues(ProgrammeTableRow row, ProgrammeTableRow next) =>
+        next.Date == row.Date && next.Start > row.Start
+        && string.Equals(next.TitleCell.Trim(), row.TitleCell.Trim(), StringComparison.Ordinal)
+        && string.Equals(next.Speakers?.Trim(), row.Speakers?.Trim(), StringComparison.Ordinal);
 
     /// <summary>A sentence such as "The event consisted of 20 sessions with the following schedule:" must count the table's sessions.</summary>
     private static void CheckSessionCount(PageText page, int first, int last, List<ProgrammeTableRow> rows, LineLedger ledger)

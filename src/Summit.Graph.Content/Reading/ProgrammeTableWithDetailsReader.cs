@@ -57,7 +57,7 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
 
         var title = string.Join(" ", MarkdownLinks.Find(row.TitleCell).Select(link => link.Label).DefaultIfEmpty(row.TitleCell));
         ledger.Warn(row.Line, "The session title links to no '#anchor'; its slug was made from the title.");
-        return new ProgrammeRow(new ProgrammeEntry(row.Line, row.Date, row.Start, row.End, Slugs.From(title)), title);
+        return new ProgrammeRow(new ProgrammeEntry(row.Line, row.Date, row.Start, row.End, Slugs.From(title, ProgrammeTitles.SlugKind)), title);
     }
 
     private static (List<SessionSection> Sections, string? Intro) ReadSessionDetails(EditionPage edition, MarkdownSection section)
@@ -83,7 +83,7 @@ public sealed partial class ProgrammeTableWithDetailsReader : IPageReader
                     ledger.Warn(number, "The session has no <a name=\"…\"></a> anchor before its heading; its slug was made from the title.");
                 }
 
-                starts.Add((anchor?.Slug ?? Slugs.From(heading), number));
+                starts.Add((anchor?.Slug ?? Slugs.From(heading, ProgrammeTitles.SlugKind), number));
                 anchor = null;
             }
             else if (starts.Count == 0 && intro is null && SessionListIntro().IsMatch(line))

@@ -18,6 +18,9 @@ public sealed record ProgrammeTitle(string Title, IReadOnlyList<LinkContent> Lin
 /// </summary>
 public sealed partial class ProgrammeTitles
 {
+    /// <summary>What a session's slug made of digits alone is prefixed with ("session-2021").</summary>
+    public const string SlugKind = "session";
+
     private readonly Dictionary<string, int> firstLines = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -41,7 +44,7 @@ public sealed partial class ProgrammeTitles
     public string SlugFor(string title, int line, LineLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var slug = Slugs.From(title);
+        var slug = Slugs.From(title, SlugKind);
         if (!firstLines.TryGetValue(slug, out var firstLine))
         {
             firstLines[slug] = line;

@@ -5,7 +5,38 @@ using Summit.Graph.Content.Model;
 namespace Summit.Graph.Content.Reading;
 
 /// <summary>The event's dates as printed, for example "February 9 and 10, 2021".</summary>
-public sealed record EventDates(DateOnly Start, DateOnly End);
+public sealed record EventDates(DateOnly Start, DateOnly End)
+{
+    /// <summary>"2029-05-08 to 2029-05-09", or one date.</summary>
+    public override string ToString() => Start == End ? $"{Start:yyyy-MM-dd}" : $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}";
+}
+
+/// <summary>
+/// Dates as a sentence or list prints them, with or without a year: "February 9 and 10, 2021", "May 8-9",
+/// "3-4 March 2027", "May 31 – June 1, 2029".
+/// </summary>
+/// <param name="Text">The words that give the dates, as written.</param>
+public sealed record PrintedDates(string Text, int StartMonth, int StartDay, int EndMonth, int EndDay, int? Year)
+{
+    /// <summary>The dates in <paramref name="year"/>; null when they do not exist in it or end before they start.</summary>
+    public EventDates? In(int year)
+    {
+        if (StartDay > DateTime.DaysInMonth(year, StartMonth) || EndDay > DateTime.DaysInMonth(year, EndMonth))
+        {
+            return null;
+        }
+
+        var dates = new EventDates(new DateOnly(year, StartMonth, StartDay), new DateOnly(year, EndMonth, EndDay));
+        return dates.End < dates.Start ? null : dates;
+    }
+
+    /// <summary>True when these dates name the same days of the year as <paramref name="dates"/>, and the same year if they print one.</summary>
+    public bool Agrees(EventDates dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        return In(dates.Start.Year) == dates && (Year is null || Year == dates.Start.Year);
+    }
+}
 
 /// <summary>Daily hours as printed, for example "14:00 – 19:00 UTC (09:00–14:00 EST, 15:00–20:00 CET)".</summary>
 public sealed record DailyHours(string Zone, TimeOnly Start, TimeOnly End, IReadOnlyList<LocalHoursContent> LocalHours);
@@ -31,22 +62,34 @@ public static partial class ScheduleText
         ["AEDT"] = TimeSpan.FromHours(11),
     };
 
-    /// <summary>"February 9 and 10, 2021", "March 3-4, 2027" or "February 9, 2021".</summary>
-    public static EventDates? FindDates(string text)
+    /// <summary>The first dates with a year in <paramref name="text"/>: "February 9 and 10, 2021", "March 3-4, 2027", "9 February 2021".</summary>
+    public static EventDates? FindDates(string text) =>
+        FindPrintedDates(text).Where(dates => dates.Year is not null).Select(dates => dates.In(dates.Year!.Value)).FirstOrDefault(dates => dates is not null);
+
+    /// <summary>
+    /// Every run of dates in <paramref name="text"/>, with or without a year, month first or day first, within one
+    /// month or across two; emphasis is ignored ("Dates: **May 21 and 22**, 2029").
+    /// </summary>
+    public static IReadOnlyList<PrintedDates> FindPrintedDates(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = DatesPattern().Match(WithoutEmphasis(text));
-        if (!match.Success || Month(match.Groups["month"].Value) is not { } month)
+        var found = new List<PrintedDates>();
+        foreach (Match match in DatesPattern().Matches(WithoutEmphasis(text)))
         {
-            return null;
+            var month = Month(match.Groups["month"].Value)!.Value;
+            var endMonth = match.Groups["endMonth"].Success ? Month(match.Groups["endMonth"].Value)!.Value : month;
+            var first = int.Parse(match.Groups["first"].Value, CultureInfo.InvariantCulture);
+            var last = match.Groups["last"].Success ? int.Parse(match.Groups["last"].Value, CultureInfo.InvariantCulture) : first;
+            int? year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+            var dates = new PrintedDates(match.Value.Trim(), month, first, endMonth, last, year);
+            // A day beyond any month's length ("May 42") is no date; the leap year admits February 29.
+            if (dates.In(year ?? 2000) is not null)
+            {
+                found.Add(dates);
+            }
         }
 
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        var firstDay = int.Parse(match.Groups["first"].Value, CultureInfo.InvariantCulture);
-        var lastDay = match.Groups["last"].Success ? int.Parse(match.Groups["last"].Value, CultureInfo.InvariantCulture) : firstDay;
-        return lastDay < firstDay || lastDay > DateTime.DaysInMonth(year, month)
-            ? null
-            : new EventDates(new DateOnly(year, month, firstDay), new DateOnly(year, month, lastDay));
+        return found;
     }
 
     /// <summary>The first time range with a zone in <paramref name="text"/>, and the ranges in other zones after it.</summary>
@@ -114,11 +157,17 @@ public static partial class ScheduleText
         return (new DateOnly(year, month, day), weekday);
     }
 
-    /// <summary>A clock time such as "14:00", "9:30" or "1400".</summary>
+    /// <summary>
+    /// A time range as programmes print it, for regular expressions: two clock times in any of the forms
+    /// <see cref="ParseTime"/> reads ("13:00", "1300", "13.00"), joined by a dash.
+    /// </summary>
+    public const string TimeRangeText = @"(?:\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}[:.]\d{2}|\d{4})";
+
+    /// <summary>A clock time such as "14:00", "9:30", "1400" or "14.00".</summary>
     public static TimeOnly? ParseTime(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+        return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : null;
     }
@@ -187,16 +236,25 @@ public static partial class ScheduleText
         return null;
     }
 
-    [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9})\.?\s+(?<first>\d{1,2})(?:\s*(?:and|to|-|–|—|&)\s*(?<last>\d{1,2}))?(?:st|nd|rd|th)?,?\s+(?<year>\d{4})\b")]
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    // Month first ("May 8-9, 2029", "May 31 – June 1") or day first ("8-9 May 2029"); a year is 19xx or 20xx not
+    // followed by a time ("May 21 1300-1800" has none). The alternatives share their group names.
+    [GeneratedRegex(@"\b(?:(?<month>" + MonthNames + @")\.?\s+(?<first>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:and|to|through|until|-|–|—|&)\s*(?:(?<endMonth>" + MonthNames + @")\.?\s+)?(?<last>\d{1,2})(?:st|nd|rd|th)?)?"
+        + @"|(?<first>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:and|to|through|until|-|–|—|&)\s*(?<last>\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?<month>" + MonthNames + @"))\b"
+        + @"(?:,?\s+(?<year>(?:19|20)\d{2})(?![\d:])(?!\s*[-–—]\s*\d))?", RegexOptions.IgnoreCase)]
     private static partial Regex DatesPattern();
 
     [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})\s*(?<zone>[A-Z]{2,5})\b")]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})")]
+    [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})")]
     private static partial Regex TimeRangePattern();
 
-    [GeneratedRegex(@"^(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\z")]
+    // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029".
+    [GeneratedRegex(@"^(?:Day\s*\d+\s*[:.,–—-]?\s*)?(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?"
+        + @"(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?|(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>[A-Za-z]{3,9}))"
+        + @"(?:,?\s+(?:19|20)\d{2})?\s*:?\z", RegexOptions.IgnoreCase)]
     private static partial Regex DayHeadingPattern();
 
     [GeneratedRegex(@"^(?<day>\d{1,2})\s*/\s*(?<month>[A-Za-z]{3,9})\z")]

@@ -1,51 +1,50 @@
 using System.Text;
+using AnyAscii;
 
 namespace Summit.Graph.Content.Reading;
 
-/// <summary>Lowercase ASCII slugs (<c>Joël Séguillon</c> → <c>joel-seguillon</c>) for names and titles.</summary>
+/// <summary>
+/// Lowercase ASCII slugs for names and titles in any script: <c>Joël Séguillon</c> → <c>joel-seguillon</c>,
+/// <c>ΔΟΚΙΜΗ 1</c> → <c>dokimi-1</c>, <c>Тестовый доклад</c> → <c>testovyy-doklad</c>. Letters are transliterated
+/// by AnyAscii (table-driven, so it works under invariant globalization); symbols such as emoji are left out; a slug
+/// is never digits only.
+/// </summary>
 public static class Slugs
 {
-    // The servers run with invariant globalization, where string.Normalize cannot decompose accents,
-    // so Latin letters with diacritics are folded by this table instead.
-    private static readonly Dictionary<char, string> Folds = BuildFolds(
-        ("a", "àáâãäåāăą"), ("ae", "æ"), ("c", "çćĉċč"), ("d", "ďđð"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"),
-        ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"),
-        ("o", "òóôõöøōŏő"), ("oe", "œ"), ("r", "ŕŗř"), ("s", "śŝşšș"), ("ss", "ß"), ("t", "ţťŧț"),
-        ("th", "þ"), ("u", "ùúûüũūŭůűų"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"));
-
-    public static string From(string text)
+    /// <summary>
+    /// The slug of <paramref name="text"/>. One without a letter (a title "2021") is prefixed with
+    /// <paramref name="kind"/> ("session-2021"), since digits alone read as an id; text with nothing to
+    /// transliterate gives an empty slug, for the caller to refuse.
+    /// </summary>
+    public static string From(string text, string kind)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
         var slug = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var character in text.ToLowerInvariant())
+        foreach (var character in WithoutSymbols(TextNormalization.Clean(text)).Transliterate())
         {
-            var folded = char.IsAsciiLetterOrDigit(character) ? character.ToString() : Folds.GetValueOrDefault(character);
-            if (folded is null)
+            if (char.IsAsciiLetterOrDigit(character))
             {
-                // Apostrophes, combining accents and invisible joiners join a word ("Konveyor's" → "konveyors",
-                // "Jose\u0301phine" → "josephine"); anything else separates words.
-                pendingDash |= character is not ('\'' or '’') && !JoinsAWord(character);
-                continue;
-            }
+                if (pendingDash && slug.Length > 0)
+                {
+                    slug.Append('-');
+                }
 
-            if (pendingDash && slug.Length > 0)
+                pendingDash = false;
+                slug.Append(char.ToLowerInvariant(character));
+            }
+            else
             {
-                slug.Append('-');
+                // An apostrophe joins a word ("Konveyor's" → "konveyors"); anything else separates words.
+                pendingDash |= character != '\'';
             }
-
-            pendingDash = false;
-            slug.Append(folded);
         }
 
-        return slug.ToString();
+        return slug.Length > 0 && !slug.ToString().Any(char.IsAsciiLetter) ? $"{kind}-{slug}" : slug.ToString();
     }
 
-    private static bool JoinsAWord(char character) =>
-        System.Globalization.CharUnicodeInfo.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.NonSpacingMark
-            or System.Globalization.UnicodeCategory.EnclosingMark or System.Globalization.UnicodeCategory.Format;
-
-    private static Dictionary<char, string> BuildFolds(params (string Ascii, string Letters)[] groups) =>
-        groups.SelectMany(group => group.Letters.Select(letter => (letter, group.Ascii)))
-            .ToDictionary(pair => pair.letter, pair => pair.Ascii);
+    /// <summary>The text without symbols such as emoji, which transliterate to names (":rocket:") no title meant as words.</summary>
+    private static string WithoutSymbols(string text) =>
+        string.Concat(text.EnumerateRunes().Where(rune => Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.OtherSymbol).Select(rune => rune.ToString()));
 }

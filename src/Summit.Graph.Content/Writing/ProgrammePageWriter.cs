@@ -25,11 +25,15 @@ public static class ProgrammePageWriter
         page.Paragraph(content.DescriptionMarkdown);
         WriteWhen(page, content);
         WriteProgramme(page, content);
-        page.Heading("Session details");
-        page.Paragraph(content.Wording.SessionDetailsIntro);
-        foreach (var session in content.Sessions)
+        // An edition announced before its programme has none to detail.
+        if (content.Sessions.Count > 0)
         {
-            WriteSession(page, session);
+            page.Heading("Session details");
+            page.Paragraph(content.Wording.SessionDetailsIntro);
+            foreach (var session in content.Sessions)
+            {
+                WriteSession(page, session);
+            }
         }
 
         if (content.WhatsNextMarkdown is not null)
@@ -83,6 +87,11 @@ public static class ProgrammePageWriter
     {
         page.Heading("Program");
         page.Paragraph(content.Wording.ProgrammeIntro);
+        if (content.Sessions.Count == 0)
+        {
+            return;
+        }
+
         var sessions = content.Sessions.ToDictionary(session => session.Slug, StringComparer.Ordinal);
         var table = new StringBuilder("| Date | Time | Session Title |\n| ------ | ----- | ------------- |");
         foreach (var day in content.Days)

@@ -8,8 +8,8 @@ namespace Summit.Graph.Data.Import;
 
 /// <summary>
 /// Writes an edition read from a page into the database, matching what is already stored: the event by slug,
-/// a session by slug or else by title within the edition (so a full page fills in the sessions a schedule-only
-/// page created), a day by date, a slot by start time, and a presenter by <see cref="PresenterMatching"/>.
+/// a session by <see cref="SessionMatching"/> (slug, title, or a close title: a corrected title keeps its id), a day
+/// by date, a slot by start time, and a presenter by <see cref="PresenterMatching"/>.
 /// Values are only assigned when they differ, so importing an unchanged page leaves every row and its version
 /// untouched, and an edited page updates rows in place. What the page no longer holds (days, main-track slots,
 /// published sessions, links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import
@@ -17,8 +17,14 @@ namespace Summit.Graph.Data.Import;
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
 {
-    public async Task<ImportSummary> ImportAsync(EventContent content, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports the edition; unless <paramref name="options"/> allow removals, an import that would remove content
+    /// writes nothing and says what it would remove (<see cref="ImportSummary.Removals"/>).
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(EventContent content, ImportOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
         db.IncludeDrafts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -30,14 +36,16 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             db.Events.Add(ev);
         }
 
+        var history = new ImportHistory(ev);
         ApplyEvent(ev, content);
-        var slotsBySession = ApplyDays(ev, content.Days);
+        var slotsBySession = ApplyDays(ev, content);
         var matching = new PresenterMatching(db, ev);
         var presenters = await LoadPresentersAsync(content, matching, cancellationToken);
         var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        var sessions = new SessionMatching(ev, content);
         foreach (var sessionContent in content.Sessions)
         {
-            var session = ev.Sessions.SingleOrDefault(s => s.Slug == sessionContent.Slug) ?? SameTitle(ev, sessionContent, slugs);
+            var session = sessions.StoredFor(sessionContent);
             if (session is null)
             {
                 session = new Session { Slug = sessionContent.Slug, Title = sessionContent.Title, Status = PublicationStatus.Published, CreatedAt = DateTime.UtcNow };
@@ -48,27 +56,34 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             ApplySession(session, sessionContent, slotsBySession.GetValueOrDefault(sessionContent.Slug), presenters);
         }
 
-        // A published session the page no longer holds was taken off the programme; drafts were never on a page.
-        RemoveAll(ev.Sessions, s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug));
+        // A published session the page no longer holds was taken off the programme (deleted as an editor deletes, so it
+        // can be restored); drafts were never on a page.
+        var removedAt = DateTime.UtcNow;
+        foreach (var session in ev.Sessions.Where(s => s.Status == PublicationStatus.Published && !slugs.Contains(s.Slug)))
+        {
+            session.DeletedAt = removedAt;
+        }
 
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), ev.Sessions.Count, presenters.Count, CountLinks(content), changes)
+        var removals = history.Removals();
+        var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
+        if (write)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            history.WriteRevisions(db, options.Author);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var live = ev.Sessions.Where(s => s.DeletedAt is null).ToList();
+        return new ImportSummary(ev.Slug, ev.Days.Count, ev.Days.Sum(d => d.Slots.Count), live.Count, presenters.Count, CountLinks(content), changes)
         {
             LikelyDuplicates = matching.LikelyDuplicates,
+            Notes = sessions.Corrections,
+            Removals = removals,
+            Changes = history.Changes(),
+            Written = write,
         };
-    }
-
-    /// <summary>
-    /// A session of the edition with the same title, under a slug the page does not use: the page gives the
-    /// session another anchor than the title-made slug an earlier (schedule-only) page of the edition had.
-    /// </summary>
-    private static Session? SameTitle(Event ev, SessionContent content, HashSet<string> slugsOnThePage)
-    {
-        var titles = new[] { content.Title, content.ProgrammeTitle }.OfType<string>().Select(Slugs.From).ToHashSet(StringComparer.Ordinal);
-        return ev.Sessions.FirstOrDefault(s => !slugsOnThePage.Contains(s.Slug)
-            && (titles.Contains(Slugs.From(s.Title)) || (s.ProgrammeTitle is not null && titles.Contains(Slugs.From(s.ProgrammeTitle)))));
     }
 
     private static int CountLinks(EventContent content) =>
@@ -101,8 +116,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         SyncLinks(ev.Links, content.WhatsNextLinks);
     }
 
-    private Dictionary<string, Slot> ApplyDays(Event ev, IReadOnlyList<DayContent> days)
+    private Dictionary<string, Slot> ApplyDays(Event ev, EventContent content)
     {
+        var days = content.Days;
         var dates = days.Select(d => d.Date).ToHashSet();
         RemoveAll(ev.Days, d => !dates.Contains(d.Date));
         var slotsBySession = new Dictionary<string, Slot>(StringComparer.Ordinal);
@@ -115,11 +131,12 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
                 ev.Days.Add(day);
             }
 
-            if (dayContent.Slots.Count > 0)
-            {
-                Set(day.StartsAt, dayContent.Slots.Min(s => s.StartsAt), v => day.StartsAt = v);
-                Set(day.EndsAt, dayContent.Slots.Max(s => s.EndsAt), v => day.EndsAt = v);
-            }
+            // A day without slots yet (an announced edition) spans the daily hours.
+            var (startsAt, endsAt) = dayContent.Slots.Count > 0
+                ? (dayContent.Slots.Min(s => s.StartsAt), dayContent.Slots.Max(s => s.EndsAt))
+                : (dayContent.Date.ToDateTime(content.DailyStart, DateTimeKind.Utc), dayContent.Date.ToDateTime(content.DailyEnd, DateTimeKind.Utc));
+            Set(day.StartsAt, startsAt, v => day.StartsAt = v);
+            Set(day.EndsAt, endsAt, v => day.EndsAt = v);
 
             // Only main-track slots come from a page; parallel tracks are the editors'.
             var starts = dayContent.Slots.Select(s => s.StartsAt).ToHashSet();
@@ -178,7 +195,9 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             session.Slot = slot;
         }
 
-        var wanted = content.People.Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, p.Credit, Position: position)).ToList();
+        // A page may name one person twice in a session; they take part once, in the first place named.
+        var wanted = content.People.DistinctBy(p => p.Person.Slug)
+            .Select((p, position) => (Presenter: presenters[p.Person.Slug], p.Role, p.Credit, Position: position)).ToList();
         var wantedIds = wanted.Select(w => w.Presenter.Id).Where(id => id != 0).ToHashSet();
         foreach (var part in session.Presenters.Where(sp => !wantedIds.Contains(sp.PresenterId)).ToList())
         {
@@ -277,9 +296,21 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
     }
 }
 
-/// <summary>What one import wrote: the edition's size after it, and how many rows it added, changed or removed.</summary>
+/// <summary>What one import wrote (or, when <see cref="Written"/> is false, would write): the edition's size after it, and how many rows it added, changed or removed.</summary>
 public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Sessions, int People, int Links, int RowsChanged)
 {
+    /// <summary>False for a dry run, and for an import stopped because it would remove <see cref="Removals"/>.</summary>
+    public bool Written { get; init; } = true;
+
+    /// <summary>Content the import removes (or would have): see <see cref="ImportHistory.Removals"/>.</summary>
+    public IReadOnlyList<string> Removals { get; init; } = [];
+
+    /// <summary>Each session added, changed or removed: see <see cref="ImportHistory.Changes"/>.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     /// <summary>People imported as new presenters although a presenter of the same name exists (see <see cref="PresenterMatching"/>).</summary>
     public IReadOnlyList<string> LikelyDuplicates { get; init; } = [];
+
+    /// <summary>What the import decided that a reader of the report should know, such as a title taken for a correction (see <see cref="SessionMatching"/>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -68,6 +68,30 @@ namespace Summit.Graph.Migrations.PostgreSql.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Summit.Graph.Data.Entities.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PublicVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PublicVersion = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Summit.Graph.Data.Entities.Day", b =>
                 {
                     b.Property<int>("Id")

@@ -61,6 +61,30 @@ namespace Summit.Graph.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Summit.Graph.Data.Entities.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublicVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PublicVersion = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Summit.Graph.Data.Entities.Day", b =>
                 {
                     b.Property<int>("Id")

@@ -1,91 +1,82 @@
-using Summit.Graph.Content.Model;
-using Summit.Graph.Content.Reading;
-using Summit.Graph.Hosting;
+using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace Summit.Graph.Cli;
 
 /// <summary>
-/// The server's commands (<c>dotnet run --project src/Summit.Graph -- import PATH...</c>). Each runs
-/// against the configured database and exits; with no command the server starts.
+/// The server's commands (<c>dotnet run --project src/Summit.Graph -- import PATH...</c>), parsed by
+/// System.CommandLine. Each runs against the configured database and exits; with no command the server starts.
+/// Configuration switches such as <c>--Database:DataDirectory=DIR</c> may stand anywhere (see
+/// <see cref="ConfigurationSwitches"/>); relative paths are taken from the folder the command is run in.
 /// </summary>
 public static class CommandLine
 {
-    public static async Task<int?> RunAsync(WebApplication app, string[] args)
+    /// <summary>Exit code of a command line that could not be parsed: an unknown command or option, a missing value.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The configuration switches of <paramref name="args"/>, for the host, and the command's own tokens, for <see cref="RunAsync"/>.</summary>
+    public static (string[] Configuration, IReadOnlyList<string> Command) Split(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Create(() => throw new InvalidOperationException("The command tree is only read here."));
+        var (configuration, command) = ConfigurationSwitches.Split(args, CommandNames(root), OptionNames(root).ToHashSet(StringComparer.Ordinal));
+        return ([.. configuration], command);
+    }
+
+    /// <summary>Runs the command <paramref name="tokens"/> name and returns its exit code; null when they name none, to start the server.</summary>
+    public static async Task<int?> RunAsync(WebApplication app, IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var root = Create(() => app);
+        var commandNames = CommandNames(root);
+        var optionNames = OptionNames(root).ToHashSet(StringComparer.Ordinal);
+        if (tokens.Count == 0 || (!commandNames.Contains(tokens[0]) && !tokens.Any(ConfigurationSwitches.IsHelp) && tokens[0].StartsWith('-')))
         {
             return null;
         }
 
-        switch (args[0])
+        var result = root.Parse(tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        // The parser would take an unknown option for a path; a page's name never starts with "--".
+        var unknownOptions = tokens.Where(token => token.StartsWith("--", StringComparison.Ordinal) && token != "--"
+            && !ConfigurationSwitches.IsHelp(token) && !optionNames.Contains(token.Split('=')[0]));
+        var errors = result.Errors.Select(error => error.Message).Concat(unknownOptions.Select(option => $"Unrecognized option '{option}'.")).ToList();
+        if (errors.Count > 0 && result.Action is not HelpAction)
         {
-            case "import":
-                return await ImportAsync(app, args[1..]);
-            case "export":
-                return await ExportCommand.RunAsync(app, args[1..]);
-            case "keys":
-                return await KeysCommand.RunAsync(app, args[1..]);
-            default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: import PATH..., export --event SLUG, keys create|list|revoke.");
-                return 2;
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync(error);
+            }
+
+            await Console.Error.WriteLineAsync($"Run '{string.Join(' ', CommandPath(result))} --help' for usage.");
+            return UsageError;
         }
+
+        return await result.InvokeAsync();
     }
 
-    /// <summary>The value after <paramref name="name"/> (<c>--event SLUG</c>), or null when the option is not given.</summary>
-    internal static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static async Task<int> ImportAsync(WebApplication app, string[] paths)
-    {
-        if (paths.Length == 0)
+    /// <summary>The command tree: <c>import</c>, <c>export</c> and <c>keys</c>, run against the application <paramref name="app"/> gives.</summary>
+    public static RootCommand Create(Func<WebApplication> app) =>
+        new("Summit.Graph: with no command, serves the GraphQL API; with one, runs it against the configured database and exits. "
+            + "Configuration switches such as --Database:DataDirectory=DIR may be given anywhere.")
         {
-            await Console.Error.WriteLineAsync("Usage: import PATH... (summit pages in Markdown)");
-            return 2;
+            ImportCommand.Create(app),
+            ExportCommand.Create(app),
+            KeysCommand.Create(app),
+        };
+
+    private static HashSet<string> CommandNames(RootCommand root) => root.Subcommands.Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> OptionNames(Command command) =>
+        command.Options.SelectMany(option => option.Aliases.Prepend(option.Name)).Concat(command.Subcommands.SelectMany(OptionNames));
+
+    private static List<string> CommandPath(ParseResult result)
+    {
+        var names = new List<string>();
+        for (var symbol = result.CommandResult; symbol is not null; symbol = symbol.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, symbol.Command is RootCommand ? "Summit.Graph" : symbol.Command.Name);
         }
 
-        await app.PrepareDatabaseAsync();
-        var reader = app.Services.GetRequiredService<PageReader>();
-        var exitCode = 0;
-        foreach (var path in paths)
-        {
-            if (!File.Exists(path))
-            {
-                await Console.Error.WriteLineAsync($"{path}: no such file.");
-                exitCode = 1;
-                continue;
-            }
-
-            try
-            {
-                var page = reader.Read(await File.ReadAllTextAsync(path));
-                var summary = await app.Services.ImportAsync(page.Event);
-                Console.WriteLine($"{path}: {summary.EventSlug} (layout {page.Layout}): {summary.Days} days, {summary.Slots} slots, {summary.Sessions} sessions, " +
-                    $"{summary.People} people, {summary.Links} links; {summary.RowsChanged} rows added, changed or removed.");
-                foreach (var diagnostic in page.Diagnostics)
-                {
-                    Console.WriteLine($"  line {diagnostic.Line}: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic.Message}");
-                    if (diagnostic.Severity == DiagnosticSeverity.Warning)
-                    {
-                        // What was not imported, as the page writes it, so it can be found and fixed there.
-                        Console.WriteLine($"    | {diagnostic.Text}");
-                    }
-                }
-
-                foreach (var duplicate in summary.LikelyDuplicates)
-                {
-                    Console.WriteLine($"  likely duplicate: {duplicate}");
-                }
-            }
-            catch (PageFormatException exception)
-            {
-                await Console.Error.WriteLineAsync($"{path}: {exception.Message}");
-                exitCode = 1;
-            }
-        }
-
-        return exitCode;
+        return names;
     }
 }

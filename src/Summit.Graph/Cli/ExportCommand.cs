@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Writing;
 using Summit.Graph.Data;
@@ -12,27 +13,26 @@ namespace Summit.Graph.Cli;
 /// </summary>
 public static class ExportCommand
 {
-    private const string Usage = "Usage: export --event SLUG [--layout 2021] [--output FILE]";
-
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Command Create(Func<WebApplication> app)
     {
-        var slug = CommandLine.Option(args, "--event");
-        var layout = CommandLine.Option(args, "--layout") ?? ProgrammePageWriter.Layout;
-        if (slug is null)
+        var slug = new Option<string>("--event") { Description = "The slug of the edition, for example kubevirt-summit-2021.", Required = true };
+        var layout = new Option<string>("--layout")
         {
-            await Console.Error.WriteLineAsync(Usage);
-            return 2;
-        }
+            Description = "The page layout to write.",
+            DefaultValueFactory = _ => ProgrammePageWriter.Layout,
+        };
+        layout.AcceptOnlyFromAmong(ProgrammePageWriter.Layout);
+        var output = new Option<string?>("--output") { Description = "The file to write, relative to the current folder; standard output when left out." };
+        var command = new Command("export", "Writes a stored edition back as a summit page. Drafts are never exported.") { slug, layout, output };
+        command.SetAction((result, cancellationToken) => RunAsync(app(), result.GetRequiredValue(slug), result.GetValue(output), cancellationToken));
+        return command;
+    }
 
-        if (layout != ProgrammePageWriter.Layout)
-        {
-            await Console.Error.WriteLineAsync($"Pages are exported in the {ProgrammePageWriter.Layout} layout only, not '{layout}'.");
-            return 2;
-        }
-
+    private static async Task<int> RunAsync(WebApplication app, string slug, string? output, CancellationToken cancellationToken)
+    {
         await app.PrepareDatabaseAsync();
         await using var db = app.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext(includeDrafts: false);
-        var content = await new ProgrammeExporter(db).LoadAsync(slug);
+        var content = await new ProgrammeExporter(db).LoadAsync(slug, cancellationToken);
         if (content is null)
         {
             await Console.Error.WriteLineAsync($"No event has the slug '{slug}'.");
@@ -40,9 +40,9 @@ public static class ExportCommand
         }
 
         var page = ProgrammePageWriter.Write(content);
-        if (CommandLine.Option(args, "--output") is { } output)
+        if (output is not null)
         {
-            await File.WriteAllTextAsync(output, page);
+            await File.WriteAllTextAsync(output, page, cancellationToken);
             await Console.Error.WriteLineAsync($"Wrote {content.Name} ({content.Sessions.Count} sessions) to {output}.");
         }
         else

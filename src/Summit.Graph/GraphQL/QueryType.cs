@@ -94,6 +94,7 @@ public sealed class QueryType : ObjectGraphType
                 var slug = context.GetArgument<string>("slug");
                 return await context.Queries().SingleAsync(context, PresenterModel.Instance, db => db.Presenters.Where(p => p.Slug == slug));
             });
+        LikelyDuplicateGraphType.AddQuery(this);
     }
 
     private void Connection<T>(string name, EntityModel<T> model, string description, Func<Data.SummitDbContext, IQueryable<T>> source)

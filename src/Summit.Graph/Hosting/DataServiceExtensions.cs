@@ -33,7 +33,9 @@ public static class DataServiceExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
-        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
+        services.AddSingleton<DatabaseContentVersion>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseContentVersion>());
+        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value, provider.GetRequiredService<DatabaseContentVersion>()));
         return builder;
     }
 
@@ -51,17 +53,21 @@ public static class DataServiceExtensions
         if (options.SeedWhenEmpty && !await db.Events.AnyAsync())
         {
             var page = app.Services.GetRequiredService<PageReader>().Read(BundledContent.Summit2021());
-            await app.Services.ImportAsync(page.Event);
+            await app.Services.ImportAsync(page.Event, new ImportOptions(BundledContent.Name));
             app.Logger.LogInformation("Imported the bundled KubeVirt Summit 2021 into the empty database.");
         }
     }
 
-    /// <summary>Imports one edition in its own context and transaction, and tells subscribers and caches when rows changed.</summary>
-    public static async Task<ImportSummary> ImportAsync(this IServiceProvider services, Content.Model.EventContent content, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports one edition in its own context and transaction, and tells subscribers and caches when rows changed.
+    /// Without <paramref name="options"/> the page is taken as "page" and an import that would remove content stops.
+    /// </summary>
+    public static async Task<ImportSummary> ImportAsync(this IServiceProvider services, Content.Model.EventContent content, ImportOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext();
-        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, cancellationToken);
-        if (summary.RowsChanged > 0)
+        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, options ?? new ImportOptions("page"), cancellationToken);
+        if (summary.Written && summary.RowsChanged > 0)
         {
             await SqliteConnectionSetup.OptimizeAsync(db, cancellationToken);
             await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
@@ -70,17 +76,20 @@ public static class DataServiceExtensions
         return summary;
     }
 
-    /// <summary>Relays changes through Redis when it is configured (several instances), else keeps them in process.</summary>
-    private static ContentChangeNotifier CreateNotifier(RedisOptions redis)
+    /// <summary>
+    /// Relays changes through Redis when it is configured (several instances), else keeps them in process; either way
+    /// every change raises the database's content version, which servers without Redis poll.
+    /// </summary>
+    private static ContentChangeNotifier CreateNotifier(RedisOptions redis, DatabaseContentVersion database)
     {
         if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
-            return new ContentChangeNotifier();
+            return new ContentChangeNotifier(database: database);
         }
 
         // Once, at start-up: the singleton is built before the first request.
         var relay = RedisContentRelay.ConnectAsync(redis).GetAwaiter().GetResult();
-        var notifier = new ContentChangeNotifier(relay);
+        var notifier = new ContentChangeNotifier(relay, database);
         relay.ListenAsync(notifier.Deliver).GetAwaiter().GetResult();
         return notifier;
     }
@@ -115,6 +124,9 @@ public static class DataServiceExtensions
 /// <summary>The 2021 summit page shipped inside the server as its default content.</summary>
 public static class BundledContent
 {
+    /// <summary>What imports of the bundled page are called in revisions.</summary>
+    public const string Name = "bundled kubevirt-summit-2021.md";
+
     public static string Summit2021()
     {
         using var stream = typeof(BundledContent).Assembly.GetManifestResourceStream("Summit.Graph.Seed.kubevirt-summit-2021.md")

@@ -30,9 +30,11 @@ public readonly record struct ContentVersions(long All, long Public);
 /// subscriptions. A change only drafts show moves the count of every change but not the public one: anonymous
 /// ETags, counts and events never reveal that a draft exists or changed.
 /// With a <see cref="RedisContentRelay"/> the versions are shared by every instance and changes reach the
-/// subscribers of every instance; without one, both stay in this process.
+/// subscribers of every instance; without one, changes reach this process's subscribers, and the validators also
+/// carry the <see cref="DatabaseContentVersion"/> every writer raises, so they change on every instance within its
+/// poll interval, whoever wrote (another instance, the command line).
 /// </summary>
-public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IObservable<ContentChange>, IAsyncDisposable
+public sealed class ContentChangeNotifier(RedisContentRelay? relay = null, DatabaseContentVersion? database = null) : IObservable<ContentChange>, IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly List<IObserver<ContentChange>> observers = [];
@@ -48,12 +50,13 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IOb
 
     /// <summary>
     /// Changes whenever content that <paramref name="includeDrafts"/> readers see changes, on every instance: the
-    /// shared Redis version, or this process's version with a boot id (the local count restarts with the process).
+    /// shared Redis version, or the database's version with this process's (which changes at once after a local
+    /// change) and a boot id (the local count restarts with the process).
     /// </summary>
     public async ValueTask<string> ContentTokenAsync(bool includeDrafts) =>
         relay is not null ? await relay.ContentTokenAsync(includeDrafts)
-        : includeDrafts ? $"{bootId}-{ContentVersion}"
-        : $"{bootId}-p{PublicVersion}";
+        : includeDrafts ? $"{database?.Version}-{bootId}-{ContentVersion}"
+        : $"{database?.PublicVersion}-{bootId}-p{PublicVersion}";
 
     public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes)
     {
@@ -63,6 +66,11 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null) : IOb
         }
 
         var isPublic = changes.Any(c => c.Public);
+        if (database is not null)
+        {
+            await database.RaiseAsync(isPublic);
+        }
+
         Deliver(
             relay is not null ? await relay.PublishAsync(changes, isPublic)
             : new ContentVersions(Interlocked.Increment(ref version), isPublic ? Interlocked.Increment(ref publicVersion) : PublicVersion),

@@ -47,7 +47,8 @@ public sealed class KeysCommandTests : IDisposable
         var listed = await RunAsync("keys", "list");
 
         Assert.Equal((1, "A key named 'twice' exists already. (Parameter 'name')"), (duplicate.ExitCode, duplicate.Error.Trim()));
-        Assert.Equal((2, "Usage: keys create --name NAME --role editor|previewer | keys list | keys revoke --name NAME"), (badRole.ExitCode, badRole.Error.Trim()));
+        Assert.Equal(2, badRole.ExitCode);
+        Assert.StartsWith("Argument 'admin' not recognized. Must be one of:", badRole.Error, StringComparison.Ordinal);
         Assert.Equal((1, "No active key is named 'nobody'."), (unknownRevoke.ExitCode, unknownRevoke.Error.Trim()));
         Assert.Matches("^twice +previewer ", Assert.Single(listed.OutputLines));
     }

@@ -33,7 +33,7 @@ public sealed class SessionMutationTests(EditingServer editing) : IClassFixture<
         Assert.Equal(
             """[{"__typename":"ValidationError","message":"'not-an-id' is not the ID of a Event.","path":["input","eventId"]},"""
             + """{"__typename":"ValidationError","message":"Must not be empty.","path":["input","title"]},"""
-            + """{"__typename":"ValidationError","message":"'Not A Slug' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, like 'volume-hotplug'.","path":["input","slug"]}]""",
+            + """{"__typename":"ValidationError","message":"'Not A Slug' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'.","path":["input","slug"]}]""",
             errors);
     }
 
@@ -59,6 +59,32 @@ public sealed class SessionMutationTests(EditingServer editing) : IClassFixture<
         var payload = await Editor.SucceedAsync("createSession", new { eventId, title }, "session { slug }");
 
         Assert.Equal(string.Join('-', Enumerable.Repeat("scaling", 12)), payload["session"].Text("slug"));
+    }
+
+    [Theory]
+    [InlineData("ΔΟΚΙΜΗ 1", "dokimi-1")]
+    [InlineData("Тестовый доклад", "testovyy-doklad")]
+    [InlineData("虚拟机", "xuniji")]
+    [InlineData("2031", "session-2031")]
+    public async Task SlugFromATitleInAnyScriptIsTransliteratedAndNeverDigitsOnly(string title, string slug)
+    {
+        var eventId = (await Editor.EventAsync()).Text("id");
+
+        var payload = await Editor.SucceedAsync("createSession", new { eventId, title }, "session { slug }");
+
+        Assert.Equal(slug, payload["session"].Text("slug"));
+    }
+
+    [Fact]
+    public async Task GivenSlugOfDigitsOnlyIsRefused()
+    {
+        var eventId = (await Editor.EventAsync()).Text("id");
+
+        var errors = await Editor.FailAsync("createSession", new { eventId, title = "Numbers", slug = "2031" });
+
+        Assert.Equal(
+            """[{"__typename":"ValidationError","message":"'2031' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'.","path":["input","slug"]}]""",
+            errors);
     }
 
     [Fact]

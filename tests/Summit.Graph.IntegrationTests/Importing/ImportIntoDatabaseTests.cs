@@ -25,8 +25,9 @@ public sealed class ImportIntoDatabaseTests : IDisposable
 
         var summary = await ImportAsync(EditedPage.Bundled);
 
-        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary with { LikelyDuplicates = [] });
+        Assert.Equal(new ImportSummary("kubevirt-summit-2021", 2, 20, 20, 26, 43, 0), summary with { LikelyDuplicates = [], Notes = [], Removals = [], Changes = [] });
         Assert.Empty(summary.LikelyDuplicates);
+        Assert.Empty(summary.Notes);
         Assert.Equal(before, await RowsAsync());
     }
 
@@ -141,15 +142,18 @@ public sealed class ImportIntoDatabaseTests : IDisposable
         var slotEndingAsItStarts = new SlotContent(new DateTime(2021, 2, 11, 14, 0, 0, DateTimeKind.Utc), new DateTime(2021, 2, 11, 14, 0, 0, DateTimeKind.Utc), [], Line: 0);
         var broken = edited with { Days = [.. edited.Days, new DayContent(new DateOnly(2021, 2, 11), [slotEndingAsItStarts])] };
 
-        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => server.Services.ImportAsync(broken));
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => server.Services.ImportAsync(broken, AllowingRemovals));
 
         Assert.Contains("CK_Slots_EndsAfterStart", failure.InnerException?.Message, StringComparison.Ordinal);
         Assert.Equal(before, await RowsAsync());
     }
 
+    private static readonly ImportOptions AllowingRemovals = new("edited.md") { AllowRemovals = true };
+
     private EventContent Read(string markdown) => server.Services.GetRequiredService<PageReader>().Read(markdown).Event;
 
-    private Task<ImportSummary> ImportAsync(string markdown) => server.Services.ImportAsync(Read(markdown));
+    /// <summary>Imports as an operator who asked for removals: these tests are about what the import writes.</summary>
+    private Task<ImportSummary> ImportAsync(string markdown) => server.Services.ImportAsync(Read(markdown), AllowingRemovals);
 
     /// <summary>Every row of the edition with its identity and version, in a stable order.</summary>
     private Task<List<RowState>> RowsAsync() => server.WithDatabaseAsync(async db =>

@@ -7,6 +7,10 @@ public static class RepositoryFiles
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>A made-up edition in one of the page's layouts, from the unit tests' pages (copies of <c>shared/layouts/</c>).</summary>
+    public static string LayoutSample(string name) =>
+        File.ReadAllText(PathOf(Path.Combine("tests", "Summit.Graph.Tests", "Content", "Pages", $"{name}.md")));
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

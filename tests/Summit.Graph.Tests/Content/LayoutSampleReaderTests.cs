@@ -12,7 +12,7 @@ public sealed class LayoutSampleReaderTests
     {
         var result = TestPages.Read(name);
 
-        Assert.Equal(name, result.Layout);
+        Assert.Equal(TestPages.SampleLayouts[name], result.Layout);
         Snapshot.Match(result, SnapshotNameExtension.Create(name));
     }
 

@@ -49,6 +49,7 @@ public sealed class PageReaderRobustnessTests
 
         Assert.Equal(
             [
+                (19, DiagnosticSeverity.Info, "  - Dates: February 9 and 10, 2021."),
                 (20, DiagnosticSeverity.Warning, "  - Venue: the internet"),
                 (59, DiagnosticSeverity.Info, "In the first session of the KubeVirt Summit, Fabian Deutsch ([@dummdida](https://twitter.com/dummdida)) talks about the project's history."),
                 (88, DiagnosticSeverity.Warning, "Stray remark after the presenter."),
@@ -71,6 +72,7 @@ public sealed class PageReaderRobustnessTests
 
         Assert.Equal(
             [
+                (19, DiagnosticSeverity.Info, SeedPage.DatesReport),
                 (24, DiagnosticSeverity.Warning, "The sentence counts 20 sessions; the table lists 19."),
                 (46, DiagnosticSeverity.Warning, "No session section has the anchor 'vfx'; the session has only its programme title."),
                 (57, DiagnosticSeverity.Info, "Presenter 'Fabian Deutsch' was inferred from the abstract's prose; the section has no Presenter line."),
@@ -101,7 +103,7 @@ public sealed class PageReaderRobustnessTests
 
         var error = Assert.Throws<PageFormatException>(() => new PageReader().Read(ProgrammeAsAList));
 
-        Assert.Contains("no known layout (known: 2021, table-with-speakers, inline-day-sections, bold-italic-times, schedule-only)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no known layout (known: 2021, table-with-speakers, inline-day-sections, bold-italic-times, schedule-only, announced)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

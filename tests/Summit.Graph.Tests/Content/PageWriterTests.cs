@@ -13,7 +13,7 @@ public sealed class PageWriterTests
 
         var reread = new PageReader().Read(ProgrammePageWriter.Write(content));
 
-        Assert.Equal(ProgrammePageWriter.Layout, reread.Layout);
+        Assert.Equal(content.Sessions.Count == 0 ? "announced" : ProgrammePageWriter.Layout, reread.Layout);
         Assert.Equal(ContentComparison.WithoutLineNumbers(content), ContentComparison.WithoutLineNumbers(reread.Event));
     }
 

@@ -55,6 +55,17 @@ public sealed class PeopleLineParserTests
     [InlineData("Konveyor's Forklift", "konveyors-forklift")]
     public void SlugsAreLowercaseAscii(string text, string slug)
     {
-        Assert.Equal(slug, Slugs.From(text));
+        Assert.Equal(slug, Slugs.From(text, "person"));
+    }
+
+    [Theory]
+    [InlineData("Ravi Menon &  Li Wei", "Ravi Menon|; Li Wei|")]
+    [InlineData("Amara Okafor, Lucía Ferrer and Pavel Novak", "Amara Okafor|; Lucía Ferrer|; Pavel Novak|")]
+    [InlineData("Jonas Berg, Acme Hosting & Mei Lin, Acme Hosting", "Jonas Berg|Acme Hosting; Mei Lin|Acme Hosting")]
+    [InlineData("Jonas Berg, Acme Hosting and Mei Lin, Example Cloud", "Jonas Berg|Acme Hosting; Mei Lin|Example Cloud")]
+    [InlineData("Aiko Tanaka", "Aiko Tanaka|")]
+    public void NameListsGiveEachPersonTheirOwnCompanyWhenTheyWriteOne(string text, string people)
+    {
+        Assert.Equal(people, string.Join("; ", PeopleLineParser.ParseNames(text).Select(person => $"{person.Name}|{person.Company}")));
     }
 }

@@ -97,11 +97,13 @@ public sealed class SeedPageReaderTests
     }
 
     [Fact]
-    public void ReportsOnlyTheSpeakerInferredFromProse()
+    public void ReportsOnlyWhereTheDatesCameFromAndTheSpeakerInferredFromProse()
     {
         var diagnostics = SeedPage.Read().Diagnostics;
 
-        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(new ImportDiagnostic(19, DiagnosticSeverity.Info, SeedPage.DatesReport, "  - Dates: February 9 and 10, 2021."), diagnostics[0]);
+        var diagnostic = diagnostics[1];
         Assert.Equal(
             new ImportDiagnostic(
                 58,

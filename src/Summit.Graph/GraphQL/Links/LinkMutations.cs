@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Sessions;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;

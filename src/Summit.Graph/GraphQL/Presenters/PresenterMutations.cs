@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
@@ -65,7 +66,7 @@ public static class PresenterMutations
     private static async Task<MutationResult> CreateAsync(EditScope scope, MutationInput<CreatePresenterInput> input, CancellationToken cancellationToken)
     {
         var name = input.Text(i => i.Name);
-        var presenter = new Presenter { Name = name, Slug = input.Slug(i => i.Slug, orFrom: name) };
+        var presenter = new Presenter { Name = name, Slug = input.Slug(i => i.Slug, orFrom: name, kind: "person") };
         var changed = ApplyDetails(input, presenter);
         input.ThrowIfInvalid();
         await EnsureSlugFreeAsync(scope, presenter.Slug, null, cancellationToken);
@@ -148,7 +149,7 @@ public static class PresenterMutations
             .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {
-            var before = Sessions.SessionSnapshot.Of(session);
+            var before = SessionSnapshot.Of(session);
             var part = session.Presenters.Single(p => p.PresenterId == presenter.Id);
             session.Presenters.Remove(part);
             scope.Db.SessionPresenters.Remove(part);
@@ -174,13 +175,13 @@ public static class PresenterMutations
         // After a merge the sessions list the merged-into person; bringing the roles back too would list them twice.
         var roles = deletion?.Operation == RevisionOperation.Merge
             ? []
-            : EditScope.ReadSnapshot<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
+            : RevisionSnapshots.Read<PresenterSnapshot>(deletion?.PreviousContent)?.Sessions ?? [];
         var sessionIds = roles.Select(r => r.SessionId).ToList();
         var sessions = await scope.Db.Sessions.Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
             .Where(s => sessionIds.Contains(s.Id)).ToListAsync(cancellationToken);
         foreach (var session in sessions.Where(s => s.Presenters.All(p => p.PresenterId != presenter.Id)))
         {
-            var before = Sessions.SessionSnapshot.Of(session);
+            var before = SessionSnapshot.Of(session);
             var role = roles.First(r => r.SessionId == session.Id);
             session.Presenters.Add(new SessionPresenter { PresenterId = presenter.Id, Role = role.Role, Position = Math.Min(role.Position, session.Presenters.Count) });
             Sessions.SessionMutations.Touch(scope, session, before, RevisionOperation.Update, "presenters");
@@ -196,7 +197,7 @@ public static class PresenterMutations
         var revision = await scope.Db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError("No revision of a person with content has that ID.", GlobalId.Encode("Revision", revisionId)));
-        var snapshot = EditScope.ReadSnapshot<PresenterSnapshot>(revision.PreviousContent)!;
+        var snapshot = RevisionSnapshots.Read<PresenterSnapshot>(revision.PreviousContent)!;
         var presenter = await LoadAsync(scope, revision.EntityId, cancellationToken);
         scope.ExpectVersion(presenter, input.Value.Version, Type);
         if (snapshot.Slug != presenter.Slug)

@@ -1,27 +1,14 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Sessions;
-
-/// <summary>A session's full content, as revisions keep it.</summary>
-public sealed record SessionSnapshot(
-    string Slug, string Title, string? ProgrammeTitle, SessionKind Kind, string Abstract, PublicationStatus Status, int? SlotId,
-    IReadOnlyList<SessionPresenterSnapshot> Presenters, IReadOnlyList<LinkSnapshot> Links)
-{
-    public static SessionSnapshot Of(Session s) => new(
-        s.Slug, s.Title, s.ProgrammeTitle, s.Kind, s.Abstract.Markdown, s.Status, s.SlotId,
-        [.. s.Presenters.OrderBy(p => p.Position).Select(p => new SessionPresenterSnapshot(p.PresenterId, p.Role, p.Position))],
-        [.. s.Links.OrderBy(l => l.Position).Select(l => new LinkSnapshot(l.Kind, l.Url, l.Label, l.Position))]);
-}
-
-public sealed record SessionPresenterSnapshot(int PresenterId, PresenterRole Role, int Position);
-
-public sealed record LinkSnapshot(LinkKind Kind, string Url, string Label, int Position);
 
 /// <summary>Editing sessions: texts, schedule, publication, presenters, deletion and restore.</summary>
 public static class SessionMutations
@@ -103,7 +90,7 @@ public static class SessionMutations
     {
         var eventId = input.Id(i => i.EventId);
         var title = input.Text(i => i.Title);
-        var slug = input.Slug(i => i.Slug, orFrom: title);
+        var slug = input.Slug(i => i.Slug, orFrom: title, kind: ProgrammeTitles.SlugKind);
         var markdown = input.Markdown(i => i.Abstract);
         var programmeTitle = input.OptionalText(i => i.ProgrammeTitle);
         input.ThrowIfInvalid();
@@ -255,7 +242,7 @@ public static class SessionMutations
         var revision = await scope.Db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == revisionId && r.EntityType == Type && r.PreviousContent != null, cancellationToken)
             ?? throw new ContentException(new NotFoundError("No revision of a session with content has that ID.", GlobalId.Encode("Revision", revisionId)));
-        var snapshot = EditScope.ReadSnapshot<SessionSnapshot>(revision.PreviousContent)!;
+        var snapshot = RevisionSnapshots.Read<SessionSnapshot>(revision.PreviousContent)!;
         var session = await LoadAsync(scope, revision.EntityId, cancellationToken);
         scope.ExpectVersion(session, input.Value.Version, Type);
         if (snapshot.Slug != session.Slug)

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.Live;
 
@@ -148,8 +148,6 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
 /// <summary>What a mutation works with: a tracking context that sees drafts, and the history it writes.</summary>
 public sealed class EditScope(SummitDbContext db, string author, MarkdownRenderer markdown)
 {
-    /// <summary>Enums by name and camelCase members: snapshots stay readable, and valid when enums gain members.</summary>
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly List<(string Type, IVersioned Entity, int Version, RevisionOperation Operation, string Fields, string? Previous)> pending = [];
     private readonly List<(IVersioned Entity, object? Previous)> previousContents = [];
 
@@ -195,13 +193,11 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
     {
         previousContents.Add((entity, previousContent));
         pending.Add((typeName, entity, versionBefore, operation, string.Join(',', changedFields),
-            previousContent is null ? null : JsonSerializer.Serialize(previousContent, previousContent.GetType(), SnapshotJson)));
+            previousContent is null ? null : RevisionSnapshots.Write(previousContent)));
     }
 
     /// <summary>Every changed object with its content before the change (null for new objects).</summary>
     internal IEnumerable<(IVersioned Entity, object? Previous)> Changes => previousContents.Select(p => (p.Entity, p.Previous));
-
-    public static T? ReadSnapshot<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json, SnapshotJson);
 
     internal void WriteRevisions()
     {

@@ -103,24 +103,26 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
     }
 
     /// <summary>
-    /// A slug: lower-case letters, digits and single dashes, at most <see cref="MaxSlugLength"/> characters.
-    /// One made from a title is cut at a word boundary to fit, since titles may be longer than slugs.
+    /// A slug: lower-case letters, digits and single dashes, at least one letter, at most <see cref="MaxSlugLength"/>
+    /// characters. One made from a title is transliterated (see <see cref="Content.Reading.Slugs"/>), prefixed with
+    /// <paramref name="kind"/> when it has no letter, and cut at a word boundary to fit, since titles may be longer than slugs.
     /// </summary>
-    protected string Slug(string field, string? orFrom = null)
+    protected string Slug(string field, string? orFrom = null, string kind = "item")
     {
         var given = Read<string>(field);
-        var slug = given ?? Fit(Slugify(orFrom ?? ""));
+        var slug = given ?? Fit(Content.Reading.Slugs.From(orFrom ?? "", kind));
         // The pattern alone refuses every control character; this names the one found, as every other field does.
         if (given is not null && !SingleLine(field, given))
         {
             return given;
         }
 
-        if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug))
+        // Digits alone would read as an id.
+        if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug) || !slug.Any(char.IsAsciiLetter))
         {
             Problem(field, given is null
                 ? "No slug can be made from the title; give one of lower-case letters, digits and dashes."
-                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, like 'volume-hotplug'.");
+                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'.");
         }
 
         return slug;
@@ -226,8 +228,6 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
         }
     }
 
-    public static string Slugify(string text) => Content.Reading.Slugs.From(text);
-
     private static string Fit(string slug)
     {
         if (slug.Length <= MaxSlugLength)
@@ -282,8 +282,11 @@ public sealed class MutationInput<TInput>(IDictionary<string, object?> values, A
     /// <summary>Markdown, stored as written, within the size and nesting limits.</summary>
     public string Markdown(Expression<Func<TInput, string?>> member) => Markdown(Field(member));
 
-    /// <summary>A slug as given, or made from <paramref name="orFrom"/> (a title) when the member is not given.</summary>
-    public string Slug(Expression<Func<TInput, string?>> member, string? orFrom = null) => Slug(Field(member), orFrom);
+    /// <summary>
+    /// A slug as given, or made from <paramref name="orFrom"/> (a title or name) when the member is not given; one
+    /// without a letter is prefixed with <paramref name="kind"/> (<c>session</c>, <c>person</c>).
+    /// </summary>
+    public string Slug(Expression<Func<TInput, string?>> member, string? orFrom = null, string kind = "item") => Slug(Field(member), orFrom, kind);
 
     /// <summary>An absolute http or https URL; null when not given and not <paramref name="required"/>.</summary>
     public string? Url(Expression<Func<TInput, string?>> member, bool required) => Url(Field(member), required);

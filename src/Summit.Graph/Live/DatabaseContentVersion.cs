@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Data;
+
+namespace Summit.Graph.Live;
+
+/// <summary>
+/// The content version kept in the database (<see cref="Data.Entities.ContentVersion"/>), which every writer raises:
+/// mutations and imports of every instance and of the command line. A server reads the one row every
+/// <see cref="PollInterval"/>, so a change another process committed invalidates this server's ETags and remembered
+/// counts within that time, with or without Redis. A database that cannot be reached keeps the last value read.
+/// </summary>
+public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> contexts, ILogger<DatabaseContentVersion> logger) : BackgroundService
+{
+    /// <summary>How often the row is read: a single-row primary-key read, well under a millisecond.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private long version;
+    private long publicVersion;
+
+    /// <summary>The stored count of every committed change, as last read.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    /// <summary>The stored count of changes anonymous readers could see, as last read.</summary>
+    public long PublicVersion => Interlocked.Read(ref publicVersion);
+
+    /// <summary>Counts a committed change in the database, for every other process to see, and reads the result back.</summary>
+    public async Task RaiseAsync(bool isPublic, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await ContentVersionStore.RaiseAsync(db, isPublic, cancellationToken);
+        }
+
+        await RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the stored versions now.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (all, onlyPublic) = await ContentVersionStore.ReadAsync(db, cancellationToken);
+        Interlocked.Exchange(ref version, all);
+        Interlocked.Exchange(ref publicVersion, onlyPublic);
+    }
+
+    /// <summary>Reads the version once before the server takes requests, so its first validators already carry it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await TryRefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await TryRefreshAsync(stoppingToken);
+        }
+    }
+
+    private async Task TryRefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException exception)
+        {
+            logger.LogWarning("The content version could not be read ({Reason}); the last one read is kept.", exception.Message);
+        }
+    }
+}

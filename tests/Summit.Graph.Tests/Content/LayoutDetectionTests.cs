@@ -1,0 +1,59 @@
+using Summit.Graph.Content.Model;
+using Summit.Graph.Content.Reading;
+
+namespace Summit.Graph.Tests.Content;
+
+/// <summary>
+/// A layout is its structure, not its punctuation: a colon after the times, times as HHMM, HH:MM or HH.MM, a line
+/// break or none, a missing speakers line or description, never make a page "in no known layout".
+/// </summary>
+public sealed class LayoutDetectionTests
+{
+    private static string Page(string firstSession, string secondSession) => $"""
+        ---
+        title: KubeVirt Summit 2030
+        ---
+
+        ## When
+
+        - Dates: September 18, 2030
+        - Time: 13:00-18:00 UTC
+
+        ## Schedule
+
+        ### Wednesday, September 18
+
+        {firstSession}
+
+        {secondSession}
+        """;
+
+    [Theory]
+    [InlineData("**1300-1325: _Welcome_**", "**1330-1355: _Snapshots you can trust_** <br>\nDescription: Consistent snapshots.")]
+    [InlineData("**13:00-13:25 _Welcome_**", "**13:30-13:55 _Snapshots you can trust_** <br>\nAda Example, Example Cloud <br>\nDescription: Consistent snapshots.")]
+    [InlineData("**13:00 - 13:25: _Welcome_**<br>", "**1330–1355 _Snapshots you can trust._**")]
+    [InlineData("**13.00-13.25** _Welcome_", "**13:30-1355:** *Snapshots you can trust*<br/>\nDescription: Consistent snapshots.")]
+    public void BoldItalicTimesIsReadWhateverItsPunctuation(string firstSession, string secondSession)
+    {
+        AssertTwoSessions(new PageReader().Read(Page(firstSession, secondSession)), "bold-italic-times");
+    }
+
+    [Theory]
+    [InlineData("1300-1325: **Welcome**<br>", "1330-1355: **Snapshots you can trust**<br>\nPresented by Ada Example\n\nConsistent snapshots.")]
+    [InlineData("13:00-13:25 **Welcome**", "13:30 - 13:55 **Snapshots you can trust**\n\nConsistent snapshots.")]
+    [InlineData("1300–1325 – **Welcome**<br />", "13.30-13.55: **Snapshots you can trust.**<br>\nPresented by Ada Example & Li Wei")]
+    public void InlineDaySectionsIsReadWhateverItsPunctuation(string firstSession, string secondSession)
+    {
+        AssertTwoSessions(new PageReader().Read(Page(firstSession, secondSession)), "inline-day-sections");
+    }
+
+    private static void AssertTwoSessions(PageReadResult result, string layout)
+    {
+        Assert.Equal(layout, result.Layout);
+        Assert.Equal(["Welcome", "Snapshots you can trust"], result.Event.Sessions.Select(session => session.Title));
+        Assert.Equal(
+            [(new TimeOnly(13, 0), new TimeOnly(13, 25)), (new TimeOnly(13, 30), new TimeOnly(13, 55))],
+            result.Event.Days.Single().Slots.Select(slot => (TimeOnly.FromDateTime(slot.StartsAt), TimeOnly.FromDateTime(slot.EndsAt))));
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
+    }
+}
