@@ -16,6 +16,7 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
 
     private long version;
     private long publicVersion;
+    private bool unreachable;
 
     /// <summary>The stored count of every committed change, as last read.</summary>
     public long Version => Interlocked.Read(ref version);
@@ -38,7 +39,7 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
 
             await RefreshAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("The content version could not be raised ({Reason}); other servers see the change with the next one.", exception.Message);
         }
@@ -69,16 +70,30 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
         }
     }
 
+    /// <summary>
+    /// Reads the version, keeping the last one when the database cannot answer: a failure of any kind (a refused
+    /// connection surfaces from EF Core's retrying strategy as an <see cref="InvalidOperationException"/>, not a
+    /// <see cref="System.Data.Common.DbException"/>) must not end the service, which would stop the host. An outage
+    /// is logged when it starts and when it ends, not four times a second.
+    /// </summary>
     private async Task TryRefreshAsync(CancellationToken cancellationToken)
     {
         try
         {
             await RefreshAsync(cancellationToken);
+            if (unreachable)
+            {
+                unreachable = false;
+                logger.LogInformation("The content version can be read again.");
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Any failure (the server down, a retry limit, a timeout) must not stop the host this service runs in.
-            logger.LogWarning("The content version could not be read ({Reason}); the last one read is kept.", exception.Message);
+            if (!unreachable)
+            {
+                unreachable = true;
+                logger.LogWarning("The content version could not be read ({Reason}); the last one read is kept until it can be.", exception.Message);
+            }
         }
     }
 }
