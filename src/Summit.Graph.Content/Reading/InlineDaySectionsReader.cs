@@ -6,7 +6,8 @@ namespace Summit.Graph.Content.Reading;
 /// <summary>
 /// Reads the layout with one <c>### April 12</c> section per day, each session a
 /// <c>1300-1325: **Title**&lt;br&gt;</c> line (times in any mix of "1300" and "13:00", the colon and the line break
-/// optional), then <c>Presented by A &amp; B</c> when the speakers are known, then its abstract up to the next session.
+/// optional), then <c>Presented by A &amp; B</c> (or <c>Speakers: A, B</c>) when the speakers are known, then its abstract
+/// up to the next session.
 /// </summary>
 public sealed partial class InlineDaySectionsReader : IPageReader
 {
@@ -35,6 +36,7 @@ public sealed partial class InlineDaySectionsReader : IPageReader
     [GeneratedRegex(@"^(?<times>" + ScheduleText.TimeRangeText + @")\s*[:–—-]?\s*\*\*(?<title>[^*].*?)\*\*\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
-    [GeneratedRegex(@"^Presented by\s+(?<names>.+)\z", RegexOptions.IgnoreCase)]
+    // "Presented by A & B", "Presenters: A, B", "Speaker: _A_<br>".
+    [GeneratedRegex(@"^[*_]*(?:Presented by|Presenters?\s*:|Speakers?\s*:)[*_]*\s+[*_]*(?<names>.+?)[*_]*\s*(?:<br\s*/?>)?\z", RegexOptions.IgnoreCase)]
     private static partial Regex PresentedBy();
 }

@@ -159,9 +159,9 @@ public static partial class ScheduleText
 
     /// <summary>
     /// A time range as programmes print it, for regular expressions: two clock times in any of the forms
-    /// <see cref="ParseTime"/> reads ("13:00", "1300", "13.00"), joined by a dash.
+    /// <see cref="ParseTime"/> reads ("13:00", "1300", "13.00"), joined by a dash or "to", perhaps followed by UTC.
     /// </summary>
-    public const string TimeRangeText = @"(?:\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?:\d{1,2}[:.]\d{2}|\d{4})";
+    public const string TimeRangeText = @"(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:[-–—]|to)\s*(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:UTC|GMT))?";
 
     /// <summary>A clock time such as "14:00", "9:30", "1400" or "14.00".</summary>
     public static TimeOnly? ParseTime(string text)
@@ -248,7 +248,7 @@ public static partial class ScheduleText
     [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})\s*(?<zone>[A-Z]{2,5})\b")]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})")]
+    [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*(?:[-–—]|to)\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:UTC|GMT))?")]
     private static partial Regex TimeRangePattern();
 
     // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029".

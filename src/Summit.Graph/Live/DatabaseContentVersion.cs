@@ -24,15 +24,25 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     /// <summary>The stored count of changes anonymous readers could see, as last read.</summary>
     public long PublicVersion => Interlocked.Read(ref publicVersion);
 
-    /// <summary>Counts a committed change in the database, for every other process to see, and reads the result back.</summary>
+    /// <summary>
+    /// Counts a committed change in the database, for every other process to see, and reads the result back. The change
+    /// is committed already: a database that fails now is logged, not thrown, and other servers see the next change.
+    /// </summary>
     public async Task RaiseAsync(bool isPublic, CancellationToken cancellationToken = default)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        try
         {
-            await ContentVersionStore.RaiseAsync(db, isPublic, cancellationToken);
-        }
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                await ContentVersionStore.RaiseAsync(db, isPublic, cancellationToken);
+            }
 
-        await RefreshAsync(cancellationToken);
+            await RefreshAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The content version could not be raised ({Reason}); other servers see the change with the next one.", exception.Message);
+        }
     }
 
     /// <summary>Reads the stored versions now.</summary>

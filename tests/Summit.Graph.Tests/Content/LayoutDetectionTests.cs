@@ -33,6 +33,7 @@ public sealed class LayoutDetectionTests
     [InlineData("**13:00-13:25 _Welcome_**", "**13:30-13:55 _Snapshots you can trust_** <br>\nAda Example, Example Cloud <br>\nDescription: Consistent snapshots.")]
     [InlineData("**13:00 - 13:25: _Welcome_**<br>", "**1330–1355 _Snapshots you can trust._**")]
     [InlineData("**13.00-13.25** _Welcome_", "**13:30-1355:** *Snapshots you can trust*<br/>\nDescription: Consistent snapshots.")]
+    [InlineData("**13:00-13:25 UTC _Welcome_**", "**13:30 to 13:55: _Snapshots you can trust_** <br>\nAda Example, Example Cloud <br>")]
     public void BoldItalicTimesIsReadWhateverItsPunctuation(string firstSession, string secondSession)
     {
         AssertTwoSessions(new PageReader().Read(Page(firstSession, secondSession)), "bold-italic-times");
@@ -42,9 +43,24 @@ public sealed class LayoutDetectionTests
     [InlineData("1300-1325: **Welcome**<br>", "1330-1355: **Snapshots you can trust**<br>\nPresented by Ada Example\n\nConsistent snapshots.")]
     [InlineData("13:00-13:25 **Welcome**", "13:30 - 13:55 **Snapshots you can trust**\n\nConsistent snapshots.")]
     [InlineData("1300–1325 – **Welcome**<br />", "13.30-13.55: **Snapshots you can trust.**<br>\nPresented by Ada Example & Li Wei")]
+    [InlineData("13:00-13:25 UTC: **Welcome**", "13:30 to 13:55 UTC: **Snapshots you can trust**<br>\nSpeakers: Ada Example, Li Wei\n\nConsistent snapshots.")]
+    [InlineData("1300 to 1325: **Welcome**", "1330-1355: **Snapshots you can trust**\n_Presenter: Ada Example_<br>\nConsistent snapshots.")]
     public void InlineDaySectionsIsReadWhateverItsPunctuation(string firstSession, string secondSession)
     {
         AssertTwoSessions(new PageReader().Read(Page(firstSession, secondSession)), "inline-day-sections");
+    }
+
+    [Theory]
+    [InlineData("Presented by Ada Example & Li Wei")]
+    [InlineData("Speakers: Ada Example, Li Wei")]
+    [InlineData("**Presenters:** Ada Example and Li Wei<br>")]
+    public void SpeakersLineIsReadHoweverItIsIntroduced(string speakers)
+    {
+        var result = new PageReader().Read(Page("1300-1325: **Welcome**", $"1330-1355: **Snapshots you can trust**<br>\n{speakers}\n\nConsistent snapshots."));
+
+        var session = result.Event.Sessions[1];
+        Assert.Equal(["Ada Example", "Li Wei"], session.People.Select(part => part.Person.Name));
+        Assert.Equal("Consistent snapshots.", session.AbstractMarkdown);
     }
 
     private static void AssertTwoSessions(PageReadResult result, string layout)
