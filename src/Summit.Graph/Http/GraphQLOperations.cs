@@ -19,9 +19,11 @@ namespace Summit.Graph.Http;
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
 /// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log;
 /// <see cref="Validated"/> marks a document that passed the specification's rules before (<see cref="ValidatedDocuments"/>);
-/// <see cref="DocumentBytes"/> is what parsing a new document allocated, its syntax tree's size for that cache.
+/// <see cref="DocumentBytes"/> is what parsing a new document allocated, its syntax tree's size for that cache;
+/// <see cref="WarmUp"/> marks a run of <see cref="StartupWarmUp"/>: no client's request, so not in the request log (which would
+/// call its cold, slow first runs warnings).
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false, long DocumentBytes = 0)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false, long DocumentBytes = 0, bool WarmUp = false)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
@@ -228,7 +230,7 @@ public sealed partial class GraphQLOperations(
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var level = LogLevelOf(operation.Type, result, elapsed);
-        if (logger.IsEnabled(level))
+        if (!operation.WarmUp && logger.IsEnabled(level))
         {
             var errorCodes = result.Errors is { Count: > 0 } errors ? string.Join(',', errors.Select(e => e.Code ?? "ERROR").Distinct()) : "none";
             LogExecuted(logger, level, operation.Type, operation.Name ?? "(anonymous)", elapsed, SqlStatementCounter.CurrentCount, errorCodes);
