@@ -30,9 +30,9 @@ public sealed class WarmUpOptions
 /// path JIT-compiled: a fresh instance ran the schedule at half its warm rate for its first seconds.
 /// <para>
 /// It reads what anonymous clients see, with no HTTP request and outside every client's rate limit: no content,
-/// count, version, ETag, revision or rate changes, and readiness does not wait for it. Each document runs once with no operation name (as plain POSTs and
-/// <c>documentId</c> GETs send it) and once with its operation's name (as Apollo-style clients send it), since
-/// the document cache keys on both. Required variables without a default get an empty value of their scalar type
+/// count, version, ETag, revision or rate changes, and readiness does not wait for it. Each document runs once
+/// with no operation name (as plain POSTs and <c>documentId</c> GETs send it) and once with its operation's name
+/// (as Apollo-style clients send it), since the document cache keys on both. Required variables without a default get an empty value of their scalar type
 /// (<c>""</c>, <c>0</c>, <c>false</c>), which may select nothing: such a document still warms its parsing,
 /// validation and root query. Its operations stay out of the request log; one Debug line tells how many ran and
 /// how long they took. When the database does not answer it logs once at Information and gives up, leaving
