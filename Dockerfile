@@ -12,10 +12,11 @@ COPY src/Summit.Graph.Data/Summit.Graph.Data.csproj src/Summit.Graph.Data/
 COPY src/Summit.Graph.Migrations.Sqlite/Summit.Graph.Migrations.Sqlite.csproj src/Summit.Graph.Migrations.Sqlite/
 COPY src/Summit.Graph.Migrations.SqlServer/Summit.Graph.Migrations.SqlServer.csproj src/Summit.Graph.Migrations.SqlServer/
 COPY src/Summit.Graph.Migrations.PostgreSql/Summit.Graph.Migrations.PostgreSql.csproj src/Summit.Graph.Migrations.PostgreSql/
-RUN dotnet restore src/Summit.Graph/Summit.Graph.csproj
+# For the build machine's runtime: the publish is then ReadyToRun (precompiled; see Summit.Graph.csproj).
+RUN dotnet restore src/Summit.Graph/Summit.Graph.csproj --use-current-runtime
 COPY schema/operations/ schema/operations/
 COPY src/ src/
-RUN dotnet publish src/Summit.Graph -c Release -o /app --no-restore
+RUN dotnet publish src/Summit.Graph -c Release --use-current-runtime --self-contained false -o /app --no-restore
 
 # Run: the ASP.NET Core runtime only, as the image's unprivileged user, with the database on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

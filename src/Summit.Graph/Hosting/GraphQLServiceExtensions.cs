@@ -31,6 +31,9 @@ public static class GraphQLServiceExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<PersistedDocuments>();
         services.AddSingleton<ValidatedDocuments>();
+        services.Configure<WarmUpOptions>(builder.Configuration.GetSection(WarmUpOptions.Section));
+        services.AddSingleton<StartupWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<StartupWarmUp>());
         services.AddSingleton<HttpCaching>();
         services.AddSingleton<BananaCakePop>();
         services.AddSingleton<ServerSentEvents>();

@@ -20,9 +20,11 @@ namespace Summit.Graph.Http;
 /// operation to run); parse errors and persisted-query misses are answered like validation errors, as the
 /// GraphQL-over-HTTP spec and Apollo's clients expect. <see cref="Name"/> is the chosen operation's, for the request log;
 /// <see cref="Validated"/> marks a document that passed the specification's rules before (<see cref="ValidatedDocuments"/>);
-/// <see cref="DocumentBytes"/> is what parsing a new document allocated, its syntax tree's size for that cache.
+/// <see cref="DocumentBytes"/> is what parsing a new document allocated, its syntax tree's size for that cache;
+/// <see cref="WarmUp"/> marks a run of <see cref="StartupWarmUp"/>: no client's request, so not in the request log (which would
+/// call its cold, slow first runs warnings).
 /// </summary>
-public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false, long DocumentBytes = 0)
+public sealed record PreparedOperation(GraphQLRequest Request, string? Query, GraphQLDocument? Document, OperationType Type, ExecutionError? Error, bool Malformed = false, string? Name = null, bool Validated = false, long DocumentBytes = 0, bool WarmUp = false)
 {
     public static PreparedOperation Failed(GraphQLRequest request, ExecutionError error) => new(request, null, null, OperationType.Query, error);
 
@@ -176,7 +178,7 @@ public sealed partial class GraphQLOperations(
     public async Task<ExecutionResult> ExecuteAsync(PreparedOperation operation, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var activity = GraphQLTelemetry.Start(operation.Type, operation.Name);
+        var activity = operation.WarmUp ? null : GraphQLTelemetry.Start(operation.Type, operation.Name);
         var request = operation.Request;
         var timeout = TimeSpan.FromSeconds(limits.Value.TimeoutSeconds);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -226,6 +228,12 @@ public sealed partial class GraphQLOperations(
         if (result.Executed && !operation.Validated && operation is { Query: { } query, Document: { } document })
         {
             validatedDocuments.Remember(query, request.OperationName, document, operation.DocumentBytes);
+        }
+
+        if (operation.WarmUp)
+        {
+            // The start-up warm-up is no client's operation: it stays out of the log and the metrics.
+            return result;
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);

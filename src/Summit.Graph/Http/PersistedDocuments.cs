@@ -38,6 +38,9 @@ public sealed class PersistedDocuments : IDisposable
         trustedOnly = options.Value.TrustedDocumentsOnly;
     }
 
+    /// <summary>The text of every trusted document (the files of <c>schema/operations</c>), as <c>documentId</c> requests run it.</summary>
+    public IEnumerable<string> TrustedTexts => trusted.Values;
+
     /// <summary>The bytes the automatic persisted queries are counted as holding now (bounded by <c>GraphQL:PersistedQueryCacheBytes</c>).</summary>
     public long EstimatedBytes => automatic.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 

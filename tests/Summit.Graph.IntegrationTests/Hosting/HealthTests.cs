@@ -21,17 +21,7 @@ public sealed class HealthTests(SummitServer server)
     [Fact]
     public async Task ReadinessFailsWhenTheDatabaseCannotBeOpened()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "summit-graph-tests", Guid.NewGuid().ToString("N"), "absent.db");
-        using var broken = new SummitServer
-        {
-            Settings =
-            {
-                ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = $"Data Source={missing};Mode=ReadOnly",
-                ["Database:MigrateOnStartup"] = "false",
-                ["Database:SeedWhenEmpty"] = "false",
-            },
-        };
+        using var broken = SummitServer.WithUnreachableDatabase();
         using var client = broken.CreateClient();
 
         using var live = await client.GetAsync("/health/live");

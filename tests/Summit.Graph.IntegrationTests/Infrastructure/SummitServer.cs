@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Summit.Graph.Auth;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Http;
 
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
@@ -30,6 +32,25 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     public SummitServer()
     {
         dataDirectory = Path.Combine(Path.GetTempPath(), "summit-graph-tests", name);
+    }
+
+    /// <summary>
+    /// A server whose database cannot be opened (a read-only SQLite file that does not exist), with nothing done to
+    /// it at start-up: it starts and answers, but every database call fails.
+    /// </summary>
+    public static SummitServer WithUnreachableDatabase()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "summit-graph-tests", Guid.NewGuid().ToString("N"), "absent.db");
+        return new SummitServer
+        {
+            Settings =
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = $"Data Source={missing};Mode=ReadOnly",
+                ["Database:MigrateOnStartup"] = "false",
+                ["Database:SeedWhenEmpty"] = "false",
+            },
+        };
     }
 
     /// <summary>The provider under test: Sqlite or PostgreSql (a test may pin one with <c>Database:Provider</c> in <see cref="Settings"/>).</summary>
@@ -75,6 +96,17 @@ public sealed class SummitServer : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>
+    /// Starts the host and waits for its start-up warm-up (<see cref="StartupWarmUp"/>) to finish, so that no test's
+    /// SQL capture or first request overlaps the warm-up's own.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<StartupWarmUp>().ExecuteTask?.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>Posts one operation; <paramref name="bearerKey"/> goes into <c>Authorization: Bearer</c>.</summary>
