@@ -61,12 +61,21 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
         await base.StartAsync(cancellationToken);
     }
 
+    /// <summary>The longest wait between reads while the database does not answer.</summary>
+    public static readonly TimeSpan OutagePollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Reads every <see cref="PollInterval"/>; while the database does not answer, waits twice as long after each failed
+    /// read, up to <see cref="OutagePollInterval"/>: each failed attempt is a connection error EF Core logs.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var wait = PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(wait, stoppingToken).ConfigureAwait(false);
             await TryRefreshAsync(stoppingToken);
+            wait = unreachable ? TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, OutagePollInterval.Ticks)) : PollInterval;
         }
     }
 

@@ -24,7 +24,9 @@ public sealed class StartupWarmUpTests
 
         Assert.Equal(TrustedDocuments(server).Select(d => d.Name), warmed);
         Assert.Equal(HttpStatusCode.OK, schedule.Status);
-        Assert.Empty(server.Logs.Entries);
+        // The content-version poller reports the outage (once, and EF Core each time it tries); the warm-up adds nothing.
+        Assert.DoesNotContain(server.Logs.Entries, entry => !entry.Contains(" Summit.Graph.Live.DatabaseContentVersion:", StringComparison.Ordinal)
+            && !entry.Contains(" Microsoft.EntityFrameworkCore.Database.Connection:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,7 +47,9 @@ public sealed class StartupWarmUpTests
         Assert.Equal(HttpStatusCode.NotModified, after.Status);
         Assert.Equal(versions, (notifier.ContentVersion, notifier.PublicVersion));
         Assert.Equal(rows, await server.DumpDatabaseAsync());
-        Assert.Empty(server.Logs.Entries);
+        // The content-version poller reports the outage (once, and EF Core each time it tries); the warm-up adds nothing.
+        Assert.DoesNotContain(server.Logs.Entries, entry => !entry.Contains(" Summit.Graph.Live.DatabaseContentVersion:", StringComparison.Ordinal)
+            && !entry.Contains(" Microsoft.EntityFrameworkCore.Database.Connection:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +73,9 @@ public sealed class StartupWarmUpTests
         Assert.Equal(HttpStatusCode.OK, live.Status);
         Assert.Equal(0, executed);
         Assert.All(TrustedDocuments(server), document => Assert.False(IsRemembered(server, document)));
-        Assert.Empty(server.Logs.Entries);
+        // The content-version poller reports the outage (once, and EF Core each time it tries); the warm-up adds nothing.
+        Assert.DoesNotContain(server.Logs.Entries, entry => !entry.Contains(" Summit.Graph.Live.DatabaseContentVersion:", StringComparison.Ordinal)
+            && !entry.Contains(" Microsoft.EntityFrameworkCore.Database.Connection:", StringComparison.Ordinal));
     }
 
     /// <summary>The schedule as the front end asks a CDN for it: the trusted document by ID, with an ETag.</summary>
