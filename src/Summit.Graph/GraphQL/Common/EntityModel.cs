@@ -137,8 +137,6 @@ public abstract class EntityModel
 public abstract class EntityModel<TEntity> : EntityModel
     where TEntity : class
 {
-    private static readonly NullabilityInfoContext NullabilityContext = new();
-
     /// <param name="graphTypeName">The object type's name, also the prefix of its filter and sort inputs.</param>
     /// <param name="description">The object type's description.</param>
     /// <param name="id">The database key: every order ends with it, and nodes' global IDs encode it.</param>
@@ -221,7 +219,7 @@ public abstract class EntityModel<TEntity> : EntityModel
         }
 
         return member.Body is MemberExpression { Member: PropertyInfo property }
-            && NullabilityContext.Create(property).ReadState == NullabilityState.Nullable;
+            && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.Nullable;
     }
 
     private static ScalarFilter FilterFor(Type type)

@@ -29,8 +29,6 @@ public static class VersionedInput
 /// </summary>
 public static class InputTypes
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     /// <summary>The input type of <paramref name="record"/> and of the records its lists hold, each once per <paramref name="registered"/>.</summary>
     public static IEnumerable<IGraphType> Create(Type record, string description, HashSet<Type> registered)
     {
@@ -45,9 +43,11 @@ public static class InputTypes
             Description = record.GetCustomAttribute<DescriptionAttribute>()?.Description ?? description,
         };
         var nested = new List<Type>();
+        // Not shared: NullabilityInfoContext caches in a plain dictionary, and schemas are built on several threads at once.
+        var context = new NullabilityInfoContext();
         foreach (var (parameter, property) in Members(record))
         {
-            var nullability = Nullability.Create(property);
+            var nullability = context.Create(property);
             var graphType = GraphTypeOf(property, property.PropertyType, nullability, nested);
             type.AddField(new FieldType
             {
