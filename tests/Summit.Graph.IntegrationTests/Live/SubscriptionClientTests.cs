@@ -13,7 +13,7 @@ public sealed class SubscriptionClientTests(RunningServer server)
     [Fact]
     public async Task SseAndBothWebSocketProtocolsHearOfAnEditMadeOverTheOlderProtocol()
     {
-        var run = await NodeScript.RunAsync("live.mjs", TimeSpan.FromMinutes(1), server.Origin, RunningServer.EditorKey);
+        var run = await NodeScript.RunAsync("live.mjs", TimeSpan.FromMinutes(2), server.Origin, RunningServer.EditorKey);
 
         Assert.True(run.ExitCode == 0, $"{run.Output}\n{run.Error}");
         var events = JsonNode.Parse(run.Output)!;

@@ -21,7 +21,7 @@ public sealed class TypedFrontEndTests(RunningServer server)
         var compile = await NodeScript.RunAsync("node_modules/typescript/bin/tsc", ToolTimeout, "-p", "frontend/tsconfig.json");
         Assert.True(compile.ExitCode == 0, $"tsc:\n{compile.Output}\n{compile.Error}");
 
-        var run = await NodeScript.RunAsync("frontend/dist/app.js", TimeSpan.FromMinutes(1), server.Origin, RunningServer.EditorKey);
+        var run = await NodeScript.RunAsync("frontend/dist/app.js", TimeSpan.FromMinutes(2), server.Origin, RunningServer.EditorKey);
 
         Assert.True(run.ExitCode == 0, $"{run.Output}\n{run.Error}");
         var result = JsonNode.Parse(run.OutputLines[^1])!;

@@ -70,7 +70,6 @@ const wsUrl = `${origin.replace(/^http/, 'ws')}/graphql`;
 const subscription = documents.slice(documents.indexOf('subscription ProgrammeChanges'), documents.indexOf('mutation Retitle'));
 const modern = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${editorKey}` }, retryAttempts: 0 });
 const legacy = new legacyTransport.SubscriptionClient(wsUrl, { connectionParams: { Authorization: `Bearer ${editorKey}` }, reconnect: false }, WebSocket);
-const deadline = setTimeout(() => { console.error('no subscription event within 30 s'); process.exit(1); }, 30_000);
 
 const modernEvent = new Promise<ProgrammeChangesSubscription>((resolve, reject) => {
   const dispose = modern.subscribe<ProgrammeChangesSubscription>({ query: subscription }, {
@@ -86,18 +85,36 @@ const legacyEvent = new Promise<ProgrammeChangesSubscription>((resolve, reject) 
   });
 });
 
-const target = sessions.sessions?.nodes?.[0];
+let target = sessions.sessions?.nodes?.[0];
 if (!target) {
   throw new Error('no session matched the filter');
 }
 
-// Both subscriptions are registered once the server answers a ping-free round trip; a short wait keeps it simple.
-await new Promise(resolve => setTimeout(resolve, 1000));
-const retitled = await request<RetitleMutation, RetitleMutationVariables>('Retitle', {
-  input: { id: target.id, version: target.version, title: `${target.title} (typed)` },
-}, editorKey);
-const [modernData, legacyData] = await Promise.all([modernEvent, legacyEvent]);
-clearTimeout(deadline);
+// Neither protocol confirms that a subscription is live: edit (a typed mutation) until both have heard, or 60 s pass,
+// which a loaded machine needs at most.
+let heard = false;
+const both = Promise.all([modernEvent, legacyEvent]);
+both.then(() => { heard = true; }, () => { heard = true; });
+let retitled: RetitleMutation | undefined;
+const deadline = Date.now() + 60_000;
+for (let edit = 1; !heard && Date.now() < deadline; edit++) {
+  const answer: RetitleMutation = await request<RetitleMutation, RetitleMutationVariables>('Retitle', {
+    input: { id: target.id, version: target.version, title: `${target.title} ${edit} (typed)` },
+  }, editorKey);
+  retitled = answer;
+  if (answer.updateSession.session) {
+    target = { ...target, version: answer.updateSession.session.version };
+  }
+
+  await new Promise(resolve => setTimeout(resolve, 300));
+}
+
+if (!heard) {
+  console.error('no subscription event within 60 s');
+  process.exit(1);
+}
+
+const [modernData, legacyData] = await both;
 await modern.dispose();
 legacy.close();
 
@@ -111,8 +128,8 @@ console.log(JSON.stringify({
   presenters: presenters.presenters?.nodes?.length ?? 0,
   slots: slots.slots?.nodes?.length ?? 0,
   schedule: { event: schedule.event?.slug, days: schedule.event?.days.length ?? 0 },
-  retitled: retitled.updateSession.session?.title,
-  errors: retitled.updateSession.errors,
+  retitled: retitled?.updateSession.session?.title,
+  errors: retitled?.updateSession.errors,
   modern: modernData.onProgrammeChanged,
   legacy: legacyData.onProgrammeChanged,
 }));
