@@ -74,7 +74,8 @@ public static class DataInputTypes
     /// <c>IntOperationFilterInput</c>, <c>DateTimeOperationFilterInput</c>, <c>LocalDateOperationFilterInput</c>,
     /// <c>LocalTimeOperationFilterInput</c>, <c>BooleanOperationFilterInput</c>, <c>XOperationFilterInput</c> of an enum.
     /// </summary>
-    private static string OperationFilterName(ModelMember member) => $"{OperandType(member)}OperationFilterInput".Replace("IDOperation", "IdOperation", StringComparison.Ordinal);
+    private static string OperationFilterName(ModelMember member) =>
+        $"{(member.Filter == ScalarFilter.Id ? "Id" : OperandType(member))}OperationFilterInput";
 
     /// <summary>The GraphQL type of a member's operands.</summary>
     private static string OperandType(ModelMember member)

@@ -119,20 +119,17 @@ public static class DayMutations
     }
 }
 
-[Description("The input of `addDay`.")]
 public sealed record AddDayInput(
     [property: Description("The edition."), GlobalId("Event")] string EventId,
     [property: Description("When the day's programme starts (UTC); its date is the day's date.")] DateTime StartsAt,
     [property: Description("When the day's programme ends (UTC).")] DateTime EndsAt);
 
-[Description("The input of `updateDay`.")]
 public sealed record UpdateDayInput(
     [property: Description("The day."), GlobalId("Day")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    int Version,
     [property: Description("When the day's programme starts (UTC).")] DateTime? StartsAt,
-    [property: Description("When the day's programme ends (UTC).")] DateTime? EndsAt);
+    [property: Description("When the day's programme ends (UTC).")] DateTime? EndsAt) : IVersionedInput;
 
-[Description("The input of `removeDay`.")]
 public sealed record RemoveDayInput(
     [property: Description("The day."), GlobalId("Day")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;

@@ -114,21 +114,19 @@ public static class EventMutations
     };
 }
 
-[Description("The input of `updateEvent`.")]
 public sealed record UpdateEventInput(
     [property: Description("The edition."), GlobalId("Event")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    int Version,
     [property: Description("The edition's name.")] string? Name,
     [property: Description("What the edition is about, in Markdown.")] string? Description,
     [property: Description("The zone the page writes the programme in.")] string? TimeZone,
     [property: Description("The planned slot length in minutes (5 to 480).")] int? SlotMinutes,
-    [property: Description("The closing \"What's next?\" text, in Markdown.")] string? WhatsNext);
+    [property: Description("The closing \"What's next?\" text, in Markdown.")] string? WhatsNext) : IVersionedInput;
 
-[Description("The input of `setEventSponsors`.")]
 public sealed record SetEventSponsorsInput(
     [property: Description("The edition."), GlobalId("Event")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The sponsors, in the order to show them.")] IReadOnlyList<SponsorInput> Sponsors);
+    int Version,
+    [property: Description("The sponsors, in the order to show them.")] IReadOnlyList<SponsorInput> Sponsors) : IVersionedInput;
 
 [Description("A sponsor of an edition.")]
 public sealed record SponsorInput(

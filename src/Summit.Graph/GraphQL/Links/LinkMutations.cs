@@ -116,7 +116,6 @@ public static class LinkMutations
     }
 }
 
-[Description("The input of `addLink`.")]
 public sealed record AddLinkInput(
     [property: Description("The session the link belongs to."), GlobalId("Session")] string? SessionId,
     [property: Description("The edition the link belongs to."), GlobalId("Event")] string? EventId,
@@ -124,15 +123,13 @@ public sealed record AddLinkInput(
     [property: Description("An absolute http or https URL.")] string Url,
     [property: Description("The link's text (default: the kind's name).")] string? Label);
 
-[Description("The input of `updateLink`.")]
 public sealed record UpdateLinkInput(
     [property: Description("The link."), GlobalId("Link")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    int Version,
     [property: Description("What the link points to.")] LinkKind? Kind,
     [property: Description("An absolute http or https URL.")] string? Url,
-    [property: Description("The link's text.")] string? Label);
+    [property: Description("The link's text.")] string? Label) : IVersionedInput;
 
-[Description("The input of `removeLink`.")]
 public sealed record RemoveLinkInput(
     [property: Description("The link."), GlobalId("Link")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;

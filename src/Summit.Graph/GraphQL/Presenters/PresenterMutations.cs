@@ -279,35 +279,29 @@ public interface IPresenterDetails
     string? Website { get; }
 }
 
-[Description("The input of `createPresenter`.")]
 public sealed record CreatePresenterInput(
     [property: Description("The person's name (1 to 200 characters).")] string Name,
     [property: Description("The URL name; made from the name when omitted.")] string? Slug,
     string? JobTitle, string? Company, string? Twitter, string? Github, string? LinkedIn, string? Website) : IPresenterDetails;
 
-[Description("The input of `updatePresenter`.")]
 public sealed record UpdatePresenterInput(
     [property: Description("The person."), GlobalId("Presenter")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    int Version,
     [property: Description("The person's name (1 to 200 characters).")] string? Name,
     [property: Description("The URL name.")] string? Slug,
-    string? JobTitle, string? Company, string? Twitter, string? Github, string? LinkedIn, string? Website) : IPresenterDetails;
+    string? JobTitle, string? Company, string? Twitter, string? Github, string? LinkedIn, string? Website) : IPresenterDetails, IVersionedInput;
 
-[Description("The input of `deletePresenter`.")]
 public sealed record DeletePresenterInput(
     [property: Description("The person."), GlobalId("Presenter")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;
 
-[Description("The input of `restorePresenter`.")]
 public sealed record RestorePresenterInput(
     [property: Description("The deleted person."), GlobalId("Presenter")] string Id);
 
-[Description("The input of `restorePresenterRevision`.")]
 public sealed record RestorePresenterRevisionInput(
     [property: Description("A revision of the person (from `Presenter.revisions`)."), GlobalId("Revision")] string RevisionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;
 
-[Description("The input of `mergePresenters`.")]
 public sealed record MergePresentersInput(
     [property: Description("The record to keep."), GlobalId("Presenter")] string TargetId,
     [property: Description("The version of the record to keep.")] int TargetVersion,

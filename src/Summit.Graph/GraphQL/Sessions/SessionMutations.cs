@@ -385,31 +385,26 @@ public static class SessionMutations
 }
 
 /// <summary>An input that changes one session, based on a version of it.</summary>
-public interface ISessionEdit
+public interface ISessionEdit : IVersionedInput
 {
-    [GlobalId("Session")]
+    [Description("The session."), GlobalId("Session")]
     string Id { get; }
-
-    int Version { get; }
 }
 
 /// <summary>An input that changes a session's presenters, based on a version of the session.</summary>
-public interface ISessionPresentersEdit
+public interface ISessionPresentersEdit : IVersionedInput
 {
-    [GlobalId("Session")]
+    [Description("The session."), GlobalId("Session")]
     string SessionId { get; }
-
-    int Version { get; }
 }
 
 /// <summary>An input about one presenter of a session.</summary>
 public interface ISessionPresenterEdit : ISessionPresentersEdit
 {
-    [GlobalId("Presenter")]
+    [Description("The person."), GlobalId("Presenter")]
     string PresenterId { get; }
 }
 
-[Description("The input of `createSession`.")]
 public sealed record CreateSessionInput(
     [property: Description("The edition the session belongs to."), GlobalId("Event")] string EventId,
     [property: Description("The title (1 to 200 characters).")] string Title,
@@ -418,74 +413,62 @@ public sealed record CreateSessionInput(
     [property: Description("What kind of session it is (default TALK).")] SessionKind? Kind,
     [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract);
 
-[Description("The input of `updateSession`.")]
 public sealed record UpdateSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    string Id,
+    int Version,
     [property: Description("The title (1 to 200 characters).")] string? Title,
     [property: Description("The URL name.")] string? Slug,
     [property: Description("The programme table's title; null to clear it.")] string? ProgrammeTitle,
     [property: Description("What kind of session it is.")] SessionKind? Kind,
     [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract) : ISessionEdit;
 
-[Description("The input of `publishSession`.")]
 public sealed record PublishSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+    string Id,
+    int Version) : ISessionEdit;
 
-[Description("The input of `unpublishSession`.")]
 public sealed record UnpublishSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+    string Id,
+    int Version) : ISessionEdit;
 
-[Description("The input of `unscheduleSession`.")]
 public sealed record UnscheduleSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+    string Id,
+    int Version) : ISessionEdit;
 
-[Description("The input of `scheduleSession`.")]
 public sealed record ScheduleSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    string Id,
+    int Version,
     [property: Description("The slot."), GlobalId("Slot")] string SlotId) : ISessionEdit;
 
-[Description("The input of `deleteSession`.")]
 public sealed record DeleteSessionInput(
-    [property: Description("The session.")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version) : ISessionEdit;
+    string Id,
+    int Version) : ISessionEdit;
 
-[Description("The input of `restoreSession`.")]
 public sealed record RestoreSessionInput(
     [property: Description("The deleted session."), GlobalId("Session")] string Id);
 
-[Description("The input of `restoreSessionRevision`.")]
 public sealed record RestoreSessionRevisionInput(
     [property: Description("A revision of the session (from `Session.revisions`)."), GlobalId("Revision")] string RevisionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;
 
-[Description("The input of `addSessionPresenter`.")]
 public sealed record AddSessionPresenterInput(
-    [property: Description("The session.")] string SessionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The person.")] string PresenterId,
+    string SessionId,
+    int Version,
+    string PresenterId,
     [property: Description("Their role (default PRESENTER).")] PresenterRole? Role,
     [property: Description("Their place in the list, from 0 (default: last).")] int? Position) : ISessionPresenterEdit;
 
-[Description("The input of `removeSessionPresenter`.")]
 public sealed record RemoveSessionPresenterInput(
-    [property: Description("The session.")] string SessionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The person.")] string PresenterId) : ISessionPresenterEdit;
+    string SessionId,
+    int Version,
+    string PresenterId) : ISessionPresenterEdit;
 
-[Description("The input of `reorderSessionPresenters`.")]
 public sealed record ReorderSessionPresentersInput(
-    [property: Description("The session.")] string SessionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
+    string SessionId,
+    int Version,
     [property: Description("Every presenter of the session, each once, in the new order."), GlobalId("Presenter")] IReadOnlyList<string> PresenterIds) : ISessionPresentersEdit;
 
-[Description("The input of `changeSessionPresenterRole`.")]
 public sealed record ChangeSessionPresenterRoleInput(
-    [property: Description("The session.")] string SessionId,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The person.")] string PresenterId,
+    string SessionId,
+    int Version,
+    string PresenterId,
     [property: Description("The new role.")] PresenterRole Role) : ISessionPresenterEdit;

@@ -113,26 +113,22 @@ public static class SlotMutations
     };
 }
 
-[Description("The input of `addSlot`.")]
 public sealed record AddSlotInput(
     [property: Description("The day."), GlobalId("Day")] string DayId,
     [property: Description("When the slot starts (UTC).")] DateTime StartsAt,
     [property: Description("When the slot ends (UTC).")] DateTime EndsAt,
     [property: Description("A parallel track's name; omit for the main track.")] string? Track);
 
-[Description("The input of `moveSlot`.")]
 public sealed record MoveSlotInput(
     [property: Description("The slot."), GlobalId("Slot")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The new start (UTC).")] DateTime StartsAt);
+    int Version,
+    [property: Description("The new start (UTC).")] DateTime StartsAt) : IVersionedInput;
 
-[Description("The input of `resizeSlot`.")]
 public sealed record ResizeSlotInput(
     [property: Description("The slot."), GlobalId("Slot")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version,
-    [property: Description("The new end (UTC).")] DateTime EndsAt);
+    int Version,
+    [property: Description("The new end (UTC).")] DateTime EndsAt) : IVersionedInput;
 
-[Description("The input of `removeSlot`.")]
 public sealed record RemoveSlotInput(
     [property: Description("The slot."), GlobalId("Slot")] string Id,
-    [property: Description(VersionedInput.VersionDescription)] int Version);
+    int Version) : IVersionedInput;

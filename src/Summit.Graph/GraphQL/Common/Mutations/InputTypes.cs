@@ -15,10 +15,14 @@ public sealed class GlobalIdAttribute(string typeName) : Attribute
     public string TypeName { get; } = typeName;
 }
 
-/// <summary>What every change to an existing object carries: the version it was based on (optimistic concurrency).</summary>
-public static class VersionedInput
+/// <summary>
+/// What every change to an existing object carries: the version it was based on (optimistic concurrency). Input records
+/// that implement it declare <c>int Version</c> without a description: the field takes this one.
+/// </summary>
+public interface IVersionedInput
 {
-    public const string VersionDescription = "The version of the object the change is based on; a ConflictError when it is no longer current.";
+    [Description("The version of the object the change is based on; a ConflictError when it is no longer current.")]
+    int Version { get; }
 }
 
 /// <summary>
