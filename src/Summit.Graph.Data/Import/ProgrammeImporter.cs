@@ -40,7 +40,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         ApplyEvent(ev, content);
         var slotsBySession = ApplyDays(ev, content);
         var matching = new PresenterMatching(db, ev);
-        var presenters = await LoadPresentersAsync(content, matching, cancellationToken);
+        var presenters = await LoadPresentersAsync(content, matching, history, cancellationToken);
         var slugs = content.Sessions.Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
         var sessions = new SessionMatching(ev, content);
         foreach (var sessionContent in content.Sessions)
@@ -66,6 +66,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
 
         var changes = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var removals = history.Removals();
+        var edits = history.Changes();
         var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
         if (write)
         {
@@ -81,7 +82,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             LikelyDuplicates = matching.LikelyDuplicates,
             Notes = sessions.Corrections,
             Removals = removals,
-            Changes = history.Changes(),
+            Changes = edits,
             Written = write,
         };
     }
@@ -165,12 +166,13 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
     /// The presenter of each person on the page, keyed by the person's slug. A page gives a person's details as
     /// it knew them: the details it gives replace the stored ones, and those it leaves out are kept.
     /// </summary>
-    private static async Task<Dictionary<string, Presenter>> LoadPresentersAsync(EventContent content, PresenterMatching matching, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Presenter>> LoadPresentersAsync(EventContent content, PresenterMatching matching, ImportHistory history, CancellationToken cancellationToken)
     {
         var presenters = new Dictionary<string, Presenter>(StringComparer.Ordinal);
         foreach (var person in content.Sessions.SelectMany(s => s.People).Select(p => p.Person).DistinctBy(p => p.Slug))
         {
             var presenter = await matching.FindOrAddAsync(person, cancellationToken);
+            await history.RememberAsync(db, presenter, cancellationToken);
             Set(presenter.Name, person.Name, v => presenter.Name = v);
             SetGiven(presenter.JobTitle, person.JobTitle, v => presenter.JobTitle = v);
             SetGiven(presenter.Company, person.Company, v => presenter.Company = v);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Slots;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
@@ -56,7 +57,7 @@ public static class DayMutations
         input.ThrowIfInvalid();
         var day = await scope.FindAsync(scope.Db.Days.Include(d => d.Slots), id, Type, cancellationToken);
         scope.ExpectVersion(day, input.Value.Version, Type);
-        var before = new { day.Date, day.StartsAt, day.EndsAt };
+        var before = DaySnapshot.Of(day);
         if (input.Value.StartsAt is { } startsAt)
         {
             day.StartsAt = SlotMutations.Utc(startsAt);
@@ -99,7 +100,7 @@ public static class DayMutations
             input.ThrowIfInvalid();
         }
 
-        scope.Record(Type, day, day.Version, RevisionOperation.Delete, ["deleted"], new { day.EventId, day.Date, day.StartsAt, day.EndsAt });
+        scope.Record(Type, day, day.Version, RevisionOperation.Delete, ["deleted"], DaySnapshot.Of(day));
         scope.Db.Days.Remove(day);
         return new MutationResult(null);
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common.Mutations;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
@@ -38,10 +39,10 @@ public static class EventMutations
         }
 
         input.ThrowIfInvalid();
-        // With its sponsors: the revision keeps the edition's full content.
-        var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors), id, Type, cancellationToken);
+        // With its sponsors and links: the revision keeps the edition's full content.
+        var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors).Include(e => e.Links), id, Type, cancellationToken);
         scope.ExpectVersion(ev, input.Value.Version, Type);
-        var before = Snapshot(ev);
+        var before = EventSnapshot.Of(ev);
         var changed = new List<string>();
         if (name is not null && name != ev.Name)
         {
@@ -93,25 +94,15 @@ public static class EventMutations
         }
 
         input.ThrowIfInvalid();
-        var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors), id, Type, cancellationToken);
+        var ev = await scope.FindAsync(scope.Db.Events.Include(e => e.Sponsors).Include(e => e.Links), id, Type, cancellationToken);
         scope.ExpectVersion(ev, input.Value.Version, Type);
-        scope.Record(Type, ev, ev.Version, RevisionOperation.Update, ["sponsors"], Snapshot(ev));
+        scope.Record(Type, ev, ev.Version, RevisionOperation.Update, ["sponsors"], EventSnapshot.Of(ev));
         scope.Db.Sponsors.RemoveRange(ev.Sponsors);
         ev.Sponsors.Clear();
         ev.Sponsors.AddRange(sponsors);
         ev.UpdatedAt = DateTime.UtcNow;
         return new MutationResult(ev.Id);
     }
-
-    private static object Snapshot(Event ev) => new
-    {
-        ev.Name,
-        Description = ev.Description.Markdown,
-        ev.TimeZone,
-        ev.SlotMinutes,
-        ev.WhatsNextMarkdown,
-        Sponsors = ev.Sponsors.OrderBy(s => s.Position).Select(s => new { s.Name, s.Url }).ToList(),
-    };
 }
 
 public sealed record UpdateEventInput(

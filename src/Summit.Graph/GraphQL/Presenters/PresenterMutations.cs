@@ -10,18 +10,6 @@ using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Presenters;
 
-/// <summary>A person's full content, with the sessions they take part in, as revisions keep it.</summary>
-public sealed record PresenterSnapshot(
-    string Slug, string Name, string? JobTitle, string? Company, string? Twitter, string? GitHub, string? LinkedIn, string? Website,
-    IReadOnlyList<PresenterRoleSnapshot> Sessions)
-{
-    public static PresenterSnapshot Of(Presenter p) => new(
-        p.Slug, p.Name, p.JobTitle, p.Company, p.Twitter, p.GitHub, p.LinkedIn, p.Website,
-        [.. p.Sessions.Select(s => new PresenterRoleSnapshot(s.SessionId, s.Role, s.Position))]);
-}
-
-public sealed record PresenterRoleSnapshot(int SessionId, PresenterRole Role, int Position);
-
 /// <summary>Editing people: details, deletion, restore, and merging two records of one person.</summary>
 public static class PresenterMutations
 {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common.Mutations;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
@@ -58,7 +59,7 @@ public static class SlotMutations
         input.ThrowIfInvalid();
         var slot = await scope.FindAsync(scope.Db.Slots.Include(s => s.Day).ThenInclude(d => d!.Slots), id, Type, cancellationToken);
         scope.ExpectVersion(slot, version, Type);
-        var before = new { slot.StartsAt, slot.EndsAt, slot.Track };
+        var before = SlotSnapshot.Of(slot);
         var (start, end) = times(slot);
         (slot.StartsAt, slot.EndsAt) = (Utc(start), Utc(end));
         Validate(input, slot.Day!, slot);
@@ -82,7 +83,7 @@ public static class SlotMutations
             input.ThrowIfInvalid();
         }
 
-        scope.Record(Type, slot, slot.Version, RevisionOperation.Delete, ["deleted"], new { slot.DayId, slot.StartsAt, slot.EndsAt, slot.Track });
+        scope.Record(Type, slot, slot.Version, RevisionOperation.Delete, ["deleted"], SlotSnapshot.Of(slot));
         scope.Db.Slots.Remove(slot);
         return new MutationResult(null);
     }
