@@ -7,7 +7,7 @@ namespace Summit.Graph.Content.Reading;
 /// Reads the layout with one <c>### Monday, May 21</c> section per day, each session a
 /// <c>**12:30-12:55 _Title_**</c> line (or <c>**1300-1325: _Title_** &lt;br&gt;</c>: times in any form, colon optional),
 /// then a <c>Names, Company &lt;br&gt;</c> line naming its speakers and their shared affiliation when they are known,
-/// then <c>Description:</c> and the abstract's paragraphs when there is one.
+/// then <c>Description:</c> (or <c>Abstract:</c>, <c>Summary:</c>, emphasised or not) and the abstract's paragraphs when there is one.
 /// </summary>
 public sealed partial class BoldItalicTimesReader : IPageReader
 {
@@ -19,7 +19,10 @@ public sealed partial class BoldItalicTimesReader : IPageReader
         DaySections.ReadProgramme(page, Layout, SessionLine(), (block, ledger) =>
             new SessionDetails(ReadAbstract(page, block, ledger), ReadPeople(page, block, ledger)));
 
-    /// <summary>The line right under the session's, unless it is the description: "Carlos Mendes &amp; Priya Raman, Northwind Telecom &lt;br&gt;".</summary>
+    /// <summary>
+    /// The line right under the session's, unless it is the description: "Carlos Mendes &amp; Priya Raman, Northwind Telecom &lt;br&gt;",
+    /// with or without a label ("Speakers: …").
+    /// </summary>
     private static List<RoleMention> ReadPeople(PageText page, SessionBlock block, LineLedger ledger)
     {
         var number = block.FirstLine + 1;
@@ -29,7 +32,7 @@ public sealed partial class BoldItalicTimesReader : IPageReader
         }
 
         ledger.Account(number);
-        var line = LineBreak().Replace(page.Line(number), string.Empty);
+        var line = PeopleLineParser.WithoutSpeakersLabel(LineBreak().Replace(page.Line(number), string.Empty));
         return [.. PeopleLineParser.ParseGroup(line).Select(person => new RoleMention(person, PresenterRole.Presenter, number, Credit: null))];
     }
 
@@ -55,7 +58,8 @@ public sealed partial class BoldItalicTimesReader : IPageReader
     [GeneratedRegex(@"^\*\*(?<times>" + ScheduleText.TimeRangeText + @")\s*:?\s*(?:\*\*\s*)?(?<italic>[_*])(?<title>[^_*].*?)\k<italic>\s*(?:\*\*)?\s*(?:<br\s*/?>)?\z")]
     private static partial Regex SessionLine();
 
-    [GeneratedRegex(@"^Description:\s*(?<text>.*)\z", RegexOptions.IgnoreCase)]
+    // "Description: …", "**Description:** …", "Abstract: …", "_Summary_: …".
+    [GeneratedRegex(@"^[*_]*(?:Description|Abstract|Summary)[*_]*\s*:\s*[*_]*\s*(?<text>.*)\z", RegexOptions.IgnoreCase)]
     private static partial Regex Description();
 
     [GeneratedRegex(@"\s*<br\s*/?>\s*\z", RegexOptions.IgnoreCase)]

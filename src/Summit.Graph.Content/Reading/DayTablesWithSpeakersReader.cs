@@ -5,7 +5,7 @@ namespace Summit.Graph.Content.Reading;
 
 /// <summary>
 /// Reads the layout with one table per day: a <c>## [DAY 1](…) Wednesday, March 3</c> heading over a
-/// Time (UTC) | Time (EST) | Session | Speaker | Track table. Sessions have no abstracts; speakers are
+/// Time (UTC) | Time (EST) | Session | Speaker | Track table (or headers of the same meaning: UTC | EST | Title | Speakers). Sessions have no abstracts; speakers are
 /// names listed with commas, <c>&amp;</c> or "and". The second zone's times are checked against the UTC ones.
 /// </summary>
 public sealed partial class DayTablesWithSpeakersReader : IPageReader
@@ -59,10 +59,10 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
     private static void ReadDay(EditionPage edition, MarkdownTable table, DateOnly date, ProgrammeTitles titles, List<ProgrammeEntry> programme, List<SessionSection> sessions)
     {
         var ledger = edition.Ledger;
-        var utcColumn = table.Column("UTC") is var utc and >= 0 ? utc : table.Column("Time");
+        var utcColumn = table.Column("UTC", "GMT") is var utc and >= 0 ? utc : table.Column(MarkdownTable.TimeHeaders);
         var (zoneColumn, zone) = SecondZone(table, utcColumn);
-        var titleColumn = table.Column("Session", "Title");
-        var speakerColumn = table.Column("Speaker");
+        var titleColumn = table.Column(MarkdownTable.TitleHeaders);
+        var speakerColumn = table.Column(MarkdownTable.SpeakerHeaders);
         var trackColumn = table.Column("Track");
         if (trackColumn >= 0)
         {
@@ -117,15 +117,19 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
         }
     }
 
-    /// <summary>The column of times in another zone, "Time (EST)", and that zone.</summary>
+    /// <summary>
+    /// The column of times in another zone, and that zone: "Time (EST)" names any zone (an unknown one is reported);
+    /// a header that is only a zone, "EST", must be one the readers know, so that a "TRACK" column is not taken for one.
+    /// </summary>
     private static (int Column, string? Zone) SecondZone(MarkdownTable table, int utcColumn)
     {
         for (var column = 0; column < table.Header.Count; column++)
         {
-            var zone = ZoneInHeader().Match(table.Header[column]);
-            if (column != utcColumn && zone.Success)
+            var header = ZoneInHeader().Match(table.Header[column]);
+            var zone = header.Groups["zone"].Value;
+            if (column != utcColumn && header.Success && (header.Groups["time"].Success || ScheduleText.ZoneOffset(zone) is not null))
             {
-                return (column, zone.Groups["zone"].Value);
+                return (column, zone);
             }
         }
 
@@ -134,8 +138,8 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
 
     private static MarkdownTable? DayTable(PageText page, MarkdownSection section) =>
         MarkdownTables.Find(page, section.FirstBodyLine, section.LastLine)
-            .FirstOrDefault(table => table.Column("Speaker") >= 0 && table.Column("Time") >= 0);
+            .FirstOrDefault(table => table.Column(MarkdownTable.SpeakerHeaders) >= 0 && table.Column(MarkdownTable.TimeHeaders) >= 0);
 
-    [GeneratedRegex(@"^Time\s*\((?<zone>[A-Z]{2,5})\)\z", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<time>Time)\s*\((?<zone>[A-Z]{2,5})\)|(?<zone>[A-Z]{2,5}))\z")]
     private static partial Regex ZoneInHeader();
 }

@@ -37,6 +37,6 @@ public sealed partial class InlineDaySectionsReader : IPageReader
     private static partial Regex SessionLine();
 
     // "Presented by A & B", "Presenters: A, B", "Speaker: _A_<br>".
-    [GeneratedRegex(@"^[*_]*(?:Presented by|Presenters?\s*:|Speakers?\s*:)[*_]*\s+[*_]*(?<names>.+?)[*_]*\s*(?:<br\s*/?>)?\z", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^" + PeopleLineParser.SpeakersLabelText + @"\s+[*_]*(?<names>.+?)[*_]*\s*(?:<br\s*/?>)?\z", RegexOptions.IgnoreCase)]
     private static partial Regex PresentedBy();
 }

@@ -10,6 +10,15 @@ public sealed record MarkdownTableRow(int Line, IReadOnlyList<string> Cells)
 /// <summary>A pipe table: its header cells, and its body rows with their line numbers.</summary>
 public sealed record MarkdownTable(int FirstLine, int LastLine, IReadOnlyList<string> Header, IReadOnlyList<MarkdownTableRow> Rows)
 {
+    /// <summary>Words a programme table's time column is headed with: "Time", "Time (UTC)", "UTC", "Start".</summary>
+    public static readonly string[] TimeHeaders = ["Time", "UTC", "GMT", "Start"];
+
+    /// <summary>Words a programme table's title column is headed with: "Session", "Title", "Talk".</summary>
+    public static readonly string[] TitleHeaders = ["Session", "Title", "Talk"];
+
+    /// <summary>Words a programme table's speakers column is headed with: "Speaker(s)", "Presenter(s)", "Presented by".</summary>
+    public static readonly string[] SpeakerHeaders = ["Speaker", "Presenter", "Presented by"];
+
     /// <summary>The index of the first header cell that contains one of <paramref name="names"/>, or -1.</summary>
     public int Column(params string[] names) =>
         Header.ToList().FindIndex(cell => names.Any(name => cell.Contains(name, StringComparison.OrdinalIgnoreCase)));

@@ -49,6 +49,15 @@ public sealed record PersonMention(
 /// </remarks>
 public static partial class PeopleLineParser
 {
+    /// <summary>
+    /// The label a line naming a session's speakers may start with, emphasised or not: "Presented by", "Presenter(s):",
+    /// "Speaker(s):", "Hosted by", "Host(s):", in any case.
+    /// </summary>
+    public const string SpeakersLabelText = @"[*_]*(?:(?:Presented|Hosted) by\s*:?|Presenters?\s*:|Speakers?\s*:|Hosts?\s*:)[*_]*";
+
+    /// <summary>The line without a leading <see cref="SpeakersLabelText"/>: "Speakers: Aiko Tanaka, Example Cloud" → "Aiko Tanaka, Example Cloud".</summary>
+    public static string WithoutSpeakersLabel(string line) => SpeakersLabel().Replace(line, string.Empty, 1);
+
     public static PersonMention? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -71,7 +80,7 @@ public static partial class PeopleLineParser
         }
 
         description.Append(text[position..]);
-        var parts = SplitParts(EmptyParentheses().Replace(description.ToString(), string.Empty));
+        var parts = SplitParts(Emphasis().Replace(EmptyParentheses().Replace(description.ToString(), string.Empty), string.Empty));
         if (parts.Count == 0)
         {
             return null;
@@ -101,7 +110,7 @@ public static partial class PeopleLineParser
         }
 
         var comma = text.IndexOf(',', joiner.Index);
-        var company = comma < 0 ? null : Whitespace().Replace(text[(comma + 1)..], " ").Trim();
+        var company = comma < 0 ? null : Plain(text[(comma + 1)..]);
         return [.. SplitNames(comma < 0 ? text : text[..comma])
             .Select(name => new PersonMention(name, null, string.IsNullOrEmpty(company) ? null : company, null, null, null, null))];
     }
@@ -118,7 +127,7 @@ public static partial class PeopleLineParser
         if (joined.Length > 1 && joined.All(part => part.Count(character => character == ',') == 1))
         {
             return [.. joined.Select(part => part.Split(','))
-                .Select(parts => new PersonMention(Whitespace().Replace(parts[0], " ").Trim(), null, Whitespace().Replace(parts[1], " ").Trim(), null, null, null, null))
+                .Select(parts => new PersonMention(Plain(parts[0]), null, Plain(parts[1]), null, null, null, null))
                 .Where(person => person.Name.Length > 0)];
         }
 
@@ -127,7 +136,10 @@ public static partial class PeopleLineParser
 
     /// <summary>Names listed with commas, <c>&amp;</c> or "and": "Aiko Tanaka, Ravi Menon", "Ravi Menon &amp;  Li Wei".</summary>
     private static List<string> SplitNames(string text) =>
-        [.. NameSeparator().Split(text).Select(name => Whitespace().Replace(name, " ").Trim()).Where(name => name.Length > 0)];
+        [.. NameSeparator().Split(text).Select(Plain).Where(name => name.Length > 0)];
+
+    /// <summary>A name or company as plain text: without Markdown emphasis ("_Aiko Tanaka_", "**Contoso**"), on one line.</summary>
+    private static string Plain(string text) => Whitespace().Replace(Emphasis().Replace(text, string.Empty), " ").Trim();
 
     /// <summary>The person line <see cref="Parse"/> reads back as <paramref name="person"/>: name, job title, company, then profile links.</summary>
     public static string Format(PersonContent person)
@@ -258,6 +270,13 @@ public static partial class PeopleLineParser
 
     [GeneratedRegex(@"\w\s*\z")]
     private static partial Regex EndsInWord();
+
+    // Emphasis delimiters at a word's edge; an underscore inside a word ("some_login") stays.
+    [GeneratedRegex(@"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"^\s*" + SpeakersLabelText + @"\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeakersLabel();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

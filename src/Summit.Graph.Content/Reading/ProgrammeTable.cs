@@ -18,7 +18,7 @@ public static partial class ProgrammeTable
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(section);
         return MarkdownTables.Find(page, section.FirstBodyLine, section.LastLine)
-            .Any(table => table.Column("Date", "Day") >= 0 && table.Column("Time") >= 0 && table.Column("Session", "Title") >= 0);
+            .Any(table => table.Column("Date", "Day") >= 0 && table.Column(MarkdownTable.TimeHeaders) >= 0 && table.Column(MarkdownTable.TitleHeaders) >= 0);
     }
 
     /// <summary>The rows with a readable day and time, and the text between the heading and the table (null when none).</summary>
@@ -34,8 +34,8 @@ public static partial class ProgrammeTable
             : throw new PageFormatException($"The '## {section.Title}' section (line {section.HeadingLine}) holds no table.");
         ledger.Account(table.FirstLine, table.LastLine);
         var dateColumn = Column(table, 0, "Date", "Day");
-        var timeColumn = Column(table, 1, "Time");
-        var titleColumn = Column(table, 2, "Session", "Title");
+        var timeColumn = Column(table, 1, MarkdownTable.TimeHeaders);
+        var titleColumn = Column(table, 2, MarkdownTable.TitleHeaders);
 
         var rows = new List<ProgrammeTableRow>();
         DateOnly? day = null;

@@ -251,10 +251,10 @@ public static partial class ScheduleText
     [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*(?:[-–—]|to)\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:UTC|GMT))?")]
     private static partial Regex TimeRangePattern();
 
-    // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029".
+    // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029", "March 3 (online)".
     [GeneratedRegex(@"^(?:Day\s*\d+\s*[:.,–—-]?\s*)?(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?"
         + @"(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?|(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>[A-Za-z]{3,9}))"
-        + @"(?:,?\s+(?:19|20)\d{2})?\s*:?\z", RegexOptions.IgnoreCase)]
+        + @"(?:,?\s+(?:19|20)\d{2})?(?:\s*\([^()]*\))?\s*:?\z", RegexOptions.IgnoreCase)]
     private static partial Regex DayHeadingPattern();
 
     [GeneratedRegex(@"^(?<day>\d{1,2})\s*/\s*(?<month>[A-Za-z]{3,9})\z")]

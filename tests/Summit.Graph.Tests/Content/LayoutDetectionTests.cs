@@ -9,7 +9,10 @@ namespace Summit.Graph.Tests.Content;
 /// </summary>
 public sealed class LayoutDetectionTests
 {
-    private static string Page(string firstSession, string secondSession) => $"""
+    private static string Page(string firstSession, string secondSession) => Page($"### Wednesday, September 18\n\n{firstSession}\n\n{secondSession}");
+
+    /// <summary>A one-day edition whose "## Schedule" section holds <paramref name="schedule"/>.</summary>
+    private static string Page(string schedule) => $"""
         ---
         title: KubeVirt Summit 2030
         ---
@@ -21,11 +24,7 @@ public sealed class LayoutDetectionTests
 
         ## Schedule
 
-        ### Wednesday, September 18
-
-        {firstSession}
-
-        {secondSession}
+        {schedule}
         """;
 
     [Theory]
@@ -54,6 +53,9 @@ public sealed class LayoutDetectionTests
     [InlineData("Presented by Ada Example & Li Wei")]
     [InlineData("Speakers: Ada Example, Li Wei")]
     [InlineData("**Presenters:** Ada Example and Li Wei<br>")]
+    [InlineData("Presented by: Ada Example & Li Wei")]
+    [InlineData("_Speakers: Ada Example, Li Wei_")]
+    [InlineData("Hosted by _Ada Example_ and **Li Wei**")]
     public void SpeakersLineIsReadHoweverItIsIntroduced(string speakers)
     {
         var result = new PageReader().Read(Page("1300-1325: **Welcome**", $"1330-1355: **Snapshots you can trust**<br>\n{speakers}\n\nConsistent snapshots."));
@@ -61,6 +63,52 @@ public sealed class LayoutDetectionTests
         var session = result.Event.Sessions[1];
         Assert.Equal(["Ada Example", "Li Wei"], session.People.Select(part => part.Person.Name));
         Assert.Equal("Consistent snapshots.", session.AbstractMarkdown);
+    }
+
+    [Theory]
+    [InlineData("Ada Example & Li Wei, Example Cloud <br>")]
+    [InlineData("Speakers: Ada Example & Li Wei, Example Cloud <br>")]
+    [InlineData("**Presented by:** Ada Example and Li Wei, Example Cloud")]
+    [InlineData("_Ada Example_ & _Li Wei_, **Example Cloud** <br>")]
+    public void BoldItalicSpeakersLineIsReadWithOrWithoutLabelAndEmphasis(string speakers)
+    {
+        var result = new PageReader().Read(Page("**1300-1325: _Welcome_**", $"**1330-1355: _Snapshots you can trust_** <br>\n{speakers}\nDescription: Consistent snapshots."));
+
+        var session = result.Event.Sessions[1];
+        Assert.Equal([("Ada Example", "Example Cloud"), ("Li Wei", "Example Cloud")], session.People.Select(part => (part.Person.Name, part.Person.Company)));
+        Assert.Equal("Consistent snapshots.", session.AbstractMarkdown);
+    }
+
+    [Theory]
+    [InlineData("Description: Consistent snapshots.")]
+    [InlineData("**Description:** Consistent snapshots.")]
+    [InlineData("Abstract: Consistent snapshots.")]
+    [InlineData("_Summary_: Consistent snapshots.")]
+    public void BoldItalicDescriptionIsReadUnderAnyOfItsLabels(string description)
+    {
+        var result = new PageReader().Read(Page("**1300-1325: _Welcome_**", $"**1330-1355: _Snapshots you can trust_** <br>\nAda Example, Example Cloud <br>\n{description}"));
+
+        Assert.Equal("Consistent snapshots.", result.Event.Sessions[1].AbstractMarkdown);
+        Assert.Equal(["Ada Example"], result.Event.Sessions[1].People.Select(part => part.Person.Name));
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Theory]
+    [InlineData("## [DAY 1](https://example.org/day-1) Wednesday, September 18", "| Time (UTC) | Time (EST) | Session | Speaker | Track |", "| 13:00 | 08:00 | Welcome | Ada Example | General |", "| 13:30 | 08:30 | Snapshots you can trust | Li Wei | Users |")]
+    [InlineData("## Wednesday, September 18", "| UTC | EST | Title | Speakers |", "| 13:00 | 08:00 | Welcome | Ada Example |", "| 13:30 | 08:30 | Snapshots you can trust | Li Wei |")]
+    [InlineData("## Day 1 - Wednesday, September 18 (online)", "| Start (UTC) | Talk | Presenters |", "| 13:00 | Welcome | Ada Example |", "| 13:30 | Snapshots you can trust | Li Wei |")]
+    public void DayTablesAreReadWhateverTheirHeadersSay(string dayHeading, string header, string firstRow, string secondRow)
+    {
+        var separator = string.Join(" ", Enumerable.Repeat("| --- ", header.Count(character => character == '|') - 1)) + " |";
+        var page = Page($"{dayHeading}\n\n{header}\n{separator}\n{firstRow}\n{secondRow}");
+
+        var result = new PageReader().Read(page);
+
+        Assert.Equal("table-with-speakers", result.Layout);
+        Assert.Equal(["Welcome", "Snapshots you can trust"], result.Event.Sessions.Select(session => session.Title));
+        Assert.Equal(["Ada Example", "Li Wei"], result.Event.Sessions.SelectMany(session => session.People).Select(part => part.Person.Name));
+        Assert.Equal([new TimeOnly(13, 0), new TimeOnly(13, 30)], result.Event.Days.Single().Slots.Select(slot => TimeOnly.FromDateTime(slot.StartsAt)));
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
     }
 
     private static void AssertTwoSessions(PageReadResult result, string layout)
