@@ -109,14 +109,19 @@ public static partial class ScheduleText
         return new DailyHours(main.Groups["zone"].Value, Time(main.Groups["start"].Value), Time(main.Groups["end"].Value), local);
     }
 
-    /// <summary>A programme table's day label such as "9/Feb" or "10/February", in the event's year.</summary>
+    /// <summary>
+    /// A programme table's day label such as "9/Feb" or "10/February", or any form a day heading takes ("Mar 10",
+    /// "10 March", "Wed 10 March": see <see cref="ParseDayHeading"/>), in the event's year; null when a weekday it
+    /// names is not the date's.
+    /// </summary>
     public static DateOnly? ParseDayLabel(string label, int year)
     {
         ArgumentNullException.ThrowIfNull(label);
         var match = DayLabelPattern().Match(label.Trim());
         if (!match.Success || Month(match.Groups["month"].Value) is not { } month)
         {
-            return null;
+            // A weekday that disagrees with the date leaves the day in doubt.
+            return ParseDayHeading(label, year) is { } heading && (heading.Weekday is null || heading.Weekday == heading.Date.DayOfWeek) ? heading.Date : null;
         }
 
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
@@ -145,7 +150,9 @@ public static partial class ScheduleText
         DayOfWeek? weekday = null;
         if (match.Groups["weekday"].Success)
         {
-            var index = Array.FindIndex(English.DayNames, name => string.Equals(name, match.Groups["weekday"].Value, StringComparison.OrdinalIgnoreCase));
+            // "Thursday", "Thu", "Thurs": a day's name or its start.
+            var printed = match.Groups["weekday"].Value;
+            var index = Array.FindIndex(English.DayNames, name => name.StartsWith(printed, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
                 return null;
@@ -158,15 +165,29 @@ public static partial class ScheduleText
     }
 
     /// <summary>
-    /// A time range as programmes print it, for regular expressions: two clock times in any of the forms
-    /// <see cref="ParseTime"/> reads ("13:00", "1300", "13.00"), joined by a dash or "to", perhaps followed by UTC.
+    /// A clock time as programmes print it, for regular expressions: "13:00", "1300", "13.00", or on the 12-hour clock
+    /// "1pm", "1:30 PM", "1.30 p.m.". The 12-hour form comes first, so that "1:30 pm" is not read as "1:30".
     /// </summary>
-    public const string TimeRangeText = @"(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:[-–—]|to)\s*(?:\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:UTC|GMT))?";
+    public const string ClockText = @"(?:\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\b\.?|\d{1,2}[:.]\d{2}|\d{4})";
 
-    /// <summary>A clock time such as "14:00", "9:30", "1400" or "14.00".</summary>
+    /// <summary>
+    /// A time range as programmes print it, for regular expressions: two clock times in any of the forms
+    /// <see cref="ParseTime"/> reads (<see cref="ClockText"/>), joined by a dash or "to", perhaps followed by UTC.
+    /// </summary>
+    public const string TimeRangeText = ClockText + @"\s*(?:[-–—]|to)\s*" + ClockText + @"(?:\s*(?:UTC|GMT))?";
+
+    /// <summary>A clock time such as "14:00", "9:30", "1400", "14.00", "2pm" or "2:30 PM".</summary>
     public static TimeOnly? ParseTime(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TwelveHourClock().Match(text.Trim()) is { Success: true } twelve)
+        {
+            var hour = int.Parse(twelve.Groups["hour"].Value, CultureInfo.InvariantCulture);
+            var minute = twelve.Groups["minute"].Success ? int.Parse(twelve.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
+            var afternoon = char.ToUpperInvariant(twelve.Groups["half"].Value[0]) == 'P';
+            return hour is >= 1 and <= 12 && minute < 60 ? new TimeOnly(hour % 12 + (afternoon ? 12 : 0), minute) : null;
+        }
+
         return TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "HHmm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : null;
@@ -245,14 +266,17 @@ public static partial class ScheduleText
         + @"(?:,?\s+(?<year>(?:19|20)\d{2})(?![\d:])(?!\s*[-–—]\s*\d))?", RegexOptions.IgnoreCase)]
     private static partial Regex DatesPattern();
 
-    [GeneratedRegex(@"\b(?<start>\d{1,2}:\d{2}|\d{4})\s*[-–—]\s*(?<end>\d{1,2}:\d{2}|\d{4})\s*(?<zone>[A-Z]{2,5})\b")]
+    [GeneratedRegex(@"\b(?<start>" + ClockText + @")\s*[-–—]\s*(?<end>" + ClockText + @")\s*(?<zone>[A-Z]{2,5})\b")]
     private static partial Regex HoursPattern();
 
-    [GeneratedRegex(@"(?<start>\d{1,2}[:.]\d{2}|\d{4})\s*(?:[-–—]|to)\s*(?<end>\d{1,2}[:.]\d{2}|\d{4})(?:\s*(?:UTC|GMT))?")]
+    [GeneratedRegex(@"^(?<hour>\d{1,2})(?:[:.](?<minute>\d{2}))?\s*(?<half>[AaPp])\.?[Mm]\.?\z")]
+    private static partial Regex TwelveHourClock();
+
+    [GeneratedRegex(@"(?<start>" + ClockText + @")\s*(?:[-–—]|to)\s*(?<end>" + ClockText + @")(?:\s*(?:UTC|GMT))?")]
     private static partial Regex TimeRangePattern();
 
-    // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029", "March 3 (online)".
-    [GeneratedRegex(@"^(?:Day\s*\d+\s*[:.,–—-]?\s*)?(?:(?<weekday>[A-Za-z]{6,9}),?\s+)?"
+    // "Wednesday, March 3", "May 8", "Day 2: Thursday 9 May", "Monday, May 21, 2029", "March 3 (online)", "Thu 10 March".
+    [GeneratedRegex(@"^(?:Day\s*\d+\s*[:.,–—-]?\s*)?(?:(?<weekday>[A-Za-z]{3,9})\.?,?\s+)?"
         + @"(?:(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?|(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>[A-Za-z]{3,9}))"
         + @"(?:,?\s+(?:19|20)\d{2})?(?:\s*\([^()]*\))?\s*:?\z", RegexOptions.IgnoreCase)]
     private static partial Regex DayHeadingPattern();
