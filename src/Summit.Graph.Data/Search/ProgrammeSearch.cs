@@ -29,9 +29,10 @@ public sealed class SearchHit
 /// weighing ten times an abstract and twice a company; typos by <see cref="SearchTerms.NameIsNear"/>, registered as
 /// the SQL function <c>summit_name_is_near</c>. PostgreSQL: generated <c>tsvector</c> columns with GIN indexes,
 /// <c>plainto_tsquery('english', …)</c> and <c>ts_rank</c>; typos by pg_trgm's strict word similarity (<c>&lt;&lt;%</c>:
-/// the query against whole words of the name, default threshold 0.5; a prefix of a longer name does not count). SQL Server: no full-text index is assumed (it is an optional feature, absent from Express and
-/// containers by default); every word must occur, case-insensitively, in a title, abstract, name or company, and
-/// results whose title or name holds the first word rank first. No typos are forgiven there.
+/// the query against whole words of the name, default threshold 0.5; a prefix of a longer name does not count).
+/// SQL Server: no full-text index is assumed (it is an optional feature, absent from Express and containers by
+/// default); every word must occur, case-insensitively, in a title, abstract, name or company, and results whose
+/// title or name holds the first word rank first. No typos are forgiven there.
 /// </remarks>
 public static class ProgrammeSearch
 {

@@ -41,6 +41,15 @@ public sealed class SearchTests(SummitServer server)
     }
 
     [Fact]
+    public async Task WordsAreFoundInTheirOtherForms()
+    {
+        var nodes = await NodesAsync("migrating");
+
+        Assert.Contains(("Session", "sriov"), nodes.Select(Describe));
+        Assert.Contains(("Session", "automated-migration"), nodes.Select(Describe));
+    }
+
+    [Fact]
     public async Task PresentersNameAndCompanyFindThePresenter()
     {
         var byName = await NodesAsync("Daniel Hiller");
@@ -159,12 +168,17 @@ public sealed class SearchTests(SummitServer server)
     }
 
     [Fact]
-    public async Task CursorThatIsNotOneIsRefusedWithACode()
+    public async Task CursorThatIsNotOneOrOfAnotherFieldIsRefusedWithACode()
     {
-        var response = await server.PostAsync(Results, new { query = "kubevirt", after = "bm90IGEgY3Vyc29y" });
+        var sessionsCursor = (await server.QueryAsync("{ sessions(first: 1) { pageInfo { endCursor } } }"))["sessions"]!["pageInfo"].Text("endCursor");
 
-        Assert.Equal("CURSOR_INVALID", response.FirstErrorCode);
-        Assert.Null(response.Data?["search"]);
+        foreach (var after in new[] { "bm90IGEgY3Vyc29y", sessionsCursor })
+        {
+            var response = await server.PostAsync(Results, new { query = "kubevirt", after });
+
+            Assert.Equal("CURSOR_INVALID", response.FirstErrorCode);
+            Assert.Null(response.Data?["search"]);
+        }
     }
 
     private async Task AssertRefusedAsync(string query, string code)
