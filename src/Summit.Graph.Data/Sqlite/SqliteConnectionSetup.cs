@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
+using Summit.Graph.Data.Search;
 
 namespace Summit.Graph.Data.Sqlite;
 
@@ -16,9 +17,9 @@ namespace Summit.Graph.Data.Sqlite;
 /// reading the start-time index (28 µs). Connections are <see cref="StatementCachingConnection"/>s.
 /// </summary>
 /// <remarks>
-/// The settings and the function live on the SQLite handle, so they are applied once per handle. The function
-/// is registered on the handle directly because <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
-/// would register it again on every open and remove it on every close.
+/// The settings and the functions (<c>lower()</c>, and the search's <c>summit_name_is_near()</c>) live on the SQLite
+/// handle, so they are applied once per handle. The functions are registered on the handle directly because <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
+/// would register them again on every open and remove them on every close.
 /// </remarks>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -52,11 +53,8 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        var result = raw.sqlite3_create_function(handle, "lower", 1, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, Lower);
-        if (result != raw.SQLITE_OK)
-        {
-            throw new InvalidOperationException($"SQLite refused the lower() function ({result}).");
-        }
+        Register(handle, "lower", 1, Lower);
+        Register(handle, "summit_name_is_near", 2, NameIsNear);
 
         using var command = sqlite.CreateCommand();
         command.CommandText = "PRAGMA case_sensitive_like = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA optimize = 0x10002;";
@@ -71,6 +69,28 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
         }
+    }
+
+    private static void Register(sqlite3 handle, string name, int arguments, delegate_function_scalar function)
+    {
+        var result = raw.sqlite3_create_function(handle, name, arguments, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, function);
+        if (result != raw.SQLITE_OK)
+        {
+            throw new InvalidOperationException($"SQLite refused the {name}() function ({result}).");
+        }
+    }
+
+    /// <summary>The search's typo match over names (<see cref="SearchTerms.NameIsNear"/>): 1 or 0; NULL arguments never match.</summary>
+    private static void NameIsNear(sqlite3_context context, object userData, sqlite3_value[] arguments)
+    {
+        if (raw.sqlite3_value_type(arguments[0]) == raw.SQLITE_NULL || raw.sqlite3_value_type(arguments[1]) == raw.SQLITE_NULL)
+        {
+            raw.sqlite3_result_int(context, 0);
+            return;
+        }
+
+        var near = SearchTerms.NameIsNear(raw.sqlite3_value_text(arguments[0]).utf8_to_string(), raw.sqlite3_value_text(arguments[1]).utf8_to_string());
+        raw.sqlite3_result_int(context, near ? 1 : 0);
     }
 
     private static void Lower(sqlite3_context context, object userData, sqlite3_value[] arguments)

@@ -11,6 +11,7 @@ using Summit.Graph.GraphQL.Days;
 using Summit.Graph.GraphQL.Events;
 using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
+using Summit.Graph.GraphQL.Search;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.GraphQL.Slots;
 using Summit.Graph.Limits;
@@ -95,6 +96,7 @@ public sealed class QueryType : ObjectGraphType
                 return await context.Queries().SingleAsync(context, PresenterModel.Instance, db => db.Presenters.Where(p => p.Slug == slug));
             });
         LikelyDuplicateGraphType.AddQuery(this);
+        SearchResultGraphType.AddQuery(this);
     }
 
     private void Connection<T>(string name, EntityModel<T> model, string description, Func<Data.SummitDbContext, IQueryable<T>> source)
@@ -105,13 +107,7 @@ public sealed class QueryType : ObjectGraphType
             Description = description,
             // Nullable, as HotChocolate's paging middleware declares connections: an error nulls this field, not the whole answer.
             ResolvedType = new GraphQLTypeReference(Connections.ConnectionName(name)),
-            Arguments = new QueryArguments(
-                new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first _n_ elements from the list." },
-                new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the elements in the list that come after the specified cursor." },
-                new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last _n_ elements from the list." },
-                new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the elements in the list that come before the specified cursor." },
-                DataInputTypes.Where(model),
-                DataInputTypes.Order(model)),
+            Arguments = new QueryArguments(Connections.PagingArguments().Append(DataInputTypes.Where(model)).Append(DataInputTypes.Order(model))),
             Resolver = new FuncFieldResolver<object, ConnectionPage>(async context => await context.Queries().ConnectionAsync(context, model, source)),
         });
 

@@ -48,7 +48,8 @@ public sealed class SummitSchema : Schema
         }
 
         RegisterType(Connections.PageInfo());
-        foreach (var (field, node) in new[] { ("events", "Event"), ("slots", "Slot"), ("sessions", "Session"), ("presenters", "Presenter") })
+        RegisterType(typeof(Search.SearchResultGraphType));
+        foreach (var (field, node) in new[] { ("events", "Event"), ("slots", "Slot"), ("sessions", "Session"), ("presenters", "Presenter"), ("search", "SearchResult") })
         {
             foreach (var type in Connections.Create(field, node))
             {

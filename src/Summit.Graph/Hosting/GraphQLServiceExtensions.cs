@@ -25,6 +25,7 @@ public static class GraphQLServiceExtensions
         services.AddScoped<ContentAccess>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<EntityQueries>();
+        services.AddScoped<GraphQL.Search.SearchQueries>();
         services.AddSingleton<TotalCounts>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLOperations>();

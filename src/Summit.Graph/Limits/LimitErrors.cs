@@ -28,6 +28,8 @@ public static class LimitCodes
     public const string InputStringLength = "LIMIT_INPUT_STRING_LENGTH";
     public const string FilterTerms = "LIMIT_FILTER_TERMS";
     public const string SortTerms = "LIMIT_SORT_TERMS";
+    public const string SearchLength = "LIMIT_SEARCH_LENGTH";
+    public const string SearchTerms = "LIMIT_SEARCH_TERMS";
 
     /// <summary>The server holds <c>GraphQL:MaxSubscriptions</c>; the name predates the LIMIT_ prefix and clients know it.</summary>
     public const string Subscriptions = "TOO_MANY_SUBSCRIPTIONS";

@@ -125,4 +125,10 @@ public sealed class OperationLimitOptions
 
     /// <summary>Most sort terms one <c>order</c> argument may hold.</summary>
     public int MaxSortTerms { get; set; } = 10;
+
+    /// <summary>Longest <c>search(query:)</c>, in characters: what a search box holds; every character is matched against the index.</summary>
+    public int MaxSearchLength { get; set; } = 200;
+
+    /// <summary>Most words one <c>search(query:)</c> may hold: each is a condition the database checks against every document.</summary>
+    public int MaxSearchTerms { get; set; } = 10;
 }

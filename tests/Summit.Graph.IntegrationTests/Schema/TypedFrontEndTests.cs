@@ -31,6 +31,7 @@ public sealed class TypedFrontEndTests(RunningServer server)
         Assert.Equal("14:00:00", result["events"]![0]!["dailyStart"]!.GetValue<string>());
         Assert.Equal("kubevirt-summit-2021", result["schedule"]!["event"]!.GetValue<string>());
         Assert.Equal(2, result["schedule"]!["days"]!.GetValue<int>());
+        Assert.Equal("Presenter David Vossel", Text(result["search"]![0]));
         Assert.EndsWith("(typed)", result["retitled"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("kubevirt-summit-2021", result["modern"]!["eventSlug"]!.GetValue<string>());
         Assert.Equal("kubevirt-summit-2021", result["legacy"]!["eventSlug"]!.GetValue<string>());

@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using GraphQL.Types.Relay.DataObjects;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,44 +36,17 @@ public sealed class EntityQueries(
     public async Task<ConnectionPage> ConnectionAsync<T>(IResolveFieldContext context, EntityModel<T> model, Func<SummitDbContext, IQueryable<T>> source)
         where T : class
     {
-        var first = context.GetArgument<int?>("first");
-        var last = context.GetArgument<int?>("last");
-        var after = context.GetArgument<string?>("after");
-        var before = context.GetArgument<string?>("before");
-        var size = PageSize(first, last);
-        var backward = last is not null;
-
+        var page = PageRequest.Of(context, paging.Value);
         var keys = SortTranslator.Translate(model, context.GetArgument<object?>("order") as IEnumerable);
         var fingerprint = KeysetCursor.Fingerprint(keys);
-        var afterValues = after is null ? null : KeysetCursor.Decode(after, fingerprint, keys, "after");
-        var beforeValues = before is null ? null : KeysetCursor.Decode(before, fingerprint, keys, "before");
+        var afterValues = page.After is null ? null : KeysetCursor.Decode(page.After, fingerprint, keys, "after");
+        var beforeValues = page.Before is null ? null : KeysetCursor.Decode(page.Before, fingerprint, keys, "before");
 
-        var connectionType = (IObjectGraphType)context.FieldDefinition.ResolvedType!.GetNamedType();
-        var nodeType = NodeType(context, model);
-        var tree = new ProjectionTree();
-        foreach (var nodes in SelectionCollector.Named(context, context.FieldAst.SelectionSet, connectionType, "nodes"))
-        {
-            SelectionCollector.Collect(context, nodes.SelectionSet, nodeType, tree);
-        }
-
-        var edgeType = (IObjectGraphType)connectionType.GetField("edges")!.ResolvedType!.GetNamedType();
-        foreach (var edges in SelectionCollector.Named(context, context.FieldAst.SelectionSet, connectionType, "edges"))
-        {
-            foreach (var node in SelectionCollector.Named(context, edges.SelectionSet, edgeType, "node"))
-            {
-                SelectionCollector.Collect(context, node.SelectionSet, nodeType, tree);
-            }
-        }
-
+        var tree = Connections.NodeSelection(context, NodeType(context, model));
         foreach (var key in keys)
         {
             tree.Add(key.Path);
         }
-
-        var pageInfoFields = SelectionCollector.Named(context, context.FieldAst.SelectionSet, connectionType, "pageInfo")
-            .SelectMany(p => SelectionCollector.Fields(context, p.SelectionSet, (IObjectGraphType)connectionType.GetField("pageInfo")!.ResolvedType!.GetNamedType()))
-            .Select(f => f.Name.StringValue).ToHashSet();
-        var countWanted = SelectionCollector.Named(context, context.FieldAst.SelectionSet, connectionType, "totalCount").Any();
 
         var where = context.GetArgument<Dictionary<string, object?>?>("where");
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
@@ -90,41 +62,19 @@ public sealed class EntityQueries(
             query = query.Where(KeysetPager.After<T>(keys, beforeValues, reverse: true));
         }
 
-        var rows = await KeysetPager.OrderBy(query, keys, backward, sortsNullsFirst)
-            .Take(size + 1)
+        var rows = await KeysetPager.OrderBy(query, keys, page.Backward, sortsNullsFirst)
+            .Take(page.Size + 1)
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
             .ToListAsync(context.CancellationToken);
 
-        var hasMore = rows.Count > size;
-        if (hasMore)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        if (backward)
-        {
-            rows.Reverse();
-        }
-
-        var edgesList = rows.Select(row => new ConnectionEdge(KeysetCursor.Encode(fingerprint, KeysetCursor.ValuesOf(row, keys)), row)).ToList();
-
         // The far side of the cursor is only probed when the client asks about it (one cheap EXISTS). The
         // cursor's own row lies on that side: paging from the page's first edge back would return it.
-        var opposite = backward ? beforeValues : afterValues;
-        var oppositeWanted = pageInfoFields.Contains(backward ? "hasNextPage" : "hasPreviousPage");
-        var hasOpposite = opposite is not null && oppositeWanted
-            && await filtered.AnyAsync(KeysetPager.After<T>(keys, opposite, reverse: !backward, inclusive: true), context.CancellationToken);
-
-        var pageInfo = new PageInfo
-        {
-            HasNextPage = backward ? hasOpposite : hasMore,
-            HasPreviousPage = backward ? hasMore : hasOpposite,
-            StartCursor = edgesList.FirstOrDefault()?.Cursor,
-            EndCursor = edgesList.LastOrDefault()?.Cursor,
-        };
-        int? total = countWanted ? await counts.CountAsync(filtered, context.FieldDefinition.Name, where, access.IncludeDrafts, context.CancellationToken) : null;
-        return new ConnectionPage(edgesList, pageInfo, total);
+        var opposite = page.Backward ? beforeValues : afterValues;
+        var hasOpposite = opposite is not null && page.WantsOpposite
+            && await filtered.AnyAsync(KeysetPager.After<T>(keys, opposite, reverse: !page.Backward, inclusive: true), context.CancellationToken);
+        int? total = page.WantsTotalCount ? await counts.CountAsync(filtered, context.FieldDefinition.Name, where, access.IncludeDrafts, context.CancellationToken) : null;
+        return page.Page(rows, row => new ConnectionEdge(KeysetCursor.Encode(fingerprint, KeysetCursor.ValuesOf(row, keys)), row), hasOpposite, total);
     }
 
     /// <summary>A plain filtered, ordered list (no paging): for small collections such as the days of an event.</summary>
@@ -237,33 +187,6 @@ public sealed class EntityQueries(
     {
         var predicate = FilterTranslator.Translate<T>(model, where);
         return predicate is null ? query : query.Where(predicate);
-    }
-
-    private int PageSize(int? first, int? last)
-    {
-        if (first is not null && last is not null)
-        {
-            throw new QueryArgumentException("Pass either 'first' or 'last', not both.", "PAGING_INVALID");
-        }
-
-        var requested = first ?? last;
-        var argument = first is not null ? "first" : "last";
-        var limits = paging.Value;
-        if (requested is null)
-        {
-            return limits.DefaultPageSize;
-        }
-
-        if (requested < 0)
-        {
-            throw new QueryArgumentException($"'{argument}' must not be negative; it was {requested}.", "PAGING_INVALID");
-        }
-
-        return requested > limits.MaxPageSize
-            ? throw new QueryArgumentException(
-                $"'{argument}' asked for {requested} items, but a page holds at most {limits.MaxPageSize}. Page through with 'after'.",
-                "PAGING_MAX_PAGE_SIZE_EXCEEDED")
-            : requested.Value;
     }
 
     private static IObjectGraphType NodeType(IResolveFieldContext context, EntityModel model) =>

@@ -107,6 +107,7 @@ public static class KeysetCursor
         {
             _ when target == typeof(string) => text,
             _ when target == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, culture, out var number) ? number : null,
+            _ when target == typeof(double) => double.TryParse(text, NumberStyles.Float, culture, out var real) && double.IsFinite(real) ? real : null,
             _ when target == typeof(DateTime) => DateTime.TryParseExact(text, "O", culture, DateTimeStyles.RoundtripKind, out var time) && time.Kind == DateTimeKind.Utc ? time : null,
             _ when target == typeof(DateOnly) => DateOnly.TryParseExact(text, "O", culture, DateTimeStyles.None, out var date) ? date : null,
             _ when target == typeof(TimeOnly) => TimeOnly.TryParseExact(text, "O", culture, DateTimeStyles.None, out var time) ? time : null,

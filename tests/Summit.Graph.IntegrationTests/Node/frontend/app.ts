@@ -10,8 +10,8 @@ import WebSocket from 'ws';
 import type {
   DaysByDateQuery, DaysByDateQueryVariables, EventsByDatesQuery, EventsByDatesQueryVariables,
   PresentersWithLinksQuery, PresentersWithLinksQueryVariables, ProgrammeChangesSubscription, RetitleMutation,
-  RetitleMutationVariables, ScheduleQuery, ScheduleQueryVariables, SessionsByFilterQuery, SessionsByFilterQueryVariables,
-  SlotsInTimeQuery, SlotsInTimeQueryVariables,
+  RetitleMutationVariables, ScheduleQuery, ScheduleQueryVariables, SearchBoxQuery, SearchBoxQueryVariables, SessionsByFilterQuery,
+  SessionsByFilterQueryVariables, SlotsInTimeQuery, SlotsInTimeQueryVariables,
 } from './generated/operations.js';
 import type { SessionFilterInput, SessionSortInput } from './generated/schema.js';
 
@@ -59,6 +59,8 @@ const presenters = await request<PresentersWithLinksQuery, PresentersWithLinksQu
   where: { or: [{ website: { neq: null } }, { linkedIn: { neq: null } }] }, order: [{ name: 'ASC' }],
 });
 const slots = await request<SlotsInTimeQuery, SlotsInTimeQueryVariables>('SlotsInTime', { where: { startsAt: { gte: '2021-02-10T00:00:00Z' }, track: { eq: null } } });
+// A connection of a union: each node is narrowed by its __typename (only a Presenter has a name).
+const found = await request<SearchBoxQuery, SearchBoxQueryVariables>('SearchBox', { query: 'Vossel', first: 5 });
 
 // HotChocolate's persisted operations: the document's SHA-256 as "id".
 const scheduleVariables: ScheduleQueryVariables = { event: 'kubevirt-summit-2021' };
@@ -127,6 +129,7 @@ console.log(JSON.stringify({
   events: events.events?.nodes?.map(e => ({ startDate: e.startDate, dailyStart: e.dailyStart, links: e.links.length })) ?? [],
   presenters: presenters.presenters?.nodes?.length ?? 0,
   slots: slots.slots?.nodes?.length ?? 0,
+  search: found.search?.nodes?.map(n => (n.__typename === 'Presenter' ? `Presenter ${n.name}` : `Session ${n.slug}`)) ?? [],
   schedule: { event: schedule.event?.slug, days: schedule.event?.days.length ?? 0 },
   retitled: retitled?.updateSession.session?.title,
   errors: retitled?.updateSession.errors,
