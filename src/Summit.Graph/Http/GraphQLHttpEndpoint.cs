@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
@@ -13,13 +14,15 @@ namespace Summit.Graph.Http;
 /// content negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>, and the
 /// status codes the spec asks for. Bad requests get 4xx with a GraphQL error body, never a 500. Browsers
 /// asking for HTML get the IDE; <c>text/event-stream</c> requests go to the SSE transport; anonymous GET
-/// responses carry an ETag.
+/// responses carry an ETag. A query asked before under the same content version is answered from the
+/// <see cref="ResponseCache"/> before its document is even looked at.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     GraphQLOperations operations,
     GraphQLRequestReader reader,
     IGraphQLTextSerializer serializer,
     HttpCaching caching,
+    ResponseCache responses,
     BananaCakePop ide,
     ServerSentEvents serverSentEvents,
     GraphQLWebSockets webSockets,
@@ -27,6 +30,9 @@ public sealed class GraphQLHttpEndpoint(
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
+    private static readonly byte[] ArrayStart = "["u8.ToArray();
+    private static readonly byte[] ArraySeparator = ","u8.ToArray();
+    private static readonly byte[] ArrayEnd = "]"u8.ToArray();
     private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a WebSocket (graphql-transport-ws or graphql-ws).";
 
     public async Task HandleAsync(HttpContext http)
@@ -92,6 +98,23 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task HandleGetAsync(HttpContext http, string mediaType)
     {
+        var key = await responses.KeyAsync(http, http.Request.Query, mediaType);
+        if (key is not null && responses.TryGet(key, out var cached))
+        {
+            if (cached.ETag is { } etag)
+            {
+                if (caching.IsNotModified(http, etag))
+                {
+                    return;
+                }
+
+                caching.MarkCacheable(http, etag);
+            }
+
+            await WriteBodyAsync(http, mediaType, cached.Body);
+            return;
+        }
+
         if (!reader.TryRead(http.Request.Query, out var request, out var readError))
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, readError);
@@ -124,7 +147,7 @@ public sealed class GraphQLHttpEndpoint(
             caching.MarkCacheable(http, validator);
         }
 
-        await WriteResultAsync(http, mediaType, result);
+        await WriteResultAsync(http, mediaType, result, key, prepared, validator);
     }
 
     private async Task HandlePostAsync(HttpContext http, string mediaType)
@@ -150,6 +173,13 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
 
+            var key = await responses.KeyAsync(http, body.RootElement);
+            if (key is not null && responses.TryGet(key, out var cached))
+            {
+                await WriteBodyAsync(http, mediaType, cached.Body);
+                return;
+            }
+
             if (!reader.TryRead(body.RootElement, out var request, out var readError))
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, readError);
@@ -169,7 +199,7 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
 
-            await WriteResultAsync(http, mediaType, await RunAsync(http, prepared));
+            await WriteResultAsync(http, mediaType, await RunAsync(http, prepared), key, prepared);
         }
     }
 
@@ -183,17 +213,38 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var results = new List<ExecutionResult>(count);
+        // Each item is answered as if it had been sent alone, from the cache too; the answer is their JSON array.
+        var answers = new List<byte[]>(count);
         foreach (var element in batch.EnumerateArray())
         {
-            results.Add(reader.TryRead(element, out var request, out var readError)
-                ? await RunAsync(http, operations.Prepare(request, http.User, http))
-                : GraphQLOperations.ErrorResult(readError));
+            var key = await responses.KeyAsync(http, element);
+            if (key is not null && responses.TryGet(key, out var cached))
+            {
+                answers.Add(cached.Body);
+                continue;
+            }
+
+            if (!reader.TryRead(element, out var request, out var readError))
+            {
+                answers.Add(await SerializeAsync(http, GraphQLOperations.ErrorResult(readError)));
+                continue;
+            }
+
+            var prepared = operations.Prepare(request, http.User, http);
+            var answer = await SerializeAsync(http, await RunAsync(http, prepared), key, prepared);
+            answers.Add(answer);
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
+        var output = http.Response.Body;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            await output.WriteAsync(i == 0 ? ArrayStart : ArraySeparator, http.RequestAborted);
+            await output.WriteAsync(answers[i], http.RequestAborted);
+        }
+
+        await output.WriteAsync(ArrayEnd, http.RequestAborted);
     }
 
     private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedOperation prepared) =>
@@ -201,8 +252,18 @@ public sealed class GraphQLHttpEndpoint(
         : prepared.Type == OperationType.Subscription ? GraphQLOperations.ErrorResult(RequestErrors.Create(RequestErrors.SubscriptionTransport, SubscriptionElsewhere))
         : await operations.ExecuteAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
 
-    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
+    /// <summary>
+    /// Writes <paramref name="result"/>; under <paramref name="key"/> (null: not to be kept) its bytes are kept in the
+    /// <see cref="ResponseCache"/> when <paramref name="prepared"/> may be, with the <paramref name="etag"/> of an anonymous GET.
+    /// </summary>
+    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result, string? key = null, PreparedOperation? prepared = null, string? etag = null)
     {
+        if (Keeps(key, prepared, result))
+        {
+            await WriteBodyAsync(http, mediaType, await SerializeAsync(http, result, key, prepared, etag));
+            return;
+        }
+
         // graphql-response+json: a request that never executed (invalid document or variables) is a 400,
         // or 401/403 when it was refused for its credentials; one that asked only for its cost is a 200.
         http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed || result.Errors is null
@@ -229,6 +290,32 @@ public sealed class GraphQLHttpEndpoint(
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>A query's answer that succeeded: 200 with <paramref name="body"/>, from the cache or just serialised.</summary>
+    private static async Task WriteBodyAsync(HttpContext http, string mediaType, byte[] body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>The JSON of <paramref name="result"/>, kept under <paramref name="key"/> as <see cref="WriteResultAsync"/> says.</summary>
+    private async Task<byte[]> SerializeAsync(HttpContext http, ExecutionResult result, string? key = null, PreparedOperation? prepared = null, string? etag = null)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var body = buffer.ToArray();
+        if (Keeps(key, prepared, result))
+        {
+            responses.Store(http, key, body, etag);
+        }
+
+        return body;
+    }
+
+    private static bool Keeps([NotNullWhen(true)] string? key, [NotNullWhen(true)] PreparedOperation? prepared, ExecutionResult result) =>
+        key is not null && prepared is not null && ResponseCache.IsStorable(prepared, result);
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message) =>
         WriteErrorAsync(http, status, mediaType, RequestErrors.Create(code, message));
