@@ -158,7 +158,16 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var read = await reader.ReadJsonAsync(http);
+        var (bytes, refused) = await reader.ReadBodyAsync(http);
+        // Looked up by the body's bytes, before they are even parsed as JSON.
+        var key = refused is null ? await responses.KeyAsync(http, bytes) : null;
+        if (key is not null && responses.TryGet(key, out var cached))
+        {
+            await WriteBodyAsync(http, mediaType, cached.Body);
+            return;
+        }
+
+        var read = refused ?? reader.ParseJson(bytes);
         if (read is not { Document: { } body })
         {
             await WriteErrorAsync(http, read.Status, mediaType, read.Error!);
@@ -169,14 +178,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             if (body.RootElement.ValueKind == JsonValueKind.Array)
             {
-                await HandleBatchAsync(http, mediaType, body.RootElement);
-                return;
-            }
-
-            var key = await responses.KeyAsync(http, body.RootElement);
-            if (key is not null && responses.TryGet(key, out var cached))
-            {
-                await WriteBodyAsync(http, mediaType, cached.Body);
+                await HandleBatchAsync(http, mediaType, body.RootElement, key);
                 return;
             }
 
@@ -203,7 +205,11 @@ public sealed class GraphQLHttpEndpoint(
         }
     }
 
-    private async Task HandleBatchAsync(HttpContext http, string mediaType, JsonElement batch)
+    /// <summary>
+    /// Runs each item as if it had been sent alone (from the cache too) and answers their JSON array; when every item's
+    /// answer may be kept, the array is kept under <paramref name="key"/>, the whole body's.
+    /// </summary>
+    private async Task HandleBatchAsync(HttpContext http, string mediaType, JsonElement batch, string? key)
     {
         var count = batch.GetArrayLength();
         if (count == 0 || count > options.Value.MaxBatchSize)
@@ -213,12 +219,12 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        // Each item is answered as if it had been sent alone, from the cache too; the answer is their JSON array.
         var answers = new List<byte[]>(count);
+        var everyAnswerKept = key is not null;
         foreach (var element in batch.EnumerateArray())
         {
-            var key = await responses.KeyAsync(http, element);
-            if (key is not null && responses.TryGet(key, out var cached))
+            var itemKey = await responses.KeyAsync(http, element);
+            if (itemKey is not null && responses.TryGet(itemKey, out var cached))
             {
                 answers.Add(cached.Body);
                 continue;
@@ -227,24 +233,31 @@ public sealed class GraphQLHttpEndpoint(
             if (!reader.TryRead(element, out var request, out var readError))
             {
                 answers.Add(await SerializeAsync(http, GraphQLOperations.ErrorResult(readError)));
+                everyAnswerKept = false;
                 continue;
             }
 
             var prepared = operations.Prepare(request, http.User, http);
-            var answer = await SerializeAsync(http, await RunAsync(http, prepared), key, prepared);
-            answers.Add(answer);
+            var result = await RunAsync(http, prepared);
+            everyAnswerKept &= Keeps(itemKey, prepared, result);
+            answers.Add(await SerializeAsync(http, result, itemKey, prepared));
         }
 
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        var output = http.Response.Body;
+        using var array = new MemoryStream();
         for (var i = 0; i < answers.Count; i++)
         {
-            await output.WriteAsync(i == 0 ? ArrayStart : ArraySeparator, http.RequestAborted);
-            await output.WriteAsync(answers[i], http.RequestAborted);
+            array.Write(i == 0 ? ArrayStart : ArraySeparator);
+            array.Write(answers[i]);
         }
 
-        await output.WriteAsync(ArrayEnd, http.RequestAborted);
+        array.Write(ArrayEnd);
+        var answer = array.ToArray();
+        if (everyAnswerKept)
+        {
+            responses.Store(http, key!, answer, etag: null);
+        }
+
+        await WriteBodyAsync(http, mediaType, answer);
     }
 
     private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedOperation prepared) =>

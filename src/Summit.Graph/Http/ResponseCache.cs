@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,10 +36,11 @@ public sealed record CachedResponse(byte[] Body, string? ETag);
 /// The serialised answers of queries that succeeded, so that a repeated request is answered without parsing, validating
 /// or executing anything. A key is the SHA-256 of who asks (with or without a key, and whether drafts are visible to
 /// them), the content token of what they can see (<see cref="ContentChangeNotifier.ContentTokenAsync"/>, the validator
-/// ETags carry), and the request itself: a POST's JSON object with its members sorted and white space dropped (so key
-/// order and spacing do not matter, and any other difference is another key), a GET's parameters as the request
-/// reader reads them plus the negotiated media type (its ETag depends on it). Any committed change, on any instance or
-/// the command line, changes the token, so the old answers are no longer found; they leave as the size bound
+/// ETags carry), and the request: a POST's body bytes as sent (looked up before they are parsed; a batch's items also
+/// each by their own bytes), a GET's parameters as the request reader reads them plus the negotiated media type (its
+/// ETag depends on it). Equal bytes are equal requests; a request that differs in any byte, white space or key order
+/// included, is another key with an answer of its own. Any committed change, on any instance or the command line,
+/// changes the token, so the old answers are no longer found; they leave as the size bound
 /// (<see cref="ResponseCacheOptions.SizeLimitBytes"/>) pushes out the least recently used.
 /// Never kept: mutations, subscriptions, answers with errors, and requests that ask for per-request work
 /// (<c>GraphQL-Cost</c>) or for a fresh answer (<c>Cache-Control: no-cache</c>, or <c>no-store</c>, which also keeps
@@ -63,16 +65,20 @@ public sealed class ResponseCache : IDisposable
     /// <summary>The bytes the cache counts as held now (bounded by <see cref="ResponseCacheOptions.SizeLimitBytes"/>).</summary>
     public long EstimatedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    /// <summary>The key of a POST's request object (alone or as an item of a batch), or null when its answer is not to be kept or served.</summary>
-    public ValueTask<string?> KeyAsync(HttpContext http, JsonElement request) =>
-        Applies(http) && Canonical(request) is { } canonical ? KeyAsync(http, "POST", canonical) : ValueTask.FromResult<string?>(null);
+    /// <summary>The key of a POST by its body's bytes (a request object or a batch), or null when its answer is not to be kept or served.</summary>
+    public async ValueTask<string?> KeyAsync(HttpContext http, ReadOnlyMemory<byte> body) =>
+        Applies(http) ? Hash(await PrefixAsync(http, "POST"), body.Span) : null;
+
+    /// <summary>The key of an item of a batch, by its bytes as sent: the same as the key of a POST of that item alone.</summary>
+    public async ValueTask<string?> KeyAsync(HttpContext http, JsonElement item) =>
+        Applies(http) ? Hash(await PrefixAsync(http, "POST"), JsonMarshal.GetRawUtf8Value(item)) : null;
 
     /// <summary>The key of a GET, whose ETag depends on <paramref name="mediaType"/>; null when its answer is not to be kept or served.</summary>
-    public ValueTask<string?> KeyAsync(HttpContext http, IQueryCollection query, string mediaType)
+    public async ValueTask<string?> KeyAsync(HttpContext http, IQueryCollection query, string mediaType)
     {
         if (!Applies(http))
         {
-            return ValueTask.FromResult<string?>(null);
+            return null;
         }
 
         // The parameters GraphQLRequestReader reads, as it reads them (several values of one name joined by commas).
@@ -89,7 +95,7 @@ public sealed class ResponseCache : IDisposable
             writer.WriteEndArray();
         }
 
-        return KeyAsync(http, "GET", buffer.WrittenMemory);
+        return Hash(await PrefixAsync(http, "GET"), buffer.WrittenSpan);
     }
 
     /// <summary>The kept answer of <paramref name="key"/>, counted as a hit or a miss.</summary>
@@ -136,68 +142,24 @@ public sealed class ResponseCache : IDisposable
             ? (false, false)
             : (directives.NoCache, directives.NoStore);
 
-    private async ValueTask<string?> KeyAsync(HttpContext http, string method, ReadOnlyMemory<byte> request)
+    /// <summary>
+    /// Who asks and the content token of what they may see. Read before the operation runs: an answer is kept under the
+    /// token it was asked under, so a change committed meanwhile can only make a newer answer sit under an older token,
+    /// never an older answer under a newer one.
+    /// </summary>
+    private async ValueTask<string> PrefixAsync(HttpContext http, string method)
     {
         var user = http.User;
         var includeDrafts = user.CanReadDrafts();
-        // Read before the operation runs: an answer is kept under the token it was asked under, so a change committed
-        // meanwhile can only make a newer answer sit under an older token, never an older answer under a newer one.
         var token = await changes.ContentTokenAsync(includeDrafts);
+        return $"{(user.Identity?.IsAuthenticated == true ? "key" : "anonymous")}\n{(includeDrafts ? "drafts" : "public")}\n{token}\n{method}\n";
+    }
+
+    private static string Hash(string prefix, ReadOnlySpan<byte> request)
+    {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(FormattableString.Invariant(
-            $"{(user.Identity?.IsAuthenticated == true ? "key" : "anonymous")}\n{(includeDrafts ? "drafts" : "public")}\n{token}\n{method}\n")));
-        hash.AppendData(request.Span);
+        hash.AppendData(Encoding.UTF8.GetBytes(prefix));
+        hash.AppendData(request);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    /// <summary>
-    /// <paramref name="request"/> without white space and with every object's members sorted by name (a stable sort, so
-    /// repeated names keep their order): equal outputs are equal requests. Null when it cannot be written again (a name
-    /// holding half of a surrogate pair); such a request is simply not cached.
-    /// </summary>
-    private static ReadOnlyMemory<byte>? Canonical(JsonElement request)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        try
-        {
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-            WriteCanonical(writer, request);
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
-
-        return buffer.WrittenMemory;
-    }
-
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteCanonical(writer, property.Value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteCanonical(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                // Strings and numbers as they were sent: 1 and 1.0 stay two keys, as they may be two answers.
-                element.WriteTo(writer);
-                break;
-        }
     }
 }
