@@ -36,6 +36,8 @@ public static class GraphQLServiceExtensions
         services.AddSingleton<StartupWarmUp>();
         services.AddHostedService(provider => provider.GetRequiredService<StartupWarmUp>());
         services.AddSingleton<HttpCaching>();
+        services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<BananaCakePop>();
         services.AddSingleton<ServerSentEvents>();
         services.AddSingleton<GraphQLWebSockets>();

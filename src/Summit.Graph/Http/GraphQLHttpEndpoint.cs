@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
@@ -13,13 +14,15 @@ namespace Summit.Graph.Http;
 /// content negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>, and the
 /// status codes the spec asks for. Bad requests get 4xx with a GraphQL error body, never a 500. Browsers
 /// asking for HTML get the IDE; <c>text/event-stream</c> requests go to the SSE transport; anonymous GET
-/// responses carry an ETag.
+/// responses carry an ETag. A query asked before under the same content version is answered from the
+/// <see cref="ResponseCache"/> before its document is even looked at.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     GraphQLOperations operations,
     GraphQLRequestReader reader,
     IGraphQLTextSerializer serializer,
     HttpCaching caching,
+    ResponseCache responses,
     BananaCakePop ide,
     ServerSentEvents serverSentEvents,
     GraphQLWebSockets webSockets,
@@ -27,6 +30,9 @@ public sealed class GraphQLHttpEndpoint(
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     private const string JsonMediaType = "application/json";
+    private static readonly byte[] ArrayStart = "["u8.ToArray();
+    private static readonly byte[] ArraySeparator = ","u8.ToArray();
+    private static readonly byte[] ArrayEnd = "]"u8.ToArray();
     private const string SubscriptionElsewhere = "Subscriptions run over graphql-sse (Accept: text/event-stream) or a WebSocket (graphql-transport-ws or graphql-ws).";
 
     public async Task HandleAsync(HttpContext http)
@@ -92,6 +98,23 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task HandleGetAsync(HttpContext http, string mediaType)
     {
+        var key = await responses.KeyAsync(http, http.Request.Query, mediaType);
+        if (key is not null && responses.TryGet(key, out var cached))
+        {
+            if (cached.ETag is { } etag)
+            {
+                if (caching.IsNotModified(http, etag))
+                {
+                    return;
+                }
+
+                caching.MarkCacheable(http, etag);
+            }
+
+            await WriteBodyAsync(http, mediaType, cached.Body);
+            return;
+        }
+
         if (!reader.TryRead(http.Request.Query, out var request, out var readError))
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, readError);
@@ -124,7 +147,7 @@ public sealed class GraphQLHttpEndpoint(
             caching.MarkCacheable(http, validator);
         }
 
-        await WriteResultAsync(http, mediaType, result);
+        await WriteResultAsync(http, mediaType, result, key, prepared, validator);
     }
 
     private async Task HandlePostAsync(HttpContext http, string mediaType)
@@ -135,7 +158,16 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var read = await reader.ReadJsonAsync(http);
+        var (bytes, refused) = await reader.ReadBodyAsync(http);
+        // Looked up by the body's bytes, before they are even parsed as JSON.
+        var key = refused is null ? await responses.KeyAsync(http, bytes) : null;
+        if (key is not null && responses.TryGet(key, out var cached))
+        {
+            await WriteBodyAsync(http, mediaType, cached.Body);
+            return;
+        }
+
+        var read = refused ?? reader.ParseJson(bytes);
         if (read is not { Document: { } body })
         {
             await WriteErrorAsync(http, read.Status, mediaType, read.Error!);
@@ -146,7 +178,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             if (body.RootElement.ValueKind == JsonValueKind.Array)
             {
-                await HandleBatchAsync(http, mediaType, body.RootElement);
+                await HandleBatchAsync(http, mediaType, body.RootElement, key);
                 return;
             }
 
@@ -169,11 +201,15 @@ public sealed class GraphQLHttpEndpoint(
                 return;
             }
 
-            await WriteResultAsync(http, mediaType, await RunAsync(http, prepared));
+            await WriteResultAsync(http, mediaType, await RunAsync(http, prepared), key, prepared);
         }
     }
 
-    private async Task HandleBatchAsync(HttpContext http, string mediaType, JsonElement batch)
+    /// <summary>
+    /// Runs each item as if it had been sent alone (from the cache too) and answers their JSON array; when every item's
+    /// answer may be kept, the array is kept under <paramref name="key"/>, the whole body's.
+    /// </summary>
+    private async Task HandleBatchAsync(HttpContext http, string mediaType, JsonElement batch, string? key)
     {
         var count = batch.GetArrayLength();
         if (count == 0 || count > options.Value.MaxBatchSize)
@@ -183,17 +219,45 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var results = new List<ExecutionResult>(count);
+        var answers = new List<byte[]>(count);
+        var everyAnswerKept = key is not null;
         foreach (var element in batch.EnumerateArray())
         {
-            results.Add(reader.TryRead(element, out var request, out var readError)
-                ? await RunAsync(http, operations.Prepare(request, http.User, http))
-                : GraphQLOperations.ErrorResult(readError));
+            var itemKey = await responses.KeyAsync(http, element);
+            if (itemKey is not null && responses.TryGet(itemKey, out var cached))
+            {
+                answers.Add(cached.Body);
+                continue;
+            }
+
+            if (!reader.TryRead(element, out var request, out var readError))
+            {
+                answers.Add(await SerializeAsync(http, GraphQLOperations.ErrorResult(readError)));
+                everyAnswerKept = false;
+                continue;
+            }
+
+            var prepared = operations.Prepare(request, http.User, http);
+            var result = await RunAsync(http, prepared);
+            everyAnswerKept &= Keeps(itemKey, prepared, result);
+            answers.Add(await SerializeAsync(http, result, itemKey, prepared));
         }
 
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
+        using var array = new MemoryStream();
+        for (var i = 0; i < answers.Count; i++)
+        {
+            array.Write(i == 0 ? ArrayStart : ArraySeparator);
+            array.Write(answers[i]);
+        }
+
+        array.Write(ArrayEnd);
+        var answer = array.ToArray();
+        if (everyAnswerKept)
+        {
+            responses.Store(http, key!, answer, etag: null);
+        }
+
+        await WriteBodyAsync(http, mediaType, answer);
     }
 
     private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedOperation prepared) =>
@@ -201,8 +265,18 @@ public sealed class GraphQLHttpEndpoint(
         : prepared.Type == OperationType.Subscription ? GraphQLOperations.ErrorResult(RequestErrors.Create(RequestErrors.SubscriptionTransport, SubscriptionElsewhere))
         : await operations.ExecuteAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
 
-    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
+    /// <summary>
+    /// Writes <paramref name="result"/>; under <paramref name="key"/> (null: not to be kept) its bytes are kept in the
+    /// <see cref="ResponseCache"/> when <paramref name="prepared"/> may be, with the <paramref name="etag"/> of an anonymous GET.
+    /// </summary>
+    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result, string? key = null, PreparedOperation? prepared = null, string? etag = null)
     {
+        if (Keeps(key, prepared, result))
+        {
+            await WriteBodyAsync(http, mediaType, await SerializeAsync(http, result, key, prepared, etag));
+            return;
+        }
+
         // graphql-response+json: a request that never executed (invalid document or variables) is a 400,
         // or 401/403 when it was refused for its credentials; one that asked only for its cost is a 200.
         http.Response.StatusCode = mediaType != GraphQLResponseMediaType || result.Executed || result.Errors is null
@@ -229,6 +303,32 @@ public sealed class GraphQLHttpEndpoint(
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>A query's answer that succeeded: 200 with <paramref name="body"/>, from the cache or just serialised.</summary>
+    private static async Task WriteBodyAsync(HttpContext http, string mediaType, byte[] body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>The JSON of <paramref name="result"/>, kept under <paramref name="key"/> as <see cref="WriteResultAsync"/> says.</summary>
+    private async Task<byte[]> SerializeAsync(HttpContext http, ExecutionResult result, string? key = null, PreparedOperation? prepared = null, string? etag = null)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var body = buffer.ToArray();
+        if (Keeps(key, prepared, result))
+        {
+            responses.Store(http, key, body, etag);
+        }
+
+        return body;
+    }
+
+    private static bool Keeps([NotNullWhen(true)] string? key, [NotNullWhen(true)] PreparedOperation? prepared, ExecutionResult result) =>
+        key is not null && prepared is not null && ResponseCache.IsStorable(prepared, result);
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message) =>
         WriteErrorAsync(http, status, mediaType, RequestErrors.Create(code, message));

@@ -14,11 +14,18 @@ public sealed record JsonBody(JsonDocument? Document, int Status, ExecutionError
 /// <summary>Reads GraphQL requests from a JSON body or a query string, for every HTTP transport.</summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<OperationLimitOptions> limits)
 {
+    /// <summary>Reads the body (<see cref="ReadBodyAsync"/>) and parses it (<see cref="ParseJson"/>).</summary>
+    public async Task<JsonBody> ReadJsonAsync(HttpContext http)
+    {
+        var (bytes, refused) = await ReadBodyAsync(http);
+        return refused ?? ParseJson(bytes);
+    }
+
     /// <summary>
-    /// Parses the body, refusing one over <c>GraphQL:Limits:MaxRequestBodyBytes</c> with 413: by its
+    /// The body's bytes, or the 413 that refuses a body over <c>GraphQL:Limits:MaxRequestBodyBytes</c>: by its
     /// Content-Length before reading anything, and on Kestrel also while reading a chunked body.
     /// </summary>
-    public async Task<JsonBody> ReadJsonAsync(HttpContext http)
+    public async Task<(ReadOnlyMemory<byte> Bytes, JsonBody? Refused)> ReadBodyAsync(HttpContext http)
     {
         var max = limits.Value.MaxRequestBodyBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
@@ -28,22 +35,30 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 
         if (http.Request.ContentLength > max)
         {
-            return TooLarge(http.Request.ContentLength.Value, max);
+            return (default, TooLarge(http.Request.ContentLength.Value, max));
         }
 
         try
         {
-            // Read whole (bounded by the size limit) and checked in one pass before JsonDocument builds its tree,
-            // which costs more than linear time in the depth.
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            if (buffer.Length > max)
-            {
-                return TooLarge(buffer.Length, max);
-            }
+            // Disposing the stream leaves its array intact: the bytes are used without another copy.
+            return buffer.Length > max ? (default, TooLarge(buffer.Length, max)) : (new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, TooLarge(null, max));
+        }
+    }
 
-            // The document parses this memory without copying it; disposing the stream leaves its array intact.
-            var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    /// <summary>
+    /// Parses a body read whole, checked in one pass (<see cref="JsonBounds"/>) before JsonDocument builds its tree,
+    /// which costs more than linear time in the depth. The document uses <paramref name="bytes"/> without copying them.
+    /// </summary>
+    public JsonBody ParseJson(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
             if (JsonBounds.Check(bytes.Span, limits.Value, out var notJson) is { } tooLarge)
             {
                 return new JsonBody(null, StatusCodes.Status400BadRequest, tooLarge);
@@ -54,10 +69,6 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         catch (JsonException)
         {
             return NotJson();
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(null, max);
         }
     }
 

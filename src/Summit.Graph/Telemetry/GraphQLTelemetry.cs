@@ -10,7 +10,8 @@ namespace Summit.Graph.Telemetry;
 /// (<c>GraphQL query Schedule</c>) with <c>graphql.operation.type</c>, <c>graphql.operation.name</c>, the operation's
 /// cost (<c>summit.graphql.cost</c>, as its limit measures it) and its error codes (<c>summit.graphql.error_codes</c>);
 /// and per operation type, name and outcome the counter <c>graphql.server.operations</c>, the histograms
-/// <c>graphql.server.operation.duration</c> (seconds) and <c>graphql.server.operation.cost</c>. Exported only when
+/// <c>graphql.server.operation.duration</c> (seconds) and <c>graphql.server.operation.cost</c>; and the response cache's
+/// lookups by result (<c>summit.graph.response_cache.lookups</c>, hit or miss). Exported only when
 /// <see cref="TelemetryOptions"/> configures an exporter; without a listener the instruments cost next to nothing.
 /// </summary>
 public static class GraphQLTelemetry
@@ -37,6 +38,9 @@ public static class GraphQLTelemetry
         "graphql.server.operation.duration", "s", "How long GraphQL operations took, parsing to result.");
     private static readonly Histogram<double> Cost = Meter.CreateHistogram<double>(
         "graphql.server.operation.cost", "{cost}", "The cost of GraphQL operations, as the complexity limit measures it.");
+
+    private static readonly Counter<long> ResponseCacheLookups = Meter.CreateCounter<long>(
+        "summit.graph.response_cache.lookups", "{lookup}", "Requests looked up in the response cache, by result: hit (answered from memory) or miss.");
 
     // Operation names come from clients: a stranger sending a new name with every request must not grow the
     // metrics (one series per name) without bound.
@@ -97,6 +101,10 @@ public static class GraphQLTelemetry
 
         activity.Dispose();
     }
+
+    /// <summary>Counts one lookup of the response cache (<see cref="Http.ResponseCache"/>).</summary>
+    public static void CountResponseCacheLookup(bool hit) =>
+        ResponseCacheLookups.Add(1, new KeyValuePair<string, object?>("summit.graph.response_cache.result", hit ? "hit" : "miss"));
 
     private static string TypeName(OperationType type) => type switch
     {

@@ -41,7 +41,7 @@ public sealed class CalendarFeedTests : IDisposable
     [Fact]
     public async Task SessionWithoutRecordingLinksToItsPlaceOnThePage()
     {
-        await server.WithDatabaseAsync(async db =>
+        await server.ChangeDatabaseAsync(async db =>
         {
             var links = await db.Links.Where(l => l.Session!.Slug == "templates" && l.Kind == Content.Model.LinkKind.Recording).ToListAsync();
             db.Links.RemoveRange(links);

@@ -173,7 +173,7 @@ public sealed class SessionMutationTests(EditingServer editing) : IClassFixture<
     public async Task ScheduleIntoASlotOfAnotherEditionIsAValidationError()
     {
         var id = await EveryMutation.CreateSessionAsync(Editor, "Wrong edition");
-        var otherSlot = await editing.Server.WithDatabaseAsync(async db =>
+        var otherSlot = await editing.Server.ChangeDatabaseAsync(async db =>
         {
             var other = new Event { Slug = "kubevirt-summit-2022", Name = "KubeVirt Summit 2022", StartDate = new DateOnly(2022, 3, 1), EndDate = new DateOnly(2022, 3, 1) };
             var day = new Day { Event = other, Date = new DateOnly(2022, 3, 1), StartsAt = new DateTime(2022, 3, 1, 14, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2022, 3, 1, 19, 0, 0, DateTimeKind.Utc) };

@@ -4,7 +4,8 @@ namespace Summit.Graph.IntegrationTests.Editing;
 
 /// <summary>
 /// A connection's <c>totalCount</c> is counted once per filter and kept until the content changes: asking
-/// again takes no statement for it, and any committed edit makes the next answer count again.
+/// again takes no statement for it, and any committed edit makes the next answer count again. Every request sends
+/// <c>Cache-Control: no-cache</c>, so it runs rather than being answered from the response cache.
 /// </summary>
 public sealed class TotalCountTests(EditingServer editing) : IClassFixture<EditingServer>
 {
@@ -15,11 +16,11 @@ public sealed class TotalCountTests(EditingServer editing) : IClassFixture<Editi
     [Fact]
     public async Task ARepeatedCountTakesNoStatementUntilAnEditChangesIt()
     {
-        var first = await Server.PostAsync(Count, new { text = "Kube" });
-        var again = await Server.PostAsync(Count, new { text = "Kube" });
+        var first = await Server.PostAsync(Count, new { text = "Kube" }, noCache: true);
+        var again = await Server.PostAsync(Count, new { text = "Kube" }, noCache: true);
         var id = await EveryMutation.CreateSessionAsync(editing.Editor, "Kube counted again");
         await editing.Editor.SucceedAsync("publishSession", new { id, version = 1 }, "session { status }");
-        var afterEdit = await Server.PostAsync(Count, new { text = "Kube" });
+        var afterEdit = await Server.PostAsync(Count, new { text = "Kube" }, noCache: true);
 
         Assert.Equal((2, 1, 2), (first.SqlStatements, again.SqlStatements, afterEdit.SqlStatements));
         var total = TotalOf(first);
@@ -31,8 +32,8 @@ public sealed class TotalCountTests(EditingServer editing) : IClassFixture<Editi
     [Fact]
     public async Task EachFilterHasItsOwnCount()
     {
-        var kube = await Server.PostAsync(Count, new { text = "KubeVirt" });
-        var migration = await Server.PostAsync(Count, new { text = "Migration" });
+        var kube = await Server.PostAsync(Count, new { text = "KubeVirt" }, noCache: true);
+        var migration = await Server.PostAsync(Count, new { text = "Migration" }, noCache: true);
 
         Assert.Equal((2, 2), (kube.SqlStatements, migration.SqlStatements));
         Assert.NotEqual(TotalOf(kube), TotalOf(migration));

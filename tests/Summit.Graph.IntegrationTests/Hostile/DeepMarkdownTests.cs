@@ -90,7 +90,7 @@ public sealed class DeepMarkdownTests(UnthrottledHostileServer hostile) : IClass
     {
         var id = await EveryMutation.CreateSessionAsync(hostile.Editor, "Stored before the limit");
         var key = GlobalId.Decode(id, "Session");
-        await hostile.Server.WithDatabaseAsync(async db =>
+        await hostile.Server.ChangeDatabaseAsync(async db =>
         {
             var session = await db.Sessions.SingleAsync(s => s.Id == key);
             session.Abstract.Markdown = new string('>', 300) + " x";

@@ -13,6 +13,7 @@ using Summit.Graph.Auth;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Http;
+using Summit.Graph.Live;
 
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
@@ -109,8 +110,12 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         return host;
     }
 
-    /// <summary>Posts one operation; <paramref name="bearerKey"/> goes into <c>Authorization: Bearer</c>.</summary>
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null, string? bearerKey = null)
+    /// <summary>
+    /// Posts one operation; <paramref name="bearerKey"/> goes into <c>Authorization: Bearer</c>. <paramref name="noCache"/>
+    /// sends <c>Cache-Control: no-cache</c>, so the operation runs even when its answer is in the response cache: for
+    /// tests of how it runs (its SQL statements), not of what it answers.
+    /// </summary>
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null, string? bearerKey = null, bool noCache = false)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
@@ -122,13 +127,18 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
         }
 
+        if (noCache)
+        {
+            request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        }
+
         return await SendAsync(request, accept);
     }
 
     /// <summary>Posts and fails the test on any GraphQL error; returns <c>data</c>.</summary>
-    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? bearerKey = null)
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? bearerKey = null, bool noCache = false)
     {
-        var response = await PostAsync(query, variables, bearerKey: bearerKey);
+        var response = await PostAsync(query, variables, bearerKey: bearerKey, noCache: noCache);
         Assert.True(response.Errors is null, $"Unexpected errors: {response.Errors?.ToJsonString()}");
         return response.Data ?? throw new InvalidOperationException("The response has no data.");
     }
@@ -154,6 +164,24 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         await using var db = await Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
         db.IncludeDrafts = true;
         return await action(db);
+    }
+
+    /// <summary>
+    /// Changes the database directly, as a writer outside the product would (another instance without Redis, a script):
+    /// commits <paramref name="action"/>, raises the stored content version as every writer must, and has the server
+    /// read it now instead of at its next poll (<see cref="DatabaseContentVersion.PollInterval"/>), so the test's next
+    /// request sees the change and no answer kept from before it.
+    /// </summary>
+    public async Task<T> ChangeDatabaseAsync<T>(Func<SummitDbContext, Task<T>> action)
+    {
+        var result = await WithDatabaseAsync(action);
+        await WithDatabaseAsync(async db =>
+        {
+            await ContentVersionStore.RaiseAsync(db, isPublic: true, CancellationToken.None);
+            return 0;
+        });
+        await Services.GetRequiredService<DatabaseContentVersion>().RefreshAsync(CancellationToken.None);
+        return result;
     }
 
     /// <summary>Creates a stored API key, as <c>keys create</c> does, and returns the key.</summary>

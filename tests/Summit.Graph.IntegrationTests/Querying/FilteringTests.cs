@@ -301,7 +301,7 @@ public sealed class FilteringTests(SummitServer server)
     public async Task AnySeparatesSessionsWithAndWithoutPresenters()
     {
         var eventId = await server.WithDatabaseAsync(db => db.Events.Select(e => e.Id).SingleAsync());
-        var id = await server.WithDatabaseAsync(async db =>
+        var id = await server.ChangeDatabaseAsync(async db =>
         {
             var session = new Session
             {
@@ -329,7 +329,7 @@ public sealed class FilteringTests(SummitServer server)
         }
         finally
         {
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync());
         }
     }
 }

@@ -152,7 +152,7 @@ public sealed class PagingTests(SummitServer server)
         }
         finally
         {
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync());
         }
     }
 
@@ -284,7 +284,7 @@ public sealed class PagingTests(SummitServer server)
             var cursor = first["pageInfo"]!["endCursor"]!.GetValue<string>();
 
             // A row before the cursor goes: an offset (skip 5) would now skip "tekton".
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == early).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => s.Id == early).ExecuteDeleteAsync());
             var afterDelete = await PageAsync(new { first = 5, after = cursor });
             Assert.Equal(Sessions[4..9], Strings(afterDelete["nodes"]!, "slug"));
 
@@ -296,7 +296,7 @@ public sealed class PagingTests(SummitServer server)
         }
         finally
         {
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == early || latecomers.Contains(s.Id)).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => s.Id == early || latecomers.Contains(s.Id)).ExecuteDeleteAsync());
         }
 
         Assert.Equal(Sessions, await server.SessionSlugsAsync(string.Empty));
@@ -315,21 +315,21 @@ public sealed class PagingTests(SummitServer server)
             Assert.Equal(["welcome", "automated-migration", "prow", "templates", "aardvark"], Strings(page["nodes"]!, "slug"));
             var cursor = page["pageInfo"]!["endCursor"]!.GetValue<string>();
 
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
             var next = await PageAsync(new { first = 5, after = cursor });
 
             Assert.Equal(Sessions[4..9], Strings(next["nodes"]!, "slug"));
         }
         finally
         {
-            await server.WithDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
+            await server.ChangeDatabaseAsync(db => db.Sessions.Where(s => s.Id == extra).ExecuteDeleteAsync());
         }
     }
 
     private Task<int> InsertUnscheduledAsync(int eventId, string slug) => InsertAsync(eventId, slug, $"Unscheduled {slug}", null);
 
     private Task<int> InsertAsync(int eventId, string slug, string title, int? slotId) =>
-        server.WithDatabaseAsync(async db =>
+        server.ChangeDatabaseAsync(async db =>
         {
             var session = new Session
             {

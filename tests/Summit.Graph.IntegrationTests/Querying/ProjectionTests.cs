@@ -66,7 +66,7 @@ public sealed class ProjectionTests(SummitServer server)
     private async Task<IReadOnlyList<string>> CaptureAsync(string query)
     {
         using var capture = server.Sql.Start();
-        await server.QueryAsync(query);
+        await server.QueryAsync(query, noCache: true);
         return capture.Statements;
     }
 }

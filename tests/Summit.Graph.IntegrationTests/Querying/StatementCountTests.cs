@@ -2,7 +2,10 @@ using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Querying;
 
-/// <summary>Nested lists are batch-loaded: the statements of a request depend on its shape, never on the rows returned.</summary>
+/// <summary>
+/// Nested lists are batch-loaded: the statements of a request depend on its shape, never on the rows returned. Requests
+/// send <c>Cache-Control: no-cache</c>, so they run even when another test asked the same before.
+/// </summary>
 [Collection(SummitServerCollection.Name)]
 public sealed class StatementCountTests(SummitServer server)
 {
@@ -14,7 +17,7 @@ public sealed class StatementCountTests(SummitServer server)
     {
         var response = await server.PostAsync(
             "query($n: Int) { sessions(first: $n) { nodes { title presenters { name sessions { slug } } links { url } } } }",
-            new { n = pageSize });
+            new { n = pageSize }, noCache: true);
 
         Assert.Null(response.Errors);
         Assert.Equal(pageSize, response.Data!["sessions"]!["nodes"]!.AsArray().Count);
@@ -26,7 +29,7 @@ public sealed class StatementCountTests(SummitServer server)
     public async Task FullScheduleTakesOneStatementPerLevel()
     {
         var response = await server.PostAsync(
-            "{ event { days { slots { sessions { title presenters { name } } } } } }");
+            "{ event { days { slots { sessions { title presenters { name } } } } } }", noCache: true);
 
         Assert.Null(response.Errors);
         // event, days, slots, sessions, presenters.
@@ -39,7 +42,7 @@ public sealed class StatementCountTests(SummitServer server)
         var ids = await server.QueryAsync("{ sessions(first: 10) { nodes { id } } }");
         var list = ids["sessions"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToArray();
 
-        var response = await server.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = list });
+        var response = await server.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = list }, noCache: true);
 
         Assert.Equal(10, response.Data!["nodes"]!.AsArray().Count);
         Assert.Equal(1, response.SqlStatements);
@@ -50,8 +53,8 @@ public sealed class StatementCountTests(SummitServer server)
     {
         // A filter no other test asks for: a count already asked for is remembered (TotalCountTests).
         var unique = new { slug = Guid.NewGuid().ToString("N") };
-        var plain = await server.PostAsync("query($slug: String) { sessions(first: 2, where: { slug: { neq: $slug } }) { nodes { title } } }", unique);
-        var counted = await server.PostAsync("query($slug: String) { sessions(first: 2, where: { slug: { neq: $slug } }) { totalCount nodes { title } } }", unique);
+        var plain = await server.PostAsync("query($slug: String) { sessions(first: 2, where: { slug: { neq: $slug } }) { nodes { title } } }", unique, noCache: true);
+        var counted = await server.PostAsync("query($slug: String) { sessions(first: 2, where: { slug: { neq: $slug } }) { totalCount nodes { title } } }", unique, noCache: true);
 
         Assert.Equal(1, plain.SqlStatements);
         Assert.Equal(2, counted.SqlStatements);
