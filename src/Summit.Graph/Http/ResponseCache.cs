@@ -34,8 +34,8 @@ public sealed record CachedResponse(byte[] Body, string? ETag);
 
 /// <summary>
 /// The serialised answers of queries that succeeded, so that a repeated request is answered without parsing, validating
-/// or executing anything. A key is the SHA-256 of who asks (with or without a key, and whether drafts are visible to
-/// them), the content token of what they can see (<see cref="ContentChangeNotifier.ContentTokenAsync"/>, the validator
+/// or executing anything. A key is the SHA-256 of who asks (anonymous, or which API key, and whether drafts are visible
+/// to them), the content token of what they can see (<see cref="ContentChangeNotifier.ContentTokenAsync"/>, the validator
 /// ETags carry), and the request: a POST's body bytes as sent (looked up before they are parsed; a batch's items also
 /// each by their own bytes), a GET's parameters as the request reader reads them plus the negotiated media type (its
 /// ETag depends on it). Equal bytes are equal requests; a request that differs in any byte, white space or key order
@@ -143,7 +143,8 @@ public sealed class ResponseCache : IDisposable
             : (directives.NoCache, directives.NoStore);
 
     /// <summary>
-    /// Who asks and the content token of what they may see. Read before the operation runs: an answer is kept under the
+    /// Who asks (anonymous, or the very key: roles differ in what they may read, editors' webhooks for one, so no two
+    /// keys share an answer) and the content token of what they may see. Read before the operation runs: an answer is kept under the
     /// token it was asked under, so a change committed meanwhile can only make a newer answer sit under an older token,
     /// never an older answer under a newer one.
     /// </summary>
@@ -152,7 +153,8 @@ public sealed class ResponseCache : IDisposable
         var user = http.User;
         var includeDrafts = user.CanReadDrafts();
         var token = await changes.ContentTokenAsync(includeDrafts);
-        return $"{(user.Identity?.IsAuthenticated == true ? "key" : "anonymous")}\n{(includeDrafts ? "drafts" : "public")}\n{token}\n{method}\n";
+        var who = user.Identity?.IsAuthenticated == true ? $"key {user.FindFirst(ApiKeyAuthenticationHandler.KeyHashClaim)?.Value}" : "anonymous";
+        return $"{who}\n{(includeDrafts ? "drafts" : "public")}\n{token}\n{method}\n";
     }
 
     private static string Hash(string prefix, ReadOnlySpan<byte> request)

@@ -263,6 +263,8 @@ public sealed class ResponseCacheTests(EditingServer editing) : IClassFixture<Ed
         Assert.Equal((0, anonymous.Body), (anonymousAgain.SqlStatements, anonymousAgain.Body));
         Assert.Equal(DraftsAnswer(seenFirstByAnonymous), editor.Data.AsJson());
         Assert.Equal(editor.Body, previewer.Body);
+        // Keys never share an answer: roles differ in what they may read (editors' webhooks), so the previewer's ran.
+        Assert.True(previewer.SqlStatements > 0, "Another key's answer was served to the previewer.");
         Assert.Equal(DraftsAnswer(seenFirstByEditor), editorFirst.Data.AsJson());
         Assert.Equal((0, editorFirst.Body), (editorAgain.SqlStatements, editorAgain.Body));
         Assert.Equal("""{"sessions":{"nodes":[]}}""", anonymousAfterEditor.Data.AsJson());
