@@ -1,6 +1,7 @@
 using System.Globalization;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Revisions;
+using Summit.Graph.Data.Webhooks;
 
 namespace Summit.Graph.Data.Import;
 
@@ -87,16 +88,8 @@ public sealed class ImportHistory
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = DateTime.UtcNow;
-        foreach (var session in Edition.Sessions)
+        foreach (var (session, operation, fields, state) in SessionChanges())
         {
-            var (operation, fields, state) = before.TryGetValue(session, out var found)
-                ? session.DeletedAt is not null ? (RevisionOperation.Delete, ["deleted"], found) : (RevisionOperation.Update, found.ChangedFields(session), found)
-                : (RevisionOperation.Create, (IReadOnlyList<string>)["created"], null);
-            if (fields.Count == 0)
-            {
-                continue;
-            }
-
             db.Revisions.Add(new Revision
             {
                 EntityType = nameof(Session),
@@ -108,6 +101,31 @@ public sealed class ImportHistory
                 ChangedFields = string.Join(',', fields),
                 PreviousContent = state is null ? null : RevisionSnapshots.Write(state.Snapshot),
             });
+        }
+    }
+
+    /// <summary>The webhook events of the sessions the import added, changed or removed that anonymous readers see or saw; call after saving.</summary>
+    public IEnumerable<WebhookEvent> WebhookEvents() =>
+        SessionChanges()
+            .Select(change => (change.Session, Action: WebhookActions.Of(
+                change.State?.Snapshot.Status == PublicationStatus.Published,
+                change.Session is { Status: PublicationStatus.Published, DeletedAt: null },
+                change.Session.DeletedAt is not null)))
+            .Where(change => change.Action is not null)
+            .Select(change => new WebhookEvent(nameof(Session), change.Action!, change.Session.Id, change.Session.Slug, Edition.Slug, change.Session.Version));
+
+    /// <summary>Each session the import added, changed or removed, with the revision's operation, fields and the state before.</summary>
+    private IEnumerable<(Session Session, RevisionOperation Operation, IReadOnlyList<string> Fields, SessionState? State)> SessionChanges()
+    {
+        foreach (var session in Edition.Sessions)
+        {
+            var (operation, fields, state) = before.TryGetValue(session, out var found)
+                ? session.DeletedAt is not null ? (RevisionOperation.Delete, ["deleted"], found) : (RevisionOperation.Update, found.ChangedFields(session), found)
+                : (RevisionOperation.Create, (IReadOnlyList<string>)["created"], null);
+            if (fields.Count > 0)
+            {
+                yield return (session, operation, fields, state);
+            }
         }
     }
 
