@@ -13,6 +13,7 @@ using Summit.Graph.GraphQL.Links;
 using Summit.Graph.GraphQL.Presenters;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.GraphQL.Slots;
+using Summit.Graph.GraphQL.Webhooks;
 using Summit.Graph.Limits;
 
 namespace Summit.Graph.GraphQL;
@@ -95,6 +96,7 @@ public sealed class QueryType : ObjectGraphType
                 return await context.Queries().SingleAsync(context, PresenterModel.Instance, db => db.Presenters.Where(p => p.Slug == slug));
             });
         LikelyDuplicateGraphType.AddQuery(this);
+        WebhookGraphType.AddQueries(this);
     }
 
     private void Connection<T>(string name, EntityModel<T> model, string description, Func<Data.SummitDbContext, IQueryable<T>> source)
