@@ -41,7 +41,10 @@ public static class DataServiceExtensions
         return builder;
     }
 
-    /// <summary>Applies migrations and imports the bundled summit into an empty database, as configured.</summary>
+    /// <summary>
+    /// Applies migrations and writes the configured webhooks (a server that does not migrate leaves the database as it is),
+    /// and imports the bundled summit into an empty database, as configured.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

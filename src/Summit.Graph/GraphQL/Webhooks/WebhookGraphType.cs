@@ -106,4 +106,5 @@ public sealed class WebhookDeliveryGraphType : ObjectGraphType<WebhookDelivery>
     }
 }
 
+/// <summary><c>WebhookDeliveryStatus</c>: PENDING or DELIVERED.</summary>
 public sealed class WebhookDeliveryStatusGraphType : EnumerationGraphType<WebhookDeliveryStatus>;
