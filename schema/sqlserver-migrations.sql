@@ -441,3 +441,104 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [PublishAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [UnpublishAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE TABLE [WebhookEndpoints] (
+        [Id] int NOT NULL IDENTITY,
+        [Url] nvarchar(2000) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [Secret] nvarchar(200) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [Events] nvarchar(1000) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [FromConfiguration] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_WebhookEndpoints] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] int NOT NULL IDENTITY,
+        [EndpointId] int NOT NULL,
+        [EventId] nvarchar(36) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [EventName] nvarchar(64) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [Subject] nvarchar(64) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [Body] nvarchar(max) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(500) COLLATE Latin1_General_100_CS_AS_SC_UTF8 NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LeasedUntil] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [DeliveredAt] datetime2 NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEndpoints_EndpointId] FOREIGN KEY ([EndpointId]) REFERENCES [WebhookEndpoints] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_PublishAt] ON [Sessions] ([PublishAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_UnpublishAt] ON [Sessions] ([UnpublishAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_Subject_Status_Id] ON [WebhookDeliveries] ([EndpointId], [Subject], [Status], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143147_WebhooksAndScheduledPublishing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130143147_WebhooksAndScheduledPublishing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

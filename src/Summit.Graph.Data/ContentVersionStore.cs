@@ -5,10 +5,9 @@ using Summit.Graph.Data.Entities;
 namespace Summit.Graph.Data;
 
 /// <summary>
-/// Reads and raises the database's <see cref="ContentVersion"/> row with one plain statement each. They run on the
-/// context's connection but outside EF Core's command pipeline, so the per-request statement counts that tests and
-/// the benchmark hold constant see neither a writer's raise nor the servers' polling. The quoted identifiers are
-/// the same on SQLite, PostgreSQL and SQL Server.
+/// Reads and raises the database's <see cref="ContentVersion"/> row with one plain statement each
+/// (<see cref="PlainStatements"/>), so the per-request statement counts that tests and the benchmark hold constant see
+/// neither a writer's raise nor the servers' polling.
 /// </summary>
 public static class ContentVersionStore
 {
@@ -18,7 +17,7 @@ public static class ContentVersionStore
     public static async Task<(long Version, long PublicVersion)> ReadAsync(SummitDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await RunAsync(db, Read, async command =>
+        return await PlainStatements.RunAsync(db, Read, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0L, 0L);
@@ -30,12 +29,22 @@ public static class ContentVersionStore
     {
         ArgumentNullException.ThrowIfNull(db);
         var sql = $"UPDATE \"ContentVersions\" SET \"Version\" = \"Version\" + 1, \"PublicVersion\" = \"PublicVersion\" + {(isPublic ? 1 : 0)} WHERE \"Id\" = 1";
-        return RunAsync(db, sql, command => command.ExecuteNonQueryAsync(cancellationToken));
+        return PlainStatements.RunAsync(db, sql, command => command.ExecuteNonQueryAsync(cancellationToken));
     }
+}
 
+/// <summary>
+/// Runs plain statements on a context's connection but outside EF Core's command pipeline: what background pollers ask
+/// many times a second stays out of the statement counts and logs that tests and the benchmark read. Identifiers are
+/// quoted the same on SQLite, PostgreSQL and SQL Server, so the statements are portable.
+/// </summary>
+public static class PlainStatements
+{
     /// <summary>Opens the connection through EF Core, so its connection set-up runs (SQLite's pragmas), then runs the plain command.</summary>
-    private static async Task<T> RunAsync<T>(SummitDbContext db, string sql, Func<DbCommand, Task<T>> run)
+    public static async Task<T> RunAsync<T>(SummitDbContext db, string sql, Func<DbCommand, Task<T>> run)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(run);
         await db.Database.OpenConnectionAsync();
         try
         {
@@ -48,4 +57,8 @@ public static class ContentVersionStore
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Whether <paramref name="countSql"/> (a <c>SELECT COUNT(*)</c>) counts any row.</summary>
+    public static Task<bool> AnyAsync(SummitDbContext db, string countSql, CancellationToken cancellationToken) =>
+        RunAsync(db, countSql, async command => Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0);
 }

@@ -27,6 +27,8 @@ public sealed class SummitDbContext(DbContextOptions<SummitDbContext> options) :
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using Summit.Graph.Cli;
 using Summit.Graph.Hosting;
 using Summit.Graph.Http;
 using Summit.Graph.Telemetry;
+using Summit.Graph.Webhooks;
 
 // The host reads configuration switches only: a command's own tokens are the command line's.
 var (configuration, command) = CommandLine.Split(args);
@@ -11,6 +12,7 @@ builder.AddSummitGraphQL();
 builder.AddSummitHealth();
 builder.AddSummitHttpProtection();
 builder.AddSummitTelemetry();
+builder.AddSummitWebhooks();
 
 var app = builder.Build();
 if (await CommandLine.RunAsync(app, command) is { } exitCode)

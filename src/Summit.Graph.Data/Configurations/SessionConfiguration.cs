@@ -11,6 +11,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // Slugs are unique among live sessions; a deleted session keeps its slug for a restore.
         builder.HasIndex(s => new { s.EventId, s.Slug }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         builder.HasIndex(s => s.Title);
+        // The scheduler's polls: sessions with a due publication time.
+        builder.HasIndex(s => s.PublishAt);
+        builder.HasIndex(s => s.UnpublishAt);
         builder.Property(s => s.Slug).HasMaxLength(SlugRules.MaxLength);
         builder.Property(s => s.Title).HasMaxLength(200);
         builder.Property(s => s.ProgrammeTitle).HasMaxLength(200);

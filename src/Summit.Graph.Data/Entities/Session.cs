@@ -21,6 +21,10 @@ public sealed class Session : IVersioned
     public DateTime UpdatedAt { get; set; }
     /// <summary>Set when an editor deletes the session; deleted sessions are hidden and can be restored.</summary>
     public DateTime? DeletedAt { get; set; }
+    /// <summary>When the schedule publishes the session (UTC); cleared once applied.</summary>
+    public DateTime? PublishAt { get; set; }
+    /// <summary>When the schedule turns the session back into a draft (UTC); cleared once applied.</summary>
+    public DateTime? UnpublishAt { get; set; }
 
     public List<SessionPresenter> Presenters { get; set; } = [];
     public List<Link> Links { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Revisions;
+using Summit.Graph.Data.Webhooks;
 
 namespace Summit.Graph.Data.Import;
 
@@ -134,6 +135,17 @@ public sealed class ImportHistory
             });
         }
     }
+
+    /// <summary>The webhook events of the sessions the import added, changed or removed that anonymous readers see or saw; call after saving.</summary>
+    public IEnumerable<WebhookEvent> WebhookEvents() =>
+        Edits()
+            .Where(edit => edit.Entity is Session)
+            .Select(edit => (Session: (Session)edit.Entity, Action: WebhookActions.Of(
+                (edit.Before?.Snapshot as SessionSnapshot)?.Status == PublicationStatus.Published,
+                edit.Entity is Session { Status: PublicationStatus.Published, DeletedAt: null },
+                edit.Entity is Session { DeletedAt: not null })))
+            .Where(change => change.Action is not null)
+            .Select(change => new WebhookEvent(nameof(Session), change.Action!, change.Session.Id, change.Session.Slug, Edition.Slug, change.Session.Version));
 
     /// <summary>
     /// Every object added, changed or removed, in a stable order: the edition, its days, slots, sessions, then people.

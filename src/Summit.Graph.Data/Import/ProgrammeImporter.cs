@@ -3,6 +3,7 @@ using Summit.Graph.Content.Markdown;
 using Summit.Graph.Content.Model;
 using Summit.Graph.Content.Reading;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Webhooks;
 
 namespace Summit.Graph.Data.Import;
 
@@ -13,9 +14,10 @@ namespace Summit.Graph.Data.Import;
 /// Values are only assigned when they differ, so importing an unchanged page leaves every row and its version
 /// untouched, and an edited page updates rows in place. What the page no longer holds (days, main-track slots,
 /// published sessions, links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import
-/// changes nothing.
+/// changes nothing; the webhook events of what anonymous readers see change are queued in the same transaction, when
+/// an outbox is given.
 /// </summary>
-public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown)
+public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown, WebhookOutbox? outbox = null)
 {
     /// <summary>
     /// Imports the edition; unless <paramref name="options"/> allow removals, an import that would remove content
@@ -70,9 +72,21 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
         if (write)
         {
+            var editionAction = db.Entry(ev).State switch
+            {
+                EntityState.Added => WebhookActions.Published,
+                EntityState.Modified => WebhookActions.Changed,
+                _ => null,
+            };
             await db.SaveChangesAsync(cancellationToken);
             history.WriteRevisions(db, options.Author);
             await db.SaveChangesAsync(cancellationToken);
+            if (outbox is not null)
+            {
+                List<WebhookEvent> events = editionAction is null ? [] : [new(nameof(Event), editionAction, ev.Id, ev.Slug, ev.Slug, ev.Version)];
+                await outbox.AddAsync(db, [.. events, .. history.WebhookEvents()], cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -14,6 +14,7 @@ using Summit.Graph.GraphQL.Presenters;
 using Summit.Graph.GraphQL.Search;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.GraphQL.Slots;
+using Summit.Graph.GraphQL.Webhooks;
 using Summit.Graph.Limits;
 
 namespace Summit.Graph.GraphQL;
@@ -97,6 +98,7 @@ public sealed class QueryType : ObjectGraphType
             });
         LikelyDuplicateGraphType.AddQuery(this);
         SearchResultGraphType.AddQuery(this);
+        WebhookGraphType.AddQueries(this);
     }
 
     private void Connection<T>(string name, EntityModel<T> model, string description, Func<Data.SummitDbContext, IQueryable<T>> source)

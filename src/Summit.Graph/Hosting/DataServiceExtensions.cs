@@ -7,6 +7,8 @@ using Summit.Graph.Data;
 using Summit.Graph.Data.Import;
 using Summit.Graph.Data.Sqlite;
 using Summit.Graph.Live;
+using Summit.Graph.Webhooks;
+using Summit.Graph.Data.Webhooks;
 
 namespace Summit.Graph.Hosting;
 
@@ -39,7 +41,10 @@ public static class DataServiceExtensions
         return builder;
     }
 
-    /// <summary>Applies migrations and imports the bundled summit into an empty database, as configured.</summary>
+    /// <summary>
+    /// Applies migrations and writes the configured webhooks (a server that does not migrate leaves the database as it is),
+    /// and imports the bundled summit into an empty database, as configured.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -48,6 +53,7 @@ public static class DataServiceExtensions
         if (options.MigrateOnStartup)
         {
             await MigrateWhenReachableAsync(db, TimeSpan.FromSeconds(options.StartupTimeoutSeconds), app.Logger);
+            await app.Services.SyncConfiguredWebhooksAsync();
         }
 
         if (options.SeedWhenEmpty && !await db.Events.AnyAsync())
@@ -66,7 +72,7 @@ public static class DataServiceExtensions
         CancellationToken cancellationToken = default)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContext();
-        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>()).ImportAsync(content, options ?? new ImportOptions("page"), cancellationToken);
+        var summary = await new ProgrammeImporter(db, services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<WebhookOutbox>()).ImportAsync(content, options ?? new ImportOptions("page"), cancellationToken);
         if (summary.Written && summary.RowsChanged > 0)
         {
             await SqliteConnectionSetup.OptimizeAsync(db, cancellationToken);

@@ -5,6 +5,7 @@ using Summit.Graph.Auth;
 using Summit.Graph.GraphQL;
 using Summit.Graph.GraphQL.Common.Mutations;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.Http;
 using Summit.Graph.Limits;
 
@@ -43,6 +44,8 @@ public static class GraphQLServiceExtensions
         services.AddSingleton<GraphQLWebSockets>();
         services.AddSingleton<SubscriptionStreams>();
         services.AddSingleton<ContentEditor>();
+        services.Configure<PublishingOptions>(builder.Configuration.GetSection(PublishingOptions.Section));
+        services.AddHostedService<ScheduledPublisher>();
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ApiKeyService>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -87,9 +87,16 @@ public static class EveryMutation
         ["addLink"] = async e => await SessionInput(e, "capabilities", s => new { sessionId = s.Text("id"), kind = "SLIDES", url = "https://example.com/capabilities.pdf" }),
         ["updateLink"] = async e => await SessionInput(e, "molecule", s => new { id = s["links"]![0].Text("id"), version = s["links"]![0].Number("version"), label = "Watch it" }),
         ["removeLink"] = async e => await SessionInput(e, "batch-api", s => new { id = s["links"]![0].Text("id"), version = s["links"]![0].Number("version") }),
+        // Loopback addresses nothing listens on: the sender's attempts fail harmlessly.
+        ["registerWebhook"] = _ => Task.FromResult<object>(new { url = "http://127.0.0.1:9/registered", secret = "every-mutation-secret" }),
+        ["testWebhook"] = async e => new { id = await RegisterWebhookAsync(e, "http://127.0.0.1:9/tested") },
+        ["removeWebhook"] = async e => new { id = await RegisterWebhookAsync(e, "http://127.0.0.1:9/removed") },
     };
 
     public static IEnumerable<string> Names => Inputs.Keys;
+
+    /// <summary>The mutations that change webhooks, not content: they write no revisions.</summary>
+    public static readonly IReadOnlySet<string> WebhookMutations = new HashSet<string> { "registerWebhook", "testWebhook", "removeWebhook" };
 
     public static TheoryData<string> Cases => [.. Inputs.Keys];
 
@@ -113,6 +120,12 @@ public static class EveryMutation
     {
         var payload = await editor.SucceedAsync("createSession", new { eventId = (await editor.EventAsync()).Text("id"), title }, "session { id }");
         return payload["session"].Text("id");
+    }
+
+    private static async Task<string> RegisterWebhookAsync(Editor editor, string url)
+    {
+        var payload = await editor.SucceedAsync("registerWebhook", new { url, secret = "every-mutation-secret" }, "webhook { id }");
+        return payload["webhook"].Text("id");
     }
 
     private static async Task<object> EventInput(Editor editor, Func<string, int, object> input)

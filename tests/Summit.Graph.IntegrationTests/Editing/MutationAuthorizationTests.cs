@@ -44,12 +44,12 @@ public sealed class MutationAuthorizationTests(EditingServer editing) : IClassFi
         Assert.Equal(before, await Server.DumpDatabaseAsync());
 
         // The same request from an editor changes the database (the refusals are what kept it unchanged)
-        // and writes revisions in the editor's name.
+        // and writes revisions of content in the editor's name (webhooks are not content: they have none).
         var payload = await editing.Editor.MutateAsync(mutation, input);
         Assert.Null(payload["errors"]);
         Assert.NotEqual(before, await Server.DumpDatabaseAsync());
         var authors = await Server.WithDatabaseAsync(db => db.Revisions.Where(r => r.Id > lastRevision).Select(r => r.Author).Distinct().ToListAsync());
-        Assert.Equal(["alice"], authors);
+        Assert.Equal(EveryMutation.WebhookMutations.Contains(mutation) ? [] : ["alice"], authors);
     }
 
     private async Task<int> LastRevisionIdAsync() => await Server.WithDatabaseAsync(db => db.Revisions.MaxAsync(r => (int?)r.Id)) ?? 0;

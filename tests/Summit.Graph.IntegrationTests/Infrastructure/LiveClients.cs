@@ -220,4 +220,21 @@ public static class Eventually
 
         Assert.True(condition(), $"Within {GraphQLWebSocket.Deadline.TotalSeconds:0} s: {what}.");
     }
+
+    /// <summary>Reads every 50 ms until <paramref name="read"/> returns a value (what the server does over HTTP, say), and returns it.</summary>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> read, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + GraphQLWebSocket.Deadline;
+        while (true)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Within {GraphQLWebSocket.Deadline.TotalSeconds:0} s: {what}.");
+            await Task.Delay(50);
+        }
+    }
 }

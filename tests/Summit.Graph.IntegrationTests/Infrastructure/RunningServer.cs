@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
@@ -115,7 +119,44 @@ public sealed class RunningServer : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// The environment that puts several servers on one database: a new database on the PostgreSQL server
+    /// <c>SUMMIT_TEST_POSTGRES</c> names, when set, else one SQLite file in <paramref name="sqliteFolder"/>.
+    /// </summary>
+    public static Dictionary<string, string> SharedDatabase(string sqliteFolder) =>
+        System.Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres
+            ? new()
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "summit_shared_" + Guid.NewGuid().ToString("N") }.ConnectionString,
+            }
+            : new()
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["Database__ConnectionString"] = $"Data Source={Path.Combine(sqliteFolder, "summit.db")}",
+            };
+
+    /// <summary>Posts one operation over a real socket and fails the test on any GraphQL error; returns <c>data</c>.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? key = null)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        return body["data"]!;
+    }
+
+    /// <summary>A TCP port nothing listens on now, on 127.0.0.1.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -23,18 +23,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await redis.InitializeAsync();
-        var shared = new Dictionary<string, string> { ["Redis__ConnectionString"] = redis.ConnectionString };
-        if (Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres)
-        {
-            shared["Database__Provider"] = "PostgreSql";
-            shared["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "summit_shared_" + Guid.NewGuid().ToString("N") }.ConnectionString;
-        }
-        else
-        {
-            shared["Database__Provider"] = "Sqlite";
-            shared["Database__ConnectionString"] = $"Data Source={Path.Combine(sqliteFolder, "summit.db")}";
-        }
-
+        var shared = RunningServer.SharedDatabase(sqliteFolder);
+        shared["Redis__ConnectionString"] = redis.ConnectionString;
         foreach (var (name, value) in shared)
         {
             first.Environment[name] = value;
@@ -61,10 +51,10 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         using var client = new HttpClient();
         var before = await GetAsync(client, second, etag: null);
         var revalidated = await GetAsync(client, second, before.ETag);
-        var sessionId = await SessionIdAsync(client, first);
+        var sessionId = await SessionIdAsync(first);
         using var subscription = await SubscribeAsync(client, second);
 
-        var saved = await MutateAsync(client, first, sessionId, "Volume hotplug, edited on instance one");
+        var saved = await MutateAsync(first, sessionId, "Volume hotplug, edited on instance one");
         var after = await GetAsync(client, second, before.ETag);
         var afterOnFirst = await GetAsync(client, first, etag: null);
         var pushed = await subscription.NextAsync(TimeSpan.FromSeconds(10));
@@ -85,9 +75,9 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     {
         using var client = new HttpClient();
         var before = await GetAsync(client, second, etag: null);
-        var eventId = (await PostAsync(client, first, "{ event { id } }", null))["event"]!["id"]!.GetValue<string>();
+        var eventId = (await first.QueryAsync("{ event { id } }", null))["event"]!["id"]!.GetValue<string>();
 
-        var draft = await PostAsync(client, first, "mutation($input: CreateSessionInput!) { createSession(input: $input) { session { status } } }",
+        var draft = await first.QueryAsync("mutation($input: CreateSessionInput!) { createSession(input: $input) { session { status } } }",
             new { input = new { eventId, title = "Draft made on instance one" } }, RunningServer.EditorKey);
         var onSecond = await GetAsync(client, second, before.ETag);
         var onFirst = await GetAsync(client, first, before.ETag);
@@ -110,36 +100,19 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         return (response.StatusCode, response.Headers.ETag?.ToString(), body?["data"]?["session"]?["title"]?.GetValue<string>());
     }
 
-    private static async Task<string> SessionIdAsync(HttpClient client, RunningServer server)
+    private static async Task<string> SessionIdAsync(RunningServer server)
     {
-        var data = await PostAsync(client, server, HotplugQuery.Replace("title", "id", StringComparison.Ordinal), null);
+        var data = await server.QueryAsync(HotplugQuery.Replace("title", "id", StringComparison.Ordinal), null);
         return data["session"]!["id"]!.GetValue<string>();
     }
 
-    private static async Task<string?> MutateAsync(HttpClient client, RunningServer server, string id, string title)
+    private static async Task<string?> MutateAsync(RunningServer server, string id, string title)
     {
-        var current = await PostAsync(client, server, "query($id: ID!) { node(id: $id) { ... on Session { version } } }", new { id });
-        var data = await PostAsync(client, server,
+        var current = await server.QueryAsync("query($id: ID!) { node(id: $id) { ... on Session { version } } }", new { id });
+        var data = await server.QueryAsync(
             "mutation($input: UpdateSessionInput!) { updateSession(input: $input) { session { title } errors { __typename } } }",
             new { input = new { id, version = current["node"]!["version"]!.GetValue<int>(), title } }, RunningServer.EditorKey);
         return data["updateSession"]?["session"]?["title"]?.GetValue<string>();
-    }
-
-    private static async Task<JsonNode> PostAsync(HttpClient client, RunningServer server, string query, object? variables, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        using var response = await client.SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(body["errors"] is null, body.ToJsonString());
-        return body["data"]!;
     }
 
     private static async Task<SseStream> SubscribeAsync(HttpClient client, RunningServer server)

@@ -87,7 +87,13 @@ public abstract class EntityGraphType<T> : ObjectGraphType<T>
     private static FieldType Read(FieldType field, ModelMember member)
     {
         var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(member.Expression!.Body, typeof(object)), member.Expression.Parameters).Compile();
-        field.Resolver = new FuncFieldResolver<T, object?>(context => read(context.Source));
+        field.Resolver = member.ReadAccess == FieldAccess.DraftReaders
+            ? new FuncFieldResolver<T, object?>(context =>
+            {
+                context.RequireDraftAccess();
+                return read(context.Source);
+            })
+            : new FuncFieldResolver<T, object?>(context => read(context.Source));
         return field.Projects(member.Expression);
     }
 }

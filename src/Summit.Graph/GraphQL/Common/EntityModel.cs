@@ -167,10 +167,11 @@ public abstract class EntityModel<TEntity> : EntityModel
         context.Queries().ById(context, this, nodeType, id).Then(entity => (object?)entity);
 
     /// <summary>A scalar or enum column: a field, a filter field and a sort field.</summary>
-    protected void Column<TValue>(string name, Expression<Func<TEntity, TValue>> member, string description, bool filterable = true, bool sortable = true) =>
+    protected void Column<TValue>(string name, Expression<Func<TEntity, TValue>> member, string description, bool filterable = true, bool sortable = true, FieldAccess access = FieldAccess.Everyone) =>
         Add(new ModelMember(name, description, member, MemberKind.Scalar, typeof(TValue), filterable ? FilterFor(typeof(TValue)) : ScalarFilter.None, sortable, null)
         {
             Nullable = IsNullable(member),
+            ReadAccess = access,
         });
 
     /// <summary>A value object (Markdown with its HTML, a list of owned values) shown through <typeparamref name="TGraphType"/>.</summary>

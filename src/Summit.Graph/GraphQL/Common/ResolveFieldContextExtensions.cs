@@ -20,9 +20,9 @@ public static class ResolveFieldContextExtensions
         return context.Queries();
     }
 
-    /// <summary>Fails the field (not the request) unless the key may read drafts: history is for editors.</summary>
+    /// <summary>Fails the field (not the request) unless the key may read drafts: history and plans are for editors.</summary>
     public static IResolveFieldContext RequireDraftAccess(this IResolveFieldContext context) =>
         context.User.CanReadDrafts()
             ? context
-            : throw new QueryArgumentException("Revisions are visible to editor and previewer keys only.", MutationAuthorizationRule.NotAuthorized);
+            : throw new QueryArgumentException($"{context.ParentType.Name}.{context.FieldDefinition.Name} is visible to editor and previewer keys only.", MutationAuthorizationRule.NotAuthorized);
 }

@@ -27,6 +27,11 @@ public sealed class SessionModel : EntityModel<Session>
         Column("programmeTitle", s => s.ProgrammeTitle, "The title the programme table uses, when it differs from `title`.");
         Column("kind", s => s.Kind, "What kind of session it is.");
         Column("status", s => s.Status, "DRAFT or PUBLISHED; anonymous readers only ever see PUBLISHED.");
+        // A draft's plan is not for anonymous readers, nor a filter that would reveal it.
+        Column("publishAt", s => s.PublishAt, "When the schedule publishes the session (UTC); null when nothing is planned or once done (editors and previewers only).",
+            filterable: false, sortable: false, access: FieldAccess.DraftReaders);
+        Column("unpublishAt", s => s.UnpublishAt, "When the schedule turns the session back into a draft (UTC); null when nothing is planned or once done (editors and previewers only).",
+            filterable: false, sortable: false, access: FieldAccess.DraftReaders);
         Column("version", s => s.Version, "Increases with every change; pass it back when updating.");
         Column("createdAt", s => s.CreatedAt, "When the session was created (UTC, or in `timeZone`).");
         Column("updatedAt", s => s.UpdatedAt, "When the session last changed (UTC, or in `timeZone`).");

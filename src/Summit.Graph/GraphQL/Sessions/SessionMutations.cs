@@ -6,6 +6,7 @@ using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Revisions;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.GraphQL.Common.Mutations;
+using Summit.Graph.GraphQL.Slots;
 using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Sessions;
@@ -108,8 +109,9 @@ public static class SessionMutations
             Status = PublicationStatus.Draft,
             CreatedAt = DateTime.UtcNow,
         };
+        var scheduled = ApplySchedule(input, session);
         scope.Db.Sessions.Add(session);
-        scope.Record(Type, session, 0, RevisionOperation.Create, ["slug", "title", "programmeTitle", "kind", "abstract", "status"], null);
+        scope.Record(Type, session, 0, RevisionOperation.Create, ["slug", "title", "programmeTitle", "kind", "abstract", "status", .. scheduled], null);
         await scope.Db.SaveChangesAsync(cancellationToken);
         return new MutationResult(session.Id);
     }
@@ -158,6 +160,8 @@ public static class SessionMutations
             changed.Add("abstract");
         }
 
+        changed.AddRange(ApplySchedule(input, session));
+
         if (changed.Count > 0)
         {
             scope.Record(Type, session, session.Version, RevisionOperation.Update, changed, before);
@@ -175,17 +179,71 @@ public static class SessionMutations
             {
                 var id = input.Id(i => i.Id);
                 input.ThrowIfInvalid();
-                var session = await LoadAsync(scope, id, cancellationToken);
-                scope.ExpectVersion(session, input.Value.Version, Type);
-                var before = SessionSnapshot.Of(session);
-                apply(session);
-                if (scope.Db.Entry(session).State == EntityState.Modified)
-                {
-                    scope.Record(Type, session, session.Version, operation, [field], before);
-                }
-
-                return new MutationResult(session.Id);
+                return await ChangeAsync(scope, id, input.Value.Version, operation, apply, [field], cancellationToken);
             });
+
+    /// <summary>
+    /// Applies what is due of the session's schedule (<c>publishAt</c> before <c>unpublishAt</c>) by the path
+    /// <c>publishSession</c> and <c>unpublishSession</c> take, based on <paramref name="version"/>: a ConflictError when
+    /// another instance applied it first.
+    /// </summary>
+    public static async Task<MutationResult> ApplyScheduleAsync(EditScope scope, int id, int version, DateTime now, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(scope, id, cancellationToken);
+        return session.PublishAt <= now
+            ? Change(scope, session, version, RevisionOperation.Publish, s => (s.Status, s.PublishAt) = (PublicationStatus.Published, null), ["status", "publishAt"])
+            : Change(scope, session, version, RevisionOperation.Unpublish, s => (s.Status, s.UnpublishAt) = (PublicationStatus.Draft, null), ["status", "unpublishAt"]);
+    }
+
+    private static async Task<MutationResult> ChangeAsync(EditScope scope, int id, int version, RevisionOperation operation, Action<Session> apply, string[] fields, CancellationToken cancellationToken) =>
+        Change(scope, await LoadAsync(scope, id, cancellationToken), version, operation, apply, fields);
+
+    /// <summary>One change to a session based on a version of it, recorded when it changed anything.</summary>
+    private static MutationResult Change(EditScope scope, Session session, int version, RevisionOperation operation, Action<Session> apply, string[] fields)
+    {
+        scope.ExpectVersion(session, version, Type);
+        var before = SessionSnapshot.Of(session);
+        apply(session);
+        if (scope.Db.Entry(session).State == EntityState.Modified)
+        {
+            scope.Record(Type, session, session.Version, operation, fields, before);
+        }
+
+        return new MutationResult(session.Id);
+    }
+
+    /// <summary>
+    /// Sets <c>publishAt</c> and <c>unpublishAt</c> as given (omitted: as they are; null: cleared), as UTC; a
+    /// ValidationError when the session would be unpublished before it is published. Returns the changed fields.
+    /// </summary>
+    private static List<string> ApplySchedule<TInput>(MutationInput<TInput> input, Session session)
+        where TInput : class, ISessionSchedule
+    {
+        var changed = new List<string>();
+        var publishAt = input.Has(i => i.PublishAt) ? Utc(input.Value.PublishAt) : session.PublishAt;
+        var unpublishAt = input.Has(i => i.UnpublishAt) ? Utc(input.Value.UnpublishAt) : session.UnpublishAt;
+        if (publishAt is { } publishing && unpublishAt <= publishing)
+        {
+            input.Problem(i => i.UnpublishAt, FormattableString.Invariant($"Must be later than publishAt ({publishing:yyyy-MM-ddTHH:mm:ssZ}): the session would be unpublished before it is published."));
+        }
+
+        input.ThrowIfInvalid();
+        if (publishAt != session.PublishAt)
+        {
+            session.PublishAt = publishAt;
+            changed.Add("publishAt");
+        }
+
+        if (unpublishAt != session.UnpublishAt)
+        {
+            session.UnpublishAt = unpublishAt;
+            changed.Add("unpublishAt");
+        }
+
+        return changed;
+    }
+
+    private static DateTime? Utc(DateTime? value) => value is { } time ? SlotMutations.Utc(time) : null;
 
     private static async Task<MutationResult> ScheduleAsync(EditScope scope, MutationInput<ScheduleSessionInput> input, CancellationToken cancellationToken)
     {
@@ -405,13 +463,25 @@ public interface ISessionPresenterEdit : ISessionPresentersEdit
     string PresenterId { get; }
 }
 
+/// <summary>An input that may schedule a session's publication; omitted fields stay as they are, null clears them.</summary>
+public interface ISessionSchedule
+{
+    [Description("When the session is published (UTC or with an offset; a time in the past publishes at the next poll); null to clear.")]
+    DateTime? PublishAt { get; }
+
+    [Description("When the session goes back to draft (UTC or with an offset; later than publishAt); null to clear.")]
+    DateTime? UnpublishAt { get; }
+}
+
 public sealed record CreateSessionInput(
     [property: Description("The edition the session belongs to."), GlobalId("Event")] string EventId,
     [property: Description("The title (1 to 200 characters).")] string Title,
     [property: Description("The URL name; made from the title when omitted.")] string? Slug,
     [property: Description("The programme table's title, when it differs.")] string? ProgrammeTitle,
     [property: Description("What kind of session it is (default TALK).")] SessionKind? Kind,
-    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract);
+    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract,
+    DateTime? PublishAt,
+    DateTime? UnpublishAt) : ISessionSchedule;
 
 public sealed record UpdateSessionInput(
     string Id,
@@ -420,7 +490,9 @@ public sealed record UpdateSessionInput(
     [property: Description("The URL name.")] string? Slug,
     [property: Description("The programme table's title; null to clear it.")] string? ProgrammeTitle,
     [property: Description("What kind of session it is.")] SessionKind? Kind,
-    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract) : ISessionEdit;
+    [property: Description("The abstract in Markdown (at most 20,000 characters).")] string? Abstract,
+    DateTime? PublishAt,
+    DateTime? UnpublishAt) : ISessionEdit, ISessionSchedule;
 
 public sealed record PublishSessionInput(
     string Id,

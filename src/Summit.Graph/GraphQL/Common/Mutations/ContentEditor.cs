@@ -3,6 +3,7 @@ using Summit.Graph.Content.Markdown;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Revisions;
+using Summit.Graph.Data.Webhooks;
 using Summit.Graph.GraphQL.Sessions;
 using Summit.Graph.Live;
 
@@ -11,9 +12,10 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 /// <summary>
 /// Runs one mutation as one database transaction: the change and its revisions are saved together or not
 /// at all. Version checks use the version the editor started from, so two editors saving at once never
-/// silently overwrite each other. After the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
+/// silently overwrite each other. The webhook events of what anonymous readers see change are queued in the same
+/// transaction (<see cref="WebhookOutbox"/>); after the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
 /// </summary>
-public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier)
+public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier, WebhookOutbox outbox)
 {
     public async Task<T> RunAsync<T>(string author, Func<EditScope, Task<T>> change, CancellationToken cancellationToken)
     {
@@ -21,12 +23,15 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         var scope = new EditScope(db, author, markdown);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         T result;
+        IReadOnlyCollection<EditionChange> described;
         try
         {
             result = await change(scope);
             await db.SaveChangesAsync(cancellationToken);
             scope.WriteRevisions();
             await db.SaveChangesAsync(cancellationToken);
+            (described, var events) = await DescribeAsync(scope, cancellationToken);
+            await outbox.AddAsync(db, events, cancellationToken);
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -50,15 +55,17 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await notifier.PublishAsync(await DescribeAsync(scope, CancellationToken.None));
+        await notifier.PublishAsync(described);
         return result;
     }
 
     /// <summary>
     /// The editions the recorded revisions touched, with the sessions among them, and whether anonymous readers
-    /// could see each change. People belong to no edition, so a change to a person is reported for every edition.
+    /// could see each change; and the webhook events of the changed objects anonymous readers see or saw. People
+    /// belong to no edition, so a change to a person is reported for every edition. Runs inside the transaction,
+    /// which sees the change.
     /// </summary>
-    private static async Task<IReadOnlyCollection<EditionChange>> DescribeAsync(EditScope scope, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyCollection<EditionChange> Editions, IReadOnlyList<WebhookEvent> Events)> DescribeAsync(EditScope scope, CancellationToken cancellationToken)
     {
         var db = scope.Db;
         var sessionsByEvent = new Dictionary<int, List<ChangedSession>>();
@@ -66,13 +73,16 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         var publicEventIds = new HashSet<int>();
         var everyEdition = false;
         var everyEditionPublic = false;
-        foreach (var (entity, previous) in scope.Changes)
+        var events = new List<(EditScope.Change Change, string Action, int? EditionId)>();
+        foreach (var change in scope.Changes)
         {
+            var (entity, previous) = (change.Entity, change.Previous);
             switch (entity)
             {
                 case Session session:
                     eventIds.Add(session.EventId);
-                    var wasPublic = previous is SessionSnapshot { Status: PublicationStatus.Published };
+                    // A restored deletion was hidden, whatever its status.
+                    var wasPublic = previous is SessionSnapshot { Status: PublicationStatus.Published } && !change.IsUndelete;
                     var isPublic = session is { Status: PublicationStatus.Published, DeletedAt: null };
                     var list = sessionsByEvent.TryGetValue(session.EventId, out var found) ? found : sessionsByEvent[session.EventId] = [];
                     list.Add(new ChangedSession(session.Slug, wasPublic || isPublic));
@@ -81,18 +91,26 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                         list.Add(new ChangedSession(before.Slug, wasPublic));
                     }
 
+                    if (WebhookActions.Of(wasPublic, isPublic, session.DeletedAt is not null) is { } action)
+                    {
+                        events.Add((change, action, session.EventId));
+                    }
+
                     break;
                 case Event ev:
                     eventIds.Add(ev.Id);
                     publicEventIds.Add(ev.Id);
+                    events.Add((change, change.PublicAction, ev.Id));
                     break;
                 case Day day:
                     eventIds.Add(day.EventId);
                     publicEventIds.Add(day.EventId);
+                    events.Add((change, change.PublicAction, day.EventId));
                     break;
                 case Link { EventId: { } linkEventId }:
                     eventIds.Add(linkEventId);
                     publicEventIds.Add(linkEventId);
+                    events.Add((change, change.PublicAction, linkEventId));
                     break;
                 default:
                     // A slot's or a session link's edition is a row away; a person's is every edition they present in.
@@ -103,6 +121,11 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                         _ => null,
                     };
                     var visible = await VisibleToAnonymousAsync(db, entity, cancellationToken);
+                    if (visible)
+                    {
+                        events.Add((change, change.PublicAction, owner));
+                    }
+
                     if (owner is { } ownerId)
                     {
                         eventIds.Add(ownerId);
@@ -122,13 +145,25 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
 
         var editions = await db.Events.Where(e => everyEdition || eventIds.Contains(e.Id)).Select(e => new { e.Id, e.Slug }).ToListAsync(cancellationToken);
-        return [.. editions.Select(e =>
-        {
-            var sessions = sessionsByEvent.GetValueOrDefault(e.Id) ?? [];
-            var isPublic = sessions.Any(s => s.Public) || publicEventIds.Contains(e.Id) || everyEditionPublic;
-            return new EditionChange(e.Slug, sessions, isPublic, WholeProgramme: false);
-        })];
+        var slugs = editions.ToDictionary(e => e.Id, e => e.Slug);
+        return (
+            [.. editions.Select(e =>
+            {
+                var sessions = sessionsByEvent.GetValueOrDefault(e.Id) ?? [];
+                var isPublic = sessions.Any(s => s.Public) || publicEventIds.Contains(e.Id) || everyEditionPublic;
+                return new EditionChange(e.Slug, sessions, isPublic, WholeProgramme: false);
+            })],
+            [.. events.Select(e => new WebhookEvent(e.Change.Type, e.Action, e.Change.Entity.Id, SlugOf(e.Change.Entity),
+                e.EditionId is { } editionId ? slugs.GetValueOrDefault(editionId) : null, e.Change.Entity.Version))]);
     }
+
+    private static string? SlugOf(IVersioned entity) => entity switch
+    {
+        Session session => session.Slug,
+        Presenter presenter => presenter.Slug,
+        Event ev => ev.Slug,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether anonymous readers see <paramref name="entity"/> as committed, by the rules of the query filters
@@ -149,7 +184,7 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
 public sealed class EditScope(SummitDbContext db, string author, MarkdownRenderer markdown)
 {
     private readonly List<(string Type, IVersioned Entity, int Version, RevisionOperation Operation, string Fields, string? Previous)> pending = [];
-    private readonly List<(IVersioned Entity, object? Previous)> previousContents = [];
+    private readonly List<Change> changes = [];
 
     public SummitDbContext Db { get; } = db;
 
@@ -191,13 +226,28 @@ public sealed class EditScope(SummitDbContext db, string author, MarkdownRendere
     /// <summary>Writes a revision of <paramref name="entity"/> (its id is read after the save, for new objects).</summary>
     public void Record(string typeName, IVersioned entity, int versionBefore, RevisionOperation operation, IEnumerable<string> changedFields, object? previousContent)
     {
-        previousContents.Add((entity, previousContent));
-        pending.Add((typeName, entity, versionBefore, operation, string.Join(',', changedFields),
+        changes.Add(new Change(typeName, entity, previousContent, operation, [.. changedFields]));
+        pending.Add((typeName, entity, versionBefore, operation, string.Join(',', changes[^1].Fields),
             previousContent is null ? null : RevisionSnapshots.Write(previousContent)));
     }
 
-    /// <summary>Every changed object with its content before the change (null for new objects).</summary>
-    internal IEnumerable<(IVersioned Entity, object? Previous)> Changes => previousContents.Select(p => (p.Entity, p.Previous));
+    /// <summary>Every recorded change, in order.</summary>
+    internal IReadOnlyList<Change> Changes => changes;
+
+    /// <summary>One recorded change: the object (its type name), its content before (null for new objects), the operation and fields.</summary>
+    internal sealed record Change(string Type, IVersioned Entity, object? Previous, RevisionOperation Operation, IReadOnlyList<string> Fields)
+    {
+        /// <summary>Whether the change brought back a deleted object (<c>restoreSession</c>), which was hidden before.</summary>
+        public bool IsUndelete => Operation == RevisionOperation.Restore && Fields is ["deleted"];
+
+        /// <summary>The webhook action of a change to an object anonymous readers see.</summary>
+        public string PublicAction => Operation switch
+        {
+            RevisionOperation.Create => WebhookActions.Published,
+            RevisionOperation.Delete => WebhookActions.Deleted,
+            _ => WebhookActions.Changed,
+        };
+    }
 
     internal void WriteRevisions()
     {

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,15 +52,13 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
         }
 
         var payload = new ObjectGraphType { Name = $"{typeName}Payload", Description = $"The result of `{definition.Name}`." };
-        var (resultField, model, resultDescription) = definition.ResultField;
+        var (resultField, resultType, load, resultDescription) = definition.ResultField;
         payload.AddField(new FieldType
         {
             Name = resultField,
             Description = resultDescription,
-            ResolvedType = new GraphQLTypeReference(model.GraphTypeName),
-            Resolver = new FuncFieldResolver<MutationPayload, object>(context => context.Source.Result?.Id is { } id
-                ? model.LoadById(context, (IObjectGraphType)context.Schema.AllTypes[model.GraphTypeName]!, id)
-                : null),
+            ResolvedType = new GraphQLTypeReference(resultType),
+            Resolver = new FuncFieldResolver<MutationPayload, object>(context => context.Source.Result?.Id is { } id ? load(context, id) : null),
         });
         payload.AddField(new FieldType
         {
@@ -117,7 +116,7 @@ public sealed class MutationDefinition<TInput>(MutationBuilder builder, string n
 
     internal List<Type> ErrorTypes { get; } = [MutationErrors.Validation];
 
-    internal (string Field, EntityModel Model, string Description) ResultField { get; private set; }
+    internal (string Field, string GraphTypeName, Func<IResolveFieldContext, int, IDataLoaderResult<object?>> Load, string Description) ResultField { get; private set; }
 
     internal Func<EditScope, MutationInput<TInput>, CancellationToken, Task<MutationResult>>? Handler { get; private set; }
 
@@ -127,9 +126,14 @@ public sealed class MutationDefinition<TInput>(MutationBuilder builder, string n
         return this;
     }
 
-    public MutationDefinition<TInput> Returns(string field, EntityModel model, string description)
+    /// <summary>The payload's field holding the changed entity, loaded as <paramref name="model"/> loads it by id.</summary>
+    public MutationDefinition<TInput> Returns(string field, EntityModel model, string description) =>
+        Returns(field, model.GraphTypeName, (context, id) => model.LoadById(context, (IObjectGraphType)context.Schema.AllTypes[model.GraphTypeName]!, id), description);
+
+    /// <summary>The payload's field holding the changed object of type <paramref name="graphTypeName"/>, loaded by <paramref name="load"/> from its id.</summary>
+    public MutationDefinition<TInput> Returns(string field, string graphTypeName, Func<IResolveFieldContext, int, IDataLoaderResult<object?>> load, string description)
     {
-        ResultField = (field, model, description);
+        ResultField = (field, graphTypeName, load, description);
         return this;
     }
 

@@ -148,13 +148,17 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
             return null;
         }
 
-        if (text.Length > 2000 || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!IsHttpUrl(text))
         {
             Problem(field, $"'{Shorten(text)}' is not an absolute http or https URL.");
         }
 
         return text;
     }
+
+    /// <summary>Whether <paramref name="text"/> is an absolute http or https URL of at most 2,000 characters.</summary>
+    public static bool IsHttpUrl(string text) =>
+        text is { Length: <= 2000 } && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public IReadOnlyList<ValidationError> Problems => problems;
 

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
+using Summit.Graph.Webhooks;
+using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
+
+namespace Summit.Graph.GraphQL.Webhooks;
+
+/// <summary>Registering, testing and removing webhooks; the ones from configuration change only there.</summary>
+public static partial class WebhookMutations
+{
+    private const string Type = WebhookGraphType.TypeName;
+
+    public static void Register(MutationBuilder mutations)
+    {
+        mutations.Add<RegisterWebhookInput>("registerWebhook", "Registers a webhook: every change anonymous readers can see is POSTed to it, signed with its secret.")
+            .Returns("webhook", Type, WebhookGraphType.Load, "The new webhook.")
+            .Handle(RegisterAsync);
+
+        mutations.Add<TestWebhookInput>("testWebhook", "Sends a `ping` event to a webhook, through the outbox like every event; see `webhookDeliveries` for the outcome.")
+            .Errors(NotFound)
+            .Returns("webhook", Type, WebhookGraphType.Load, "The webhook pinged.")
+            .Handle(async (scope, input, cancellationToken) =>
+            {
+                var endpoint = await FindAsync(scope, input.Id(i => i.Id), input, cancellationToken);
+                await WebhookServiceExtensions.Outbox.AddPingAsync(scope.Db, endpoint.Id, cancellationToken);
+                return new MutationResult(endpoint.Id);
+            });
+
+        mutations.Add<RemoveWebhookInput>("removeWebhook", "Removes a registered webhook and its deliveries, sent or not.")
+            .Errors(NotFound)
+            .Returns("webhook", Type, WebhookGraphType.Load, "Always null: the webhook is removed.")
+            .Handle(async (scope, input, cancellationToken) =>
+            {
+                var endpoint = await FindAsync(scope, input.Id(i => i.Id), input, cancellationToken);
+                if (endpoint.FromConfiguration)
+                {
+                    input.Problem(i => i.Id, "The webhook comes from configuration (Webhooks:Endpoints); remove it there.");
+                    input.ThrowIfInvalid();
+                }
+
+                scope.Db.WebhookEndpoints.Remove(endpoint);
+                return new MutationResult(null);
+            });
+    }
+
+    private static async Task<MutationResult> RegisterAsync(EditScope scope, MutationInput<RegisterWebhookInput> input, CancellationToken cancellationToken)
+    {
+        var url = input.Url(i => i.Url, required: true);
+        var secret = input.Text(i => i.Secret, WebhookEndpoints.MaxSecretLength);
+        var events = input.Value.Events ?? [];
+        foreach (var name in events.Where(name => !EventName().IsMatch(name)))
+        {
+            input.Problem(i => i.Events, $"'{name}' is not an event name such as session.published, session.* or *.");
+        }
+
+        input.ThrowIfInvalid();
+        var endpoint = new WebhookEndpoint { Url = url!, Secret = secret, Events = string.Join(' ', events), CreatedAt = DateTime.UtcNow };
+        scope.Db.WebhookEndpoints.Add(endpoint);
+        await scope.Db.SaveChangesAsync(cancellationToken);
+        return new MutationResult(endpoint.Id);
+    }
+
+    private static async Task<WebhookEndpoint> FindAsync<TInput>(EditScope scope, int id, MutationInput<TInput> input, CancellationToken cancellationToken)
+        where TInput : class
+    {
+        input.ThrowIfInvalid();
+        return await scope.Db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw new ContentException(new NotFoundError($"No webhook has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+    }
+
+    [GeneratedRegex(@"^(\*|[a-z]+\.(\*|published|unpublished|changed|deleted))$")]
+    private static partial Regex EventName();
+}
+
+public sealed record RegisterWebhookInput(
+    [property: Description("The absolute http or https URL events are POSTed to.")] string Url,
+    [property: Description("The key of the `X-Summit-Signature-256` HMAC-SHA256 (1 to 200 characters); it is never shown again.")] string Secret,
+    [property: Description("The event names to send (`session.published`, `session.*`, `*`); omitted or empty for every public change.")] IReadOnlyList<string>? Events);
+
+public sealed record TestWebhookInput(
+    [property: Description("The webhook."), GlobalId("Webhook")] string Id);
+
+public sealed record RemoveWebhookInput(
+    [property: Description("The webhook."), GlobalId("Webhook")] string Id);

@@ -1,0 +1,148 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Summit.Graph.Data;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Webhooks;
+
+namespace Summit.Graph.Webhooks;
+
+/// <summary>
+/// Delivers the outbox (<see cref="WebhookDelivery"/> rows written with each change): every
+/// <see cref="WebhookOptions.PollInterval"/> it takes the due deliveries whose earlier events about the same object and
+/// endpoint are delivered, claims each with a guarded update (a lease on the row, so with several instances one sends
+/// it), POSTs the signed body through the <c>webhooks</c> HTTP client (Polly retries with exponential backoff within a
+/// round) and records the outcome: delivered, or the error and the next round's time, which doubles per failed round.
+/// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again.
+/// </summary>
+public sealed class WebhookSender(
+    IDbContextFactory<SummitDbContext> contexts, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger) : BackgroundService
+{
+    /// <summary>The name of the HTTP client (and its resilience pipeline) deliveries go through.</summary>
+    public const string ClientName = "webhooks";
+
+    private readonly WebhookOptions settings = options.Value;
+    private bool failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await SendDueAsync(stoppingToken);
+                if (failing)
+                {
+                    failing = false;
+                    logger.LogInformation("The webhook outbox can be read again.");
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database outage must not end the service (which would stop the host); it is logged once.
+                if (!failing)
+                {
+                    failing = true;
+                    logger.LogWarning("The webhook outbox could not be read ({Reason}); retrying.", exception.Message);
+                }
+            }
+
+            // A full batch means more may be due at once.
+            if (sent < settings.Concurrency * 4)
+            {
+                await Task.Delay(settings.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends what is due now; returns how many deliveries were tried.</summary>
+    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await WebhookOutbox.HasPendingAsync(db, cancellationToken))
+        {
+            return 0;
+        }
+
+        var now = DateTime.UtcNow;
+        var due = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now))
+            .Where(d => !db.WebhookDeliveries.Any(earlier => earlier.EndpointId == d.EndpointId && earlier.Subject == d.Subject
+                && earlier.Status == WebhookDeliveryStatus.Pending && earlier.Id < d.Id))
+            .OrderBy(d => d.Id)
+            .Take(settings.Concurrency * 4)
+            .Select(d => new Due(d.Id, d.EventId, d.EventName, d.Body, d.Attempts, d.Endpoint!.Url, d.Endpoint.Secret))
+            .ToListAsync(cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+            async (delivery, token) => await DeliverAsync(delivery, token));
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(Due delivery, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        var leasedUntil = now + settings.Lease;
+        var claimed = await db.WebhookDeliveries
+            .Where(d => d.Id == delivery.Id && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntil == null || d.LeasedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeasedUntil, leasedUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        var error = await SendAsync(delivery, cancellationToken);
+        var attempts = delivery.Attempts + 1;
+        var finished = DateTime.UtcNow;
+        if (error is null)
+        {
+            await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
+                .SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.DeliveredAt, finished)
+                .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
+            return;
+        }
+
+        var next = finished + Backoff(attempts);
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.LastError, error.Length > 500 ? error[..500] : error)
+            .SetProperty(d => d.NextAttemptAt, next)
+            .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Webhook {Event} to {Url} failed ({Error}); attempt {Attempt} at {Next:O}.", delivery.EventName, delivery.Url, error, attempts + 1, next);
+        }
+    }
+
+    /// <summary>The wait after <paramref name="failedRounds"/> failed rounds: <see cref="WebhookOptions.RetryDelay"/> doubled per round, capped.</summary>
+    private TimeSpan Backoff(int failedRounds) =>
+        TimeSpan.FromTicks((long)Math.Min(settings.RetryDelay.Ticks * Math.Pow(2, Math.Min(failedRounds - 1, 30)), settings.MaxRetryDelay.Ticks));
+
+    /// <summary>POSTs the signed body; null on a 2xx answer, else what went wrong.</summary>
+    private async Task<string?> SendAsync(Due delivery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+        {
+            Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(delivery.Secret, delivery.Body));
+        request.Headers.Add(WebhookSignature.EventIdHeader, delivery.EventId);
+        request.Headers.Add(WebhookSignature.EventHeader, delivery.EventName);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return exception.Message;
+        }
+    }
+
+    private sealed record Due(int Id, string EventId, string EventName, string Body, int Attempts, string Url, string Secret);
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Summit.Graph.Data;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Webhooks;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
+
+namespace Summit.Graph.Webhooks;
+
+public static class WebhookServiceExtensions
+{
+    /// <summary>The one outbox writer: stateless, it encodes ids as the API does.</summary>
+    public static readonly WebhookOutbox Outbox = new(GlobalId.Encode);
+
+    /// <summary>The outbox every writer queues events in, the sender, and its HTTP client with Polly's retries.</summary>
+    public static WebApplicationBuilder AddSummitWebhooks(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddSingleton(Outbox);
+        services.AddHttpClient(WebhookSender.ClientName)
+            // A receiver's redirect is its answer, not an address to post the event to.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddResilienceHandler(WebhookSender.ClientName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                pipeline
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(options.RetriesPerRound, 1),
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = options.RetryDelay,
+                        MaxDelay = options.MaxRetryDelay,
+                        ShouldHandle = args => ValueTask.FromResult(options.RetriesPerRound > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                    })
+                    .AddTimeout(options.AttemptTimeout);
+            });
+        services.AddHostedService<WebhookSender>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Makes the stored endpoints from configuration match <see cref="WebhookOptions.Endpoints"/> (by URL: added, their
+    /// secret and events updated, the ones no longer configured removed); editors' endpoints stay. A configured URL that
+    /// is not an absolute http(s) URL, or an endpoint without a secret, stops the start with the reason.
+    /// </summary>
+    public static async Task SyncConfiguredWebhooksAsync(this IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Endpoints;
+        foreach (var (endpoint, index) in configured.Select((e, i) => (e, i)))
+        {
+            if ((WebhookEndpoints.UrlProblem(endpoint.Url) ?? WebhookEndpoints.SecretProblem(endpoint.Secret)) is { } problem)
+            {
+                throw new InvalidOperationException($"{WebhookOptions.Section}:Endpoints:{index}: {problem}");
+            }
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        var stored = await db.WebhookEndpoints.Where(e => e.FromConfiguration).ToListAsync();
+        db.WebhookEndpoints.RemoveRange(stored.Where(s => !configured.Any(c => c.Url == s.Url)));
+        foreach (var endpoint in configured)
+        {
+            var row = stored.Find(s => s.Url == endpoint.Url);
+            if (row is null)
+            {
+                row = new WebhookEndpoint { Url = endpoint.Url, Secret = endpoint.Secret, FromConfiguration = true, CreatedAt = DateTime.UtcNow };
+                db.WebhookEndpoints.Add(row);
+            }
+
+            row.Secret = endpoint.Secret;
+            row.Events = string.Join(' ', endpoint.Events);
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>What makes a configured endpoint acceptable (<c>registerWebhook</c> checks its input by the same rules).</summary>
+public static class WebhookEndpoints
+{
+    /// <summary>The longest secret stored.</summary>
+    public const int MaxSecretLength = 200;
+
+    /// <summary>Why <paramref name="url"/> cannot receive events; null when it can.</summary>
+    public static string? UrlProblem(string? url) =>
+        url is null || !MutationInput.IsHttpUrl(url) ? $"'{url}' is not an absolute http or https URL." : null;
+
+    /// <summary>Why <paramref name="secret"/> cannot sign events; null when it can.</summary>
+    public static string? SecretProblem(string? secret) =>
+        string.IsNullOrEmpty(secret) || secret.Length > MaxSecretLength ? $"A secret of 1 to {MaxSecretLength} characters is required: receivers check the signature made with it." : null;
+}

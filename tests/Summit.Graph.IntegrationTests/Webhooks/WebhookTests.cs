@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Summit.Graph.IntegrationTests.Editing;
+using Summit.Graph.IntegrationTests.Infrastructure;
+
+namespace Summit.Graph.IntegrationTests.Webhooks;
+
+/// <summary>
+/// Webhooks as a receiver meets them: a real HTTP receiver on loopback gets a signed JSON event for every change
+/// anonymous readers can see, in order per object, also after it was down; editors register, test and remove webhooks.
+/// </summary>
+public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookServer>
+{
+    private const string Config = WebhookServer.ConfiguredPath;
+    private static readonly string[] SessionEvents = ["session.*"];
+    private static readonly string[] MisspelledEvents = ["sessions"];
+    private readonly WebhookReceiver receiver = fixture.Receiver;
+    private readonly Editor editor = fixture.Editor;
+
+    [Fact]
+    public async Task ImportAnnouncesTheEditionAndItsSessionsSignedWithTheConfiguredSecret()
+    {
+        var hotplug = await fixture.SessionAsync("hotplug");
+        var received = await receiver.WaitForAsync(r => r.Any(IsHotplugPublished), "session.published of hotplug");
+        var published = received.First(IsHotplugPublished);
+        var edition = await receiver.WaitForAsync(r => r.Any(e => e.Name == "event.published"), "event.published");
+
+        Assert.True(published.SignedWith(WebhookServer.ConfiguredSecret));
+        Assert.False(published.SignedWith("another secret"));
+        Assert.Equal(published.Json["eventId"]!.GetValue<string>(), published.EventId);
+        Assert.Equal("session.published", published.Event);
+        Assert.Equal(hotplug.Text("id"), published.Json["id"]!.GetValue<string>());
+        Assert.Equal("Session", published.Json["type"]!.GetValue<string>());
+        Assert.Equal("kubevirt-summit-2021", published.Json["edition"]!.GetValue<string>());
+        Assert.Equal(1, published.Json["version"]!.GetValue<int>());
+        Assert.True(DateTime.TryParse(published.Json["time"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && time.Kind == DateTimeKind.Utc);
+        Assert.Equal("kubevirt-summit-2021", edition.Single(e => e.Name == "event.published").Json["slug"]!.GetValue<string>());
+
+        static bool IsHotplugPublished(ReceivedWebhook r) => r.Path == Config && r.Name == "session.published" && r.Json["slug"]?.GetValue<string>() == "hotplug";
+    }
+
+    [Fact]
+    public async Task DraftChangesSendNothingAndASessionsEventsArriveInOrderThoughEachFailsTwice()
+    {
+        // Each event's first two POSTs fail: one round with Polly's retry, then a later round from the outbox.
+        receiver.Answer = attempt => attempt <= 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+        try
+        {
+            var draft = await fixture.CreateDraftAsync("Webhook order");
+            var slug = draft.Text("slug");
+            await fixture.ChangeAsync("updateSession", slug, new { title = "Webhook order, still a draft" });
+            await fixture.ChangeAsync("publishSession", slug);
+            await fixture.ChangeAsync("updateSession", slug, new { title = "Webhook order, published" });
+            await fixture.ChangeAsync("unpublishSession", slug);
+            await fixture.ChangeAsync("updateSession", slug, new { title = "Webhook order, a draft again" });
+
+            var events = await receiver.WaitForAsync(_ => receiver.About(draft.Text("id"), Config).Count >= 3, "three events of the session");
+            var about = receiver.About(draft.Text("id"), Config);
+
+            // Events of one object are sent one after the other, so a draft's event would have come first.
+            Assert.Equal(["session.published", "session.changed", "session.unpublished"], about.Select(e => e.Name));
+            Assert.Equal([3, 4, 5], about.Select(e => e.Json["version"]!.GetValue<int>()));
+            Assert.All(about, e => Assert.True(e.SignedWith(WebhookServer.ConfiguredSecret)));
+            // The receiver answers before the sender records the outcome.
+            var deliveries = await Eventually.ReturnsAsync(async () => await DeliveriesAsync(draft.Text("id")) is var all && all.All(d => d.Text("status") == "DELIVERED") ? all : null, "the three deliveries recorded as delivered");
+            Assert.Equal(3, deliveries.Count);
+            Assert.All(deliveries, d => Assert.Equal((2, null), (d.Number("attempts"), d["lastError"]?.GetValue<string>())));
+        }
+        finally
+        {
+            receiver.Answer = _ => HttpStatusCode.OK;
+        }
+    }
+
+    [Fact]
+    public async Task AReceiverThatIsDownGetsEveryEventOnceItIsUpAgain()
+    {
+        var prow = await fixture.SessionAsync("prow");
+        await receiver.StopAsync();
+        try
+        {
+            await fixture.ChangeAsync("updateSession", "prow", new { title = "Prow, while the receiver is down" });
+            await fixture.ChangeAsync("updateSession", "prow", new { title = "Prow, still down" });
+            var failing = await Eventually.ReturnsAsync(async () =>
+            {
+                var deliveries = (await DeliveriesAsync(prow.Text("id"))).Where(d => JsonNode.Parse(d.Text("body"))!["version"]!.GetValue<int>() > prow.Number("version")).ToList();
+                return deliveries.Any(d => d.Number("attempts") >= 2) ? deliveries : null;
+            }, "a second failed round");
+
+            Assert.All(failing, d => Assert.Equal("PENDING", d.Text("status")));
+            Assert.Contains(failing, d => d["lastError"]?.GetValue<string>() is { Length: > 0 });
+        }
+        finally
+        {
+            await receiver.StartAsync();
+        }
+
+        var version = prow.Number("version");
+        await receiver.WaitForAsync(_ => receiver.About(prow.Text("id"), Config).Count(e => e.Json["version"]!.GetValue<int>() > version) == 2, "both changes of prow");
+        var changes = receiver.About(prow.Text("id"), Config).Where(e => e.Json["version"]!.GetValue<int>() > version).ToList();
+
+        Assert.Equal([version + 1, version + 2], changes.Select(e => e.Json["version"]!.GetValue<int>()));
+        await Eventually.ReturnsAsync(async () => await DeliveriesAsync(prow.Text("id")) is var all && all.All(d => d.Text("status") == "DELIVERED") ? all : null, "prow's deliveries recorded as delivered");
+    }
+
+    [Fact]
+    public async Task ARegisteredWebhookIsPingedGetsItsEventsAndIsRemoved()
+    {
+        const string secret = "registered-secret";
+        var url = receiver.Url("registered");
+        var registered = await editor.SucceedAsync("registerWebhook", new { url, secret, events = SessionEvents }, "webhook { id url events fromConfiguration }");
+        var webhook = registered["webhook"]!;
+        var listed = (await editor.QueryAsync("{ webhooks { id url events fromConfiguration } }"))["webhooks"]!.AsArray();
+
+        await editor.SucceedAsync("testWebhook", new { id = webhook.Text("id") });
+        var ping = (await receiver.WaitForAsync(r => r.Any(e => e.Path == "registered" && e.Name == "ping"), "the ping")).First(e => e.Path == "registered");
+        await fixture.ChangeAsync("updateSession", "sriov", new { title = "SR-IOV, for the registered webhook" });
+        var sriov = await fixture.SessionAsync("sriov");
+        var changed = await receiver.WaitForAsync(_ => receiver.About(sriov.Text("id"), "registered").Count == 1, "the change at the registered webhook");
+        await editor.SucceedAsync("removeWebhook", new { id = webhook.Text("id") });
+        var afterRemoval = (await editor.QueryAsync("{ webhooks { id } }"))["webhooks"]!.AsArray();
+
+        Assert.Equal((url, false, "session.*"), (webhook.Text("url"), webhook["fromConfiguration"]!.GetValue<bool>(), webhook["events"]![0]!.GetValue<string>()));
+        Assert.Equal([fixture.Receiver.Url(Config), url], listed.Select(w => w.Text("url")));
+        Assert.True(ping.SignedWith(secret));
+        Assert.Equal(webhook.Text("id"), ping.Json["id"]!.GetValue<string>());
+        Assert.True(receiver.About(sriov.Text("id"), "registered").Single().SignedWith(secret));
+        Assert.DoesNotContain(afterRemoval, w => w.Text("id") == webhook.Text("id"));
+    }
+
+    [Fact]
+    public async Task WebhooksAreForEditorsOnlyAndBadInputIsRefusedWithCodes()
+    {
+        var anonymous = await fixture.Server.PostAsync("{ webhooks { url } webhookDeliveries { event } }");
+        var refused = await editor.FailAsync("registerWebhook", new { url = "ftp://127.0.0.1/hooks", secret = "", events = MisspelledEvents });
+        var configured = (await editor.QueryAsync("{ webhooks { id fromConfiguration } }"))["webhooks"]!.AsArray().Single(w => w!["fromConfiguration"]!.GetValue<bool>());
+        var kept = await editor.FailAsync("removeWebhook", new { id = configured.Text("id") });
+        var secretField = await fixture.Server.QueryAsync("""{ __type(name: "Webhook") { fields { name } } }""");
+
+        Assert.All(anonymous.Errors!, e => Assert.Equal("AUTH_NOT_AUTHORIZED", e!["extensions"]!["code"]!.GetValue<string>()));
+        Assert.Equal(2, anonymous.Errors!.Count);
+        Assert.Contains("\"path\":[\"input\",\"url\"]", refused, StringComparison.Ordinal);
+        Assert.Contains("\"path\":[\"input\",\"secret\"]", refused, StringComparison.Ordinal);
+        Assert.Contains("'sessions' is not an event name", refused, StringComparison.Ordinal);
+        Assert.Contains("comes from configuration", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(secretField["__type"]!["fields"]!.AsArray(), f => f.Text("name") == "secret");
+    }
+
+    [Fact]
+    public async Task AScheduledSessionGoesLiveWithTheScheduleAsAuthorAndAWebhook()
+    {
+        var draft = await fixture.CreateDraftAsync("Scheduled a second ahead", DateTime.UtcNow.AddSeconds(1));
+        var slug = draft.Text("slug");
+        var anonymousPlan = await fixture.Server.PostAsync("""{ session(slug: "hotplug") { title publishAt } }""");
+
+        var live = await Eventually.ReturnsAsync(async () => (await fixture.Server.QueryAsync("query($slug: String!) { session(slug: $slug) { title } }", new { slug }))["session"], "the scheduled session, for anonymous readers");
+        var published = await fixture.SessionAsync(slug);
+        var sent = await receiver.WaitForAsync(_ => receiver.About(draft.Text("id"), Config).Count == 1, "the scheduled publication's event");
+
+        Assert.NotNull(draft["publishAt"]?.GetValue<string>());
+        Assert.Equal("AUTH_NOT_AUTHORIZED", anonymousPlan.FirstErrorCode);
+        Assert.Equal("Scheduled a second ahead", live.Text("title"));
+        Assert.Equal(("PUBLISH", "schedule", "status,publishAt"), Revision(published["revisions"]![0]!));
+        Assert.Null(published["publishAt"]?.GetValue<string>());
+        Assert.Equal("session.published", receiver.About(draft.Text("id"), Config).Single().Name);
+    }
+
+    [Fact]
+    public async Task AScheduledUnpublicationTakesASessionBackToDraft()
+    {
+        await fixture.ChangeAsync("updateSession", "templates", new { unpublishAt = DateTime.UtcNow.AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture) });
+
+        var draft = await Eventually.ReturnsAsync(async () => await fixture.SessionAsync("templates") is var s && s.Text("status") == "DRAFT" ? s : null, "templates back to draft");
+        var hidden = await fixture.Server.QueryAsync("""{ session(slug: "templates") { title } }""");
+
+        Assert.Equal(("UNPUBLISH", "schedule", "status,unpublishAt"), Revision(draft["revisions"]![0]!));
+        Assert.Null(hidden["session"]);
+        await receiver.WaitForAsync(_ => receiver.About(draft.Text("id"), Config).Any(e => e.Name == "session.unpublished"), "session.unpublished of templates");
+    }
+
+    [Fact]
+    public async Task AScheduleEndingBeforeItStartsIsRefusedAndOffsetsAreReadAsUtc()
+    {
+        var eventId = (await editor.QueryAsync("{ event { id } }"))["event"].Text("id");
+        var backwards = await editor.FailAsync("createSession",
+            new { eventId, title = "Backwards", publishAt = "2030-01-01T12:00:00+02:00", unpublishAt = "2030-01-01T09:00:00Z" });
+        var created = await editor.SucceedAsync("createSession",
+            new { eventId, title = "Planned with an offset", publishAt = "2030-01-01T12:00:00+02:00" }, "session { slug publishAt unpublishAt }");
+        var slug = created["session"].Text("slug");
+        var session = await fixture.SessionAsync(slug);
+        var earlier = await editor.FailAsync("updateSession", new { id = session.Text("id"), version = session.Number("version"), unpublishAt = "2030-01-01T10:00:00Z" });
+
+        Assert.Contains("\"__typename\":\"ValidationError\"", backwards, StringComparison.Ordinal);
+        Assert.Contains("\"path\":[\"input\",\"unpublishAt\"]", backwards, StringComparison.Ordinal);
+        Assert.Equal("2030-01-01T10:00:00Z", created["session"].Text("publishAt"));
+        Assert.Contains("Must be later than publishAt (2030-01-01T10:00:00Z)", earlier, StringComparison.Ordinal);
+    }
+
+    private static (string, string, string) Revision(JsonNode revision) =>
+        (revision.Text("operation"), revision.Text("author"), string.Join(',', revision["changedFields"]!.AsArray().Select(f => f!.GetValue<string>())));
+
+    /// <summary>The deliveries to the configured webhook of events about <paramref name="globalId"/>, newest first.</summary>
+    private async Task<List<JsonNode>> DeliveriesAsync(string globalId)
+    {
+        var deliveries = (await editor.QueryAsync("{ webhookDeliveries(limit: 100) { event body status attempts lastError nextAttemptAt webhookId } }"))["webhookDeliveries"]!.AsArray();
+        return [.. deliveries.OfType<JsonNode>().Where(d => JsonNode.Parse(d.Text("body"))!["id"]!.GetValue<string>() == globalId)];
+    }
+}
