@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -27,6 +29,23 @@ public sealed class ResponseCacheOptions
 
     /// <summary>The largest answer kept, in bytes of JSON: one large answer cannot push out many small ones.</summary>
     public long MaxEntryBytes { get; set; } = 1_000_000;
+}
+
+/// <summary>Marks root fields whose answers the response cache must not keep.</summary>
+public static class ResponseCacheFields
+{
+    public const string ReadsOperationalStateKey = "summit:reads-operational-state";
+
+    /// <summary>
+    /// Marks a root field that reads state other than content (webhooks, their deliveries): no content version follows
+    /// it, so an answer holding the field is never kept by the <see cref="ResponseCache"/>.
+    /// </summary>
+    public static FieldType ReadsOperationalState(this FieldType field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        field.Metadata[ReadsOperationalStateKey] = true;
+        return field;
+    }
 }
 
 /// <summary>A kept answer: the JSON body exactly as it was sent, and the ETag of an anonymous GET (null otherwise).</summary>
@@ -106,9 +125,15 @@ public sealed class ResponseCache : IDisposable
         return found;
     }
 
-    /// <summary>Whether the answer of <paramref name="prepared"/> may be kept: a query that executed without any error.</summary>
+    /// <summary>
+    /// Whether the answer of <paramref name="prepared"/> may be kept: a query that executed without any error and read
+    /// no root field marked <see cref="ResponseCacheFields.ReadsOperationalState"/> (the executed fields are looked at,
+    /// so a fragment or an alias cannot hide one).
+    /// </summary>
     public static bool IsStorable(PreparedOperation prepared, global::GraphQL.ExecutionResult result) =>
-        prepared is { Error: null, Type: GraphQLParser.AST.OperationType.Query } && result is { Executed: true, Errors: null };
+        prepared is { Error: null, Type: GraphQLParser.AST.OperationType.Query } && result is { Executed: true, Errors: null }
+        && !(result.Data is global::GraphQL.Execution.ObjectExecutionNode { SubFields: { } fields }
+            && fields.Any(field => field.FieldDefinition?.GetMetadata(ResponseCacheFields.ReadsOperationalStateKey, false) == true));
 
     /// <summary>Keeps <paramref name="body"/> under <paramref name="key"/>, unless the request asked not to or it is larger than <see cref="ResponseCacheOptions.MaxEntryBytes"/>.</summary>
     public void Store(HttpContext http, string key, byte[] body, string? etag)

@@ -30,6 +30,8 @@ public sealed class ResponseCacheTests(EditingServer editing) : IClassFixture<Ed
     private static readonly string ScheduleHash = PersistedDocuments.Hash(
         File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("schema", "operations", "Schedule.graphql"))).ReplaceLineEndings("\n"));
 
+    private static readonly string[] SessionEvents = ["session.*"];
+
     private SummitServer Server => editing.Server;
 
     [Fact]
@@ -269,6 +271,22 @@ public sealed class ResponseCacheTests(EditingServer editing) : IClassFixture<Ed
         Assert.Equal((0, editorFirst.Body), (editorAgain.SqlStatements, editorAgain.Body));
         Assert.Equal("""{"sessions":{"nodes":[]}}""", anonymousAfterEditor.Data.AsJson());
         Assert.True(editorAgain.Headers.CacheControl is { Private: true, NoStore: true }, "An answer for a key stays private.");
+    }
+
+    [Fact]
+    public async Task AnswersReadingWebhooksAreNeverKeptSinceNoContentVersionFollowsThem()
+    {
+        // Registering a webhook changes no content, so a kept answer would list the webhooks as they were.
+        const string Webhooks = "query Webhooks { hooks: webhooks { url } ...Deliveries } fragment Deliveries on Query { webhookDeliveries(limit: 1) { status } }";
+        var url = $"http://127.0.0.1:9/{Fresh()}";
+        var before = await Server.PostAsync(Webhooks, bearerKey: editing.Editor.Key);
+        var registered = await editing.Editor.SucceedAsync("registerWebhook", new { url, secret = "cache-test", events = SessionEvents }, "webhook { id }");
+        var after = await Server.PostAsync(Webhooks, bearerKey: editing.Editor.Key);
+        await editing.Editor.SucceedAsync("removeWebhook", new { id = registered["webhook"].Text("id") });
+
+        Assert.DoesNotContain(url, before.Body, StringComparison.Ordinal);
+        Assert.Contains(url, after.Body, StringComparison.Ordinal);
+        Assert.True(after.SqlStatements > 0, "The webhooks were answered from the cache.");
     }
 
     [Fact]

@@ -105,6 +105,21 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
     }
 
     [Fact]
+    public async Task DeletingAPersonOfAPublishedSessionAnnouncesTheDeletion()
+    {
+        // Deleted, the person has left their sessions: what anonymous readers saw is told by the person's sessions before.
+        var person = (await editor.QueryAsync("""{ presenter(slug: "filip-krepinsky") { id version } }"""))["presenter"]!;
+        await editor.SucceedAsync("deletePresenter", new { id = person.Text("id"), version = person.Number("version") });
+
+        var received = await receiver.WaitForAsync(_ => receiver.About(person.Text("id"), Config).Any(e => e.Name == "presenter.deleted"), "presenter.deleted");
+
+        var deleted = receiver.About(person.Text("id"), Config).Single(e => e.Name == "presenter.deleted");
+        Assert.Equal(("Presenter", "filip-krepinsky"), (deleted.Json["type"]!.GetValue<string>(), deleted.Json["slug"]!.GetValue<string>()));
+        Assert.True(deleted.SignedWith(WebhookServer.ConfiguredSecret));
+        Assert.NotEmpty(received);
+    }
+
+    [Fact]
     public async Task ARegisteredWebhookIsPingedGetsItsEventsAndIsRemoved()
     {
         const string secret = "registered-secret";
@@ -164,6 +179,19 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Equal(("PUBLISH", "schedule", "status,publishAt"), Revision(published["revisions"]![0]!));
         Assert.Null(published["publishAt"]?.GetValue<string>());
         Assert.Equal("session.published", receiver.About(draft.Text("id"), Config).Single().Name);
+    }
+
+    [Fact]
+    public async Task PublishingByHandClearsThePendingPublication()
+    {
+        var draft = await fixture.CreateDraftAsync("Published before its time", DateTime.UtcNow.AddHours(1));
+        var slug = draft.Text("slug");
+
+        await fixture.ChangeAsync("publishSession", slug);
+        var published = await fixture.SessionAsync(slug);
+
+        Assert.NotNull(draft["publishAt"]?.GetValue<string>());
+        Assert.Equal(("PUBLISHED", null), (published.Text("status"), published["publishAt"]?.GetValue<string>()));
     }
 
     [Fact]

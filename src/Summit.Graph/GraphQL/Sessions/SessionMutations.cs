@@ -28,10 +28,11 @@ public static class SessionMutations
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle(UpdateAsync);
 
-        Simple<PublishSessionInput>(mutations, "publishSession", "Publishes a session: anonymous readers see it from now on.", RevisionOperation.Publish,
-            s => s.Status = PublicationStatus.Published, "status");
-        Simple<UnpublishSessionInput>(mutations, "unpublishSession", "Turns a session back into a DRAFT, hidden from anonymous readers.", RevisionOperation.Unpublish,
-            s => s.Status = PublicationStatus.Draft, "status");
+        // Done by hand, a scheduled publication (or unpublication) has happened: the schedule would only repeat it.
+        Simple<PublishSessionInput>(mutations, "publishSession", "Publishes a session: anonymous readers see it from now on. A pending `publishAt` is cleared.", RevisionOperation.Publish,
+            s => (s.Status, s.PublishAt) = (PublicationStatus.Published, null), "status");
+        Simple<UnpublishSessionInput>(mutations, "unpublishSession", "Turns a session back into a DRAFT, hidden from anonymous readers. A pending `unpublishAt` is cleared.", RevisionOperation.Unpublish,
+            s => (s.Status, s.UnpublishAt) = (PublicationStatus.Draft, null), "status");
         Simple<UnscheduleSessionInput>(mutations, "unscheduleSession", "Takes a session out of its time slot.", RevisionOperation.Unschedule,
             s => s.SlotId = null, "slot");
 

@@ -6,6 +6,7 @@ using Summit.Graph.Auth;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Http;
 using Summit.Graph.Limits;
 
 namespace Summit.Graph.GraphQL.Webhooks;
@@ -49,7 +50,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
                 await using var db = await EditorDatabaseAsync(context);
                 return await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).ToListAsync(context.CancellationToken);
             })
-            .FieldType.WithAssumedSize(10);
+            .FieldType.WithAssumedSize(10).ReadsOperationalState();
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>, IReadOnlyList<WebhookDelivery>>("webhookDeliveries")
             .Description("Webhook deliveries, newest first: what was sent where, whether it arrived, and when it is tried again (editor keys only).")
             .Argument<IntGraphType>("limit", "How many, newest first (1 to 100; default 50).")
@@ -71,7 +72,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
                     .OrderByDescending(d => d.Id).Take(limit)
                     .ToListAsync(context.CancellationToken);
             })
-            .FieldType.WithAssumedSize(100);
+            .FieldType.WithAssumedSize(100).ReadsOperationalState();
     }
 
     private static async Task<SummitDbContext> EditorDatabaseAsync(IResolveFieldContext context)

@@ -120,7 +120,7 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                         Link { SessionId: { } sessionId } => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == sessionId).Select(s => (int?)s.EventId).FirstOrDefaultAsync(cancellationToken),
                         _ => null,
                     };
-                    var visible = await VisibleToAnonymousAsync(db, entity, cancellationToken);
+                    var visible = await VisibleToAnonymousAsync(db, entity, previous, cancellationToken);
                     if (visible)
                     {
                         events.Add((change, change.PublicAction, owner));
@@ -166,18 +166,28 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
     };
 
     /// <summary>
-    /// Whether anonymous readers see <paramref name="entity"/> as committed, by the rules of the query filters
-    /// (<see cref="SummitDbContext"/>): a slot, a session's link and a person only through a published session.
-    /// What they saw before the change is covered too: moving a slot or editing a link or a person changes
-    /// none of their sessions, and changes to a session (scheduling, presenters) are reported as the session's.
+    /// Whether anonymous readers see <paramref name="entity"/> as committed, or saw it before, by the rules of the query
+    /// filters (<see cref="SummitDbContext"/>): a slot, a session's link and a person only through a published session.
+    /// Moving a slot or editing a link or a person changes none of their sessions, and changes to a session
+    /// (scheduling, presenters) are reported as the session's; a deleted person has left their sessions, which
+    /// <paramref name="previous"/> (their snapshot) still names.
     /// </summary>
-    private static async Task<bool> VisibleToAnonymousAsync(SummitDbContext db, IVersioned entity, CancellationToken cancellationToken) => entity switch
+    private static async Task<bool> VisibleToAnonymousAsync(SummitDbContext db, IVersioned entity, object? previous, CancellationToken cancellationToken)
     {
-        Slot slot => await db.Sessions.AnyAsync(s => s.SlotId == slot.Id && s.Status == PublicationStatus.Published, cancellationToken),
-        Link { SessionId: { } sessionId } => await db.Sessions.AnyAsync(s => s.Id == sessionId && s.Status == PublicationStatus.Published, cancellationToken),
-        Presenter presenter => await db.SessionPresenters.AnyAsync(sp => sp.PresenterId == presenter.Id && sp.Session!.Status == PublicationStatus.Published, cancellationToken),
-        _ => true,
-    };
+        switch (entity)
+        {
+            case Slot slot:
+                return await db.Sessions.AnyAsync(s => s.SlotId == slot.Id && s.Status == PublicationStatus.Published, cancellationToken);
+            case Link { SessionId: { } sessionId }:
+                return await db.Sessions.AnyAsync(s => s.Id == sessionId && s.Status == PublicationStatus.Published, cancellationToken);
+            case Presenter presenter:
+                List<int> former = [.. (previous as PresenterSnapshot)?.Sessions.Select(part => part.SessionId) ?? []];
+                return await db.Sessions.AnyAsync(
+                    s => s.Status == PublicationStatus.Published && (former.Contains(s.Id) || s.Presenters.Any(sp => sp.PresenterId == presenter.Id)), cancellationToken);
+            default:
+                return true;
+        }
+    }
 }
 
 /// <summary>What a mutation works with: a tracking context that sees drafts, and the history it writes.</summary>
