@@ -136,16 +136,34 @@ public sealed class ImportHistory
         }
     }
 
-    /// <summary>The webhook events of the sessions the import added, changed or removed that anonymous readers see or saw; call after saving.</summary>
+    /// <summary>
+    /// The webhook events of what the import added, changed or removed that anonymous readers see or saw; call after
+    /// saving. A session by its status before and after; the edition, its days and slots, and the people of the page's
+    /// (published) sessions are public.
+    /// </summary>
     public IEnumerable<WebhookEvent> WebhookEvents() =>
         Edits()
-            .Where(edit => edit.Entity is Session)
-            .Select(edit => (Session: (Session)edit.Entity, Action: WebhookActions.Of(
-                (edit.Before?.Snapshot as SessionSnapshot)?.Status == PublicationStatus.Published,
-                edit.Entity is Session { Status: PublicationStatus.Published, DeletedAt: null },
-                edit.Entity is Session { DeletedAt: not null })))
+            .Select(edit => (edit, Action: edit.Entity is Session session
+                ? WebhookActions.Of(
+                    (edit.Before?.Snapshot as SessionSnapshot)?.Status == PublicationStatus.Published,
+                    session is { Status: PublicationStatus.Published, DeletedAt: null },
+                    session.DeletedAt is not null)
+                : edit.Operation switch
+                {
+                    RevisionOperation.Create => WebhookActions.Published,
+                    RevisionOperation.Delete => WebhookActions.Deleted,
+                    _ => WebhookActions.Changed,
+                }))
             .Where(change => change.Action is not null)
-            .Select(change => new WebhookEvent(nameof(Session), change.Action!, change.Session.Id, change.Session.Slug, Edition.Slug, change.Session.Version));
+            .Select(change => new WebhookEvent(change.edit.Kind.TypeName, change.Action!, ((IVersioned)change.edit.Entity).Id,
+                change.edit.Entity switch
+                {
+                    Session session => session.Slug,
+                    Presenter presenter => presenter.Slug,
+                    Event edition => edition.Slug,
+                    _ => null,
+                },
+                Edition.Slug, ((IVersioned)change.edit.Entity).Version));
 
     /// <summary>
     /// Every object added, changed or removed, in a stable order: the edition, its days, slots, sessions, then people.

@@ -72,19 +72,12 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
         if (write)
         {
-            var editionAction = db.Entry(ev).State switch
-            {
-                EntityState.Added => WebhookActions.Published,
-                EntityState.Modified => WebhookActions.Changed,
-                _ => null,
-            };
             await db.SaveChangesAsync(cancellationToken);
             history.WriteRevisions(db, options.Author);
             await db.SaveChangesAsync(cancellationToken);
             if (outbox is not null)
             {
-                List<WebhookEvent> events = editionAction is null ? [] : [new(nameof(Event), editionAction, ev.Id, ev.Slug, ev.Slug, ev.Version)];
-                await outbox.AddAsync(db, [.. events, .. history.WebhookEvents()], cancellationToken);
+                await outbox.AddAsync(db, [.. history.WebhookEvents()], cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

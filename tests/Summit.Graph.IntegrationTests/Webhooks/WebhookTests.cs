@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Content.Reading;
+using Summit.Graph.Data.Import;
+using Summit.Graph.Hosting;
 using Summit.Graph.IntegrationTests.Editing;
+using Summit.Graph.IntegrationTests.Importing;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Webhooks;
@@ -102,6 +107,23 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
 
         Assert.Equal([version + 1, version + 2], changes.Select(e => e.Json["version"]!.GetValue<int>()));
         await Eventually.ReturnsAsync(async () => await DeliveriesAsync(prow.Text("id")) is var all && all.All(d => d.Text("status") == "DELIVERED") ? all : null, "prow's deliveries recorded as delivered");
+    }
+
+    [Fact]
+    public async Task AnImportThatChangesAPersonAnnouncesTheChange()
+    {
+        var page = EditedPage.Bundled.ReplaceOnce("Presenter: Karel Simon, Software Engineer, Red Hat", "Presenter: Karel Simon, Software Engineer, IBM");
+        var services = fixture.Server.Services;
+
+        // Other tests of the class publish sessions no page holds: the import takes them off.
+        var summary = await services.ImportAsync(services.GetRequiredService<PageReader>().Read(page).Event, new ImportOptions("karel.md") { AllowRemovals = true });
+        var karel = (await editor.QueryAsync("""{ presenter(slug: "karel-simon") { id version company } }"""))["presenter"]!;
+        await receiver.WaitForAsync(_ => receiver.About(karel.Text("id"), Config).Any(e => e.Name == "presenter.changed"), "presenter.changed of Karel Simon");
+
+        var changed = receiver.About(karel.Text("id"), Config).Single(e => e.Name == "presenter.changed");
+        Assert.Contains("presenter 'Karel Simon': company changed", summary.Changes);
+        Assert.Equal(("IBM", karel.Number("version")), (karel.Text("company"), changed.Json["version"]!.GetValue<int>()));
+        Assert.True(changed.SignedWith(WebhookServer.ConfiguredSecret));
     }
 
     [Fact]
