@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 
@@ -30,8 +31,9 @@ public sealed class SearchHit
 /// the SQL function <c>summit_name_is_near</c>. PostgreSQL: generated <c>tsvector</c> columns with GIN indexes,
 /// <c>plainto_tsquery('english', …)</c> and <c>ts_rank</c>; typos by pg_trgm's strict word similarity (<c>&lt;&lt;%</c>:
 /// the query against whole words of the name, default threshold 0.5; a prefix of a longer name does not count).
-/// SQL Server: no full-text index is assumed (it is an optional feature, absent from Express and containers by
-/// default); every word must occur, case-insensitively, in a title, abstract, name or company, and results whose
+/// SQL Server: <c>CONTAINSTABLE</c> where full-text indexes exist on both tables (full-text search is an optional
+/// feature, absent from Express and containers by default, so the migrations do not create them: README, "Search");
+/// otherwise every word must occur, case-insensitively, in a title, abstract, name or company, and results whose
 /// title or name holds the first word rank first. No typos are forgiven there.
 /// </remarks>
 public static class ProgrammeSearch
@@ -40,13 +42,18 @@ public static class ProgrammeSearch
 
     public const string PresenterKind = nameof(Presenter);
 
+    /// <summary>Whether each SQL Server database (by connection string) has full-text indexes on both tables; asked once per process.</summary>
+    private static readonly ConcurrentDictionary<string, bool> SqlServerFullText = new(StringComparer.Ordinal);
+
     /// <summary>Every visible session and person <paramref name="terms"/> finds, unordered. <paramref name="terms"/> must hold a word.</summary>
-    public static IQueryable<SearchHit> Hits(SummitDbContext db, SearchTerms terms)
+    public static async Task<IQueryable<SearchHit>> HitsAsync(SummitDbContext db, SearchTerms terms, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var hits = db.Database.ProviderName switch
         {
             "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite(db, terms),
             "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgreSql(db, terms),
+            "Microsoft.EntityFrameworkCore.SqlServer" when await HasFullTextIndexesAsync(db, cancellationToken) => SqlServer(db, terms),
             _ => Portable(db, terms),
         };
         return hits.Where(h => (h.Kind == SessionKind && db.Sessions.Any(s => s.Id == h.Id)) || (h.Kind == PresenterKind && db.Presenters.Any(p => p.Id == h.Id)));
@@ -65,6 +72,39 @@ public static class ProgrammeSearch
                 SELECT 'Presenter', "Id", 0.0 FROM "Presenters" WHERE summit_name_is_near("Name", {terms.Text}))
             GROUP BY "Kind", "Id"
             """);
+    }
+
+    /// <summary>
+    /// SQL Server's full-text engine: <c>CONTAINSTABLE</c> over the indexes an administrator created (README, "Search"),
+    /// every word a quoted term, all required; its <c>RANK</c> is the relevance.
+    /// </summary>
+    private static IQueryable<SearchHit> SqlServer(SummitDbContext db, SearchTerms terms)
+    {
+        var condition = string.Join(" AND ", terms.Words.Select(w => $"\"{w}\""));
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT [Kind], [Id], MAX([Rank]) AS [Rank] FROM (
+                SELECT 'Session' AS [Kind], k.[KEY] AS [Id], CAST(k.[RANK] AS float) AS [Rank]
+                FROM CONTAINSTABLE([Sessions], ([Title], [Abstract_PlainText]), {condition}) AS k
+                UNION ALL
+                SELECT 'Presenter', k.[KEY], CAST(k.[RANK] AS float)
+                FROM CONTAINSTABLE([Presenters], ([Name], [Company]), {condition}) AS k) AS hits
+            GROUP BY [Kind], [Id]
+            """);
+    }
+
+    /// <summary>Whether the database has full-text indexes on <c>Sessions</c> and <c>Presenters</c>; one that gains them later is seen after a restart.</summary>
+    private static async Task<bool> HasFullTextIndexesAsync(SummitDbContext db, CancellationToken cancellationToken)
+    {
+        var database = db.Database.GetConnectionString() ?? string.Empty;
+        if (SqlServerFullText.TryGetValue(database, out var known))
+        {
+            return known;
+        }
+
+        var indexed = await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS [Value] FROM sys.fulltext_indexes WHERE object_id IN (OBJECT_ID(N'Sessions'), OBJECT_ID(N'Presenters'))
+            """).SingleAsync(cancellationToken);
+        return SqlServerFullText[database] = indexed == 2;
     }
 
     private static IQueryable<SearchHit> PostgreSql(SummitDbContext db, SearchTerms terms) =>

@@ -45,7 +45,7 @@ public sealed class SearchQueries(
         presenterTree.Add((Expression<Func<Presenter, int>>)(p => p.Id));
 
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        var found = ProgrammeSearch.Hits(db, terms);
+        var found = await ProgrammeSearch.HitsAsync(db, terms, context.CancellationToken);
         var query = found;
         if (after is not null)
         {
