@@ -178,12 +178,14 @@ public sealed class ImportHistory
         var slots = Edition.Days.SelectMany(day => day.Slots).ToHashSet();
         var people = Edition.Sessions.Where(s => s.DeletedAt is null).SelectMany(s => s.Presenters).Select(part => part.Presenter).OfType<Presenter>();
         IEnumerable<object> current = [Edition, .. Edition.Days, .. slots, .. Edition.Sessions, .. people];
-        var removed = before.Keys.Where(entity => entity is Day day ? !days.Contains(day) : entity is Slot slot && !slots.Contains(slot));
+        var removed = before.Keys.Where(entity => entity is Day day ? !days.Contains(day) : entity is Slot slot && !slots.Contains(slot))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         return current.Concat(removed).Distinct(ReferenceEqualityComparer.Instance).OrderBy(entity => Kind.Of(entity!).Order)
-            .Select(entity => EditOf(entity!)).OfType<Edit>();
+            .Select(entity => EditOf(entity!, removed.Contains(entity!))).OfType<Edit>();
     }
 
-    private Edit? EditOf(object entity)
+    /// <summary>The edit of one object; <paramref name="dropped"/> when it is a day or slot the edition no longer holds.</summary>
+    private Edit? EditOf(object entity, bool dropped)
     {
         var kind = Kind.Of(entity);
         if (!before.TryGetValue(entity, out var state))
@@ -192,7 +194,7 @@ public sealed class ImportHistory
             return ((IVersioned)entity).Id == 0 ? new Edit(kind, entity, kind.Name(entity), null, RevisionOperation.Create, ["created"]) : null;
         }
 
-        if (entity is Session { DeletedAt: not null } || entity is Day or Slot && !IsHeld(entity))
+        if (dropped || entity is Session { DeletedAt: not null })
         {
             return new Edit(kind, entity, state.Name, state, RevisionOperation.Delete, ["deleted"]);
         }
@@ -201,9 +203,6 @@ public sealed class ImportHistory
         var changed = state.Fields.Where(field => now[field.Key] != field.Value).Select(field => field.Key).ToList();
         return changed.Count == 0 ? null : new Edit(kind, entity, kind.Name(entity), state, RevisionOperation.Update, changed);
     }
-
-    private bool IsHeld(object entity) =>
-        entity is Day day ? Edition.Days.Contains(day) : Edition.Days.Any(day => day.Slots.Contains((Slot)entity));
 
     private void Remember(object entity)
     {

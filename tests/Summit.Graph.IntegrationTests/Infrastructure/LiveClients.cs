@@ -31,8 +31,11 @@ public sealed record WebSocketProtocol(string SubProtocol, string Start, string 
 /// </summary>
 public sealed class GraphQLWebSocket(WebSocket socket, WebSocketProtocol protocol) : IDisposable
 {
-    /// <summary>Long enough for a loaded machine; a healthy server answers in milliseconds.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Long enough for a loaded 2-core machine (a webhook's second retry round, a restarted process's first poll); a
+    /// healthy server answers in milliseconds, so only a failing test waits this long.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     public WebSocket Socket => socket;
 

@@ -40,7 +40,7 @@ public sealed class CommandLineWriterTests : IAsyncLifetime
 
         var import = await ServerProcess.RunAsync(server.DataDirectory, "import", sample);
         // How soon depends on the machine; that it happens does not. The server reads the version every poll interval.
-        var after = await WaitForChangeAsync(client, before.ETag!, TimeSpan.FromSeconds(30));
+        var after = await WaitForChangeAsync(client, before.ETag!, GraphQLWebSocket.Deadline);
 
         Assert.Equal((HttpStatusCode.OK, 1, 1), (before.Status, before.TotalCount, before.Listed));
         Assert.Equal(HttpStatusCode.NotModified, revalidated.Status);
