@@ -56,10 +56,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("slug", "The edition's slug, for example `kubevirt-summit-2021`.")
             .ResolveAsync(async context =>
             {
-                var slug = context.GetArgument<string?>("slug");
-                return await context.Queries().SingleAsync(context, EventModel.Instance, db => slug == null
-                    ? db.Events.OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id)
-                    : db.Events.Where(e => e.Slug == slug));
+                return await context.Queries().SingleAsync(context, EventModel.Instance, EventModel.BySlug, context.GetArgument<string?>("slug"));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DayGraphType>>>>("days")
             .Description("The days of every edition, in time order; filter by `event` for one edition.")
@@ -73,11 +70,8 @@ public sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("event", "The edition's slug; optional.")
             .ResolveAsync(async context =>
             {
-                var slug = context.GetArgument<string>("slug");
-                var eventSlug = context.GetArgument<string?>("event");
-                return await context.Queries().SingleAsync(context, SessionModel.Instance, db => db.Sessions
-                    .Where(s => s.Slug == slug && (eventSlug == null || s.Event!.Slug == eventSlug))
-                    .OrderByDescending(s => s.Event!.StartDate));
+                return await context.Queries().SingleAsync(context, SessionModel.Instance, SessionModel.BySlug,
+                    context.GetArgument<string>("slug"), context.GetArgument<string?>("event"));
             });
         Field<NonNullGraphType<StringGraphType>>("renderMarkdown")
             .Description("The sanitised HTML an abstract written in this Markdown would get, for editor previews. Changes nothing. "
@@ -93,8 +87,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The person's slug, for example `david-vossel`.")
             .ResolveAsync(async context =>
             {
-                var slug = context.GetArgument<string>("slug");
-                return await context.Queries().SingleAsync(context, PresenterModel.Instance, db => db.Presenters.Where(p => p.Slug == slug));
+                return await context.Queries().SingleAsync(context, PresenterModel.Instance, PresenterModel.BySlug, context.GetArgument<string>("slug"));
             });
         LikelyDuplicateGraphType.AddQuery(this);
         SearchResultGraphType.AddQuery(this);

@@ -31,6 +31,10 @@ public static class DataServiceExtensions
             DatabaseProviders.Configure(options, database.Provider, connectionString);
             options.AddInterceptors(provider.GetServices<IInterceptor>());
             options.UseMemoryCache(provider.GetRequiredService<CompiledQueryCache>().Cache);
+            // Every context is used by one loader or one edit at a time (created for it and disposed after), so EF
+            // Core's check for concurrent use, an AsyncLocal write around every statement (a twentieth of a read's
+            // allocations), only runs in Development, where it would catch a change that breaks that rule.
+            options.EnableThreadSafetyChecks(provider.GetRequiredService<IHostEnvironment>().IsDevelopment());
         }, builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ContextPoolSize ?? new DatabaseOptions().ContextPoolSize);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PageReader>();

@@ -26,6 +26,7 @@ public static class GraphQLServiceExtensions
         services.AddScoped<ContentAccess>();
         services.AddScoped<RequestLoaders>();
         services.AddScoped<EntityQueries>();
+        services.AddSingleton<CompiledQueries>();
         services.AddScoped<GraphQL.Search.SearchQueries>();
         services.AddSingleton<TotalCounts>();
         services.AddSingleton<GraphQLHttpEndpoint>();

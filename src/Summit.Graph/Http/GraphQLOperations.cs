@@ -8,6 +8,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
 using Summit.Graph.GraphQL.Common;
+using RequestQueries = Summit.Graph.GraphQL.Common.ResolveFieldContextExtensions;
 using Summit.Graph.Hosting;
 using Summit.Graph.Limits;
 using Summit.Graph.Telemetry;
@@ -196,6 +197,11 @@ public sealed partial class GraphQLOperations(
         services.GetRequiredService<ContentAccess>().IncludeDrafts = user.CanReadDrafts();
         ExecutionResult result;
         var userContext = new Dictionary<string, object?>();
+        if (scope is not null)
+        {
+            RequestQueries.KeepQueries(userContext, services);
+        }
+
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions

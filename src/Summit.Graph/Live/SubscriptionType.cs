@@ -64,8 +64,8 @@ public sealed class SessionChangedGraphType : ObjectGraphType<SessionChanged>
             .Resolve(context => (int)context.Source.Change.VersionFor(context.User.CanReadDrafts()));
         Field<SessionGraphType>("session")
             .Description("The session as it is now; null once it is deleted, or unpublished for anonymous subscribers.")
-            .ResolveAsync(async context => await context.QueriesForSubscriber().SingleAsync(context, SessionModel.Instance, db => db.Sessions
-                .Where(s => s.Slug == context.Source.Slug && s.Event!.Slug == context.Source.Change.EventSlug)));
+            .ResolveAsync(async context => await context.QueriesForSubscriber().SingleAsync(context, SessionModel.Instance, SessionModel.BySlug,
+                context.Source.Slug, context.Source.Change.EventSlug));
     }
 }
 
@@ -87,7 +87,7 @@ public sealed class ProgrammeChangedGraphType : ObjectGraphType<ProgrammeChanged
             .Resolve(context => context.Source.Change.WholeProgramme);
         Field<EventGraphType>("event")
             .Description("The edition as it is now.")
-            .ResolveAsync(async context => await context.QueriesForSubscriber().SingleAsync(context, EventModel.Instance, db => db.Events
-                .Where(e => e.Slug == context.Source.Change.EventSlug)));
+            .ResolveAsync(async context => await context.QueriesForSubscriber().SingleAsync(context, EventModel.Instance, EventModel.BySlug,
+                context.Source.Change.EventSlug));
     }
 }

@@ -58,5 +58,16 @@ public sealed class GlobalIdTests
     [Fact]
     public void AnEncodedIdDecodes() => Assert.Equal(42, GlobalId.Decode(GlobalId.Encode("Session", 42), "Session"));
 
+    /// <summary>HotChocolate's format, byte for byte, for every width of key and the schema's longest type names.</summary>
+    [Theory]
+    [InlineData("Session", 1)]
+    [InlineData("Session", 42)]
+    [InlineData("Presenter", 1_000_000)]
+    [InlineData("SessionPresenterRevisionWithAVeryLongTypeName", int.MaxValue)]
+    [InlineData("WebhookDelivery", 0)]
+    [InlineData("Event", -7)]
+    public void EncodingIsBase64OfTypeColonKey(string typeName, int id) =>
+        Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{id}")), GlobalId.Encode(typeName, id));
+
     private static string Id(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }

@@ -7,19 +7,24 @@ namespace Summit.Graph.GraphQL.Common;
 /// completes <see cref="IDataLoaderResult{T}"/> values after the other fields of the same level, so by
 /// the time the first result is awaited, every sibling has queued its key.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+/// <param name="fetch">Loads the values of a batch of keys; a key it leaves out gets <paramref name="missing"/>.</param>
+/// <param name="missing">The value of a key that has no row: null for an item, an empty list for children.</param>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing = default!)
     where TKey : notnull
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<TKey, TValue> loaded = [];
-    private readonly Dictionary<TKey, Task> inFlight = [];
-    private HashSet<TKey> pending = [];
 
-    public IDataLoaderResult<TValue?> Load(TKey key)
+    /// <summary>Every batch started, with its keys; a list, as a field occurrence rarely has more than one.</summary>
+    private readonly List<(HashSet<TKey> Keys, Task<IReadOnlyDictionary<TKey, TValue>> Values)> batches = [];
+
+    // Keys queued since the last batch, in a list (a key queued twice is fetched once: the batch's set removes it).
+    private readonly List<TKey> pending = [];
+
+    public IDataLoaderResult<TValue> Load(TKey key)
     {
         lock (gate)
         {
-            if (!loaded.ContainsKey(key) && !inFlight.ContainsKey(key))
+            if (BatchOf(key) is null)
             {
                 pending.Add(key);
             }
@@ -28,67 +33,49 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new Pending(this, key);
     }
 
-    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    /// <summary>The values of the batch <paramref name="key"/> is in, started by this call when the key is still pending.</summary>
+    private Task<IReadOnlyDictionary<TKey, TValue>> ValuesFor(TKey key, CancellationToken cancellationToken)
     {
-        Task batch;
-        HashSet<TKey>? keys = null;
-        TaskCompletionSource? fetched = null;
+        HashSet<TKey> keys;
+        TaskCompletionSource<IReadOnlyDictionary<TKey, TValue>> fetched;
         lock (gate)
         {
-            if (loaded.TryGetValue(key, out var value))
+            if (BatchOf(key) is { } started)
             {
-                return value;
+                return started;
             }
 
-            if (pending.Contains(key))
-            {
-                keys = pending;
-                pending = [];
-                fetched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                batch = fetched.Task;
-                foreach (var queued in keys)
-                {
-                    inFlight[queued] = batch;
-                }
-            }
-            else
-            {
-                batch = inFlight[key];
-            }
+            keys = [.. pending];
+            pending.Clear();
+            fetched = new TaskCompletionSource<IReadOnlyDictionary<TKey, TValue>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            batches.Add((keys, fetched.Task));
         }
 
-        if (keys is not null)
-        {
-            // The first caller fetches the batch itself, off the lock, without a hop to another thread; the
-            // other callers wait for its completion source.
-            await FetchAsync(keys, fetched!, cancellationToken);
-        }
-        else
-        {
-            await batch;
-        }
-
-        lock (gate)
-        {
-            return loaded.GetValueOrDefault(key);
-        }
+        // The first caller fetches the batch itself, off the lock, and continues on the fetch's own task (no hop to
+        // another thread); the other callers wait for the completion source.
+        return FetchAsync(keys, fetched, cancellationToken);
     }
 
-    private async Task FetchAsync(HashSet<TKey> keys, TaskCompletionSource fetched, CancellationToken cancellationToken)
+    private Task<IReadOnlyDictionary<TKey, TValue>>? BatchOf(TKey key)
+    {
+        foreach (var (keys, values) in batches)
+        {
+            if (keys.Contains(key))
+            {
+                return values;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(HashSet<TKey> keys, TaskCompletionSource<IReadOnlyDictionary<TKey, TValue>> fetched, CancellationToken cancellationToken)
     {
         try
         {
-            var results = await fetch(keys, cancellationToken);
-            lock (gate)
-            {
-                foreach (var key in keys)
-                {
-                    loaded[key] = results.TryGetValue(key, out var value) ? value : default!;
-                    inFlight.Remove(key);
-                }
-            }
-
-            fetched.SetResult();
+            var values = await fetch(keys, cancellationToken);
+            fetched.SetResult(values);
+            return values;
         }
         catch (Exception exception)
         {
@@ -97,11 +84,29 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         }
     }
 
-    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
-    {
-        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+    private TValue ValueOf(IReadOnlyDictionary<TKey, TValue> values, TKey key) => values.TryGetValue(key, out var value) ? value : missing;
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    private async Task<TValue> ValueAsync(Task<IReadOnlyDictionary<TKey, TValue>> values, TKey key) => ValueOf(await values, key);
+
+    private async Task<object?> BoxedValueAsync(Task<IReadOnlyDictionary<TKey, TValue>> values, TKey key) => ValueOf(await values, key);
+
+    /// <summary>
+    /// One parent's or item's result. Most are asked for after their batch arrived (GraphQL.NET awaits them in turn),
+    /// so those answer with a completed task and no state machine: one allocation per row, not three.
+    /// </summary>
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
+    {
+        public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = loader.ValuesFor(key, cancellationToken);
+            return values.IsCompletedSuccessfully ? Task.FromResult(loader.ValueOf(values.Result, key)) : loader.ValueAsync(values, key);
+        }
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+        {
+            var values = loader.ValuesFor(key, cancellationToken);
+            return values.IsCompletedSuccessfully ? Task.FromResult<object?>(loader.ValueOf(values.Result, key)) : loader.BoxedValueAsync(values, key);
+        }
     }
 }
 
@@ -116,7 +121,8 @@ public sealed class RequestLoaders
 
     /// <param name="fieldNode">The field's AST node, compared by reference.</param>
     /// <param name="variant">Separates loaders of one field, such as <c>node(id:)</c>'s per concrete type.</param>
-    public TLoader GetOrAdd<TLoader>(object fieldNode, string variant, Func<TLoader> create)
+    /// <param name="state">What <paramref name="create"/> needs: passed rather than captured, so that finding an existing loader allocates nothing.</param>
+    public TLoader GetOrAdd<TState, TLoader>(object fieldNode, string variant, TState state, Func<TState, TLoader> create)
         where TLoader : class
     {
         var key = new LoaderKey(fieldNode, variant);
@@ -124,7 +130,7 @@ public sealed class RequestLoaders
         {
             if (!loaders.TryGetValue(key, out var loader))
             {
-                loader = create();
+                loader = create(state);
                 loaders.Add(key, loader);
             }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
+using System.Runtime.InteropServices;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -22,7 +23,8 @@ public sealed class EntityQueries(
     RequestLoaders loaders,
     TotalCounts counts,
     IOptions<PagingOptions> paging,
-    IOptions<DatabaseOptions> database)
+    IOptions<DatabaseOptions> database,
+    CompiledQueries compiledQueries)
 {
     private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
 
@@ -95,13 +97,17 @@ public sealed class EntityQueries(
             .ToListAsync(context.CancellationToken);
     }
 
-    /// <summary>One item (by slug, say), projected to the selection.</summary>
-    public async Task<T?> SingleAsync<T>(IResolveFieldContext context, EntityModel<T> model, Func<SummitDbContext, IQueryable<T>> source)
+    /// <summary>
+    /// The first row of <paramref name="lookup"/> for <paramref name="slug"/> (and <paramref name="eventSlug"/>), projected to
+    /// the selection, through a query compiled once per lookup and selection (<see cref="CompiledQueries"/>).
+    /// </summary>
+    public async Task<T?> SingleAsync<T>(IResolveFieldContext context, EntityModel<T> model, SlugLookup<T> lookup, string? slug, string? eventSlug = null)
         where T : class
     {
-        var tree = SelectionCollector.Collect(context, context.FieldAst.SelectionSet, NodeType(context, model));
+        var shape = new SingleQueryShape<T>(lookup, SelectionCollector.CollectShared(context, context.FieldAst.SelectionSet, NodeType(context, model)));
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-        return await source(db).Select(ProjectionBuilder.Build<T>(tree)).AsNoTracking().FirstOrDefaultAsync(context.CancellationToken);
+        var query = compiledQueries.GetOrCompile(db, shape, static shape => shape.Compile());
+        return await query(db, slug, eventSlug, context.CancellationToken);
     }
 
     /// <summary>
@@ -111,24 +117,24 @@ public sealed class EntityQueries(
     public IDataLoaderResult<T?> ById<T>(IResolveFieldContext context, EntityModel<T> model, IObjectGraphType nodeType, int id)
         where T : class
     {
-        var loader = loaders.GetOrAdd(context.FieldAst, nodeType.Name, () =>
-        {
-            var tree = SelectionCollector.Collect(context, context.FieldAst.SelectionSet, nodeType);
-            var projection = ProjectionBuilder.Build<T>(tree);
-            var idKey = (Expression<Func<T, int>>)model.IdKey;
-            return new BatchLoader<int, T>(async (ids, cancellationToken) =>
-            {
-                await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-                var parameter = idKey.Parameters[0];
-                var idList = ids.ToList();
-                var inIds = Expression.Lambda<Func<T, bool>>(
-                    Expression.Call(ExpressionTools.Parameter(idList), ListContains, idKey.Body), parameter);
-                var rows = await db.Set<T>().Where(inIds).Select(projection).AsNoTracking().ToListAsync(cancellationToken);
-                var getId = idKey.Compile();
-                return rows.ToDictionary(getId);
-            });
-        });
+        var loader = loaders.GetOrAdd(context.FieldAst, nodeType.Name, (Queries: this, Context: context, Model: model, NodeType: nodeType),
+            static state => state.Queries.ByIdLoader(state.Context, state.Model, state.NodeType));
         return loader.Load(id);
+    }
+
+    private BatchLoader<int, T?> ByIdLoader<T>(IResolveFieldContext context, EntityModel<T> model, IObjectGraphType nodeType)
+        where T : class
+    {
+        var projection = ProjectionBuilder.Build<T>(SelectionCollector.CollectShared(context, context.FieldAst.SelectionSet, nodeType));
+        var idKey = (Expression<Func<T, int>>)model.IdKey;
+        return new BatchLoader<int, T?>(async (ids, cancellationToken) =>
+        {
+            await using var db = contexts.CreateDbContext(access.IncludeDrafts);
+            var inIds = Expression.Lambda<Func<T, bool>>(
+                Expression.Call(ExpressionTools.Parameter(ids.ToList()), ListContains, idKey.Body), idKey.Parameters[0]);
+            var rows = await db.Set<T>().Where(inIds).Select(projection).AsNoTracking().ToListAsync(cancellationToken);
+            return rows.ToDictionary<T, int, T?>(model.IdOf, row => row);
+        });
     }
 
     /// <summary>
@@ -139,47 +145,38 @@ public sealed class EntityQueries(
         where TLink : class
         where T : class
     {
-        var loader = loaders.GetOrAdd(context.FieldAst, "children", () =>
+        // Called once per parent row: the state overload keeps the common case (the loader exists) free of allocations.
+        var loader = loaders.GetOrAdd(context.FieldAst, "children", (Queries: this, Context: context, Model: model, Source: source),
+            static state => state.Queries.ChildrenLoader(state.Context, state.Model, state.Source));
+        return loader.Load(parentId);
+    }
+
+    private BatchLoader<int, IEnumerable<T>> ChildrenLoader<TLink, T>(IResolveFieldContext context, EntityModel<T> model, ChildLink<TLink, T> source)
+        where TLink : class
+        where T : class
+    {
+        var where = context.GetArgument<Dictionary<string, object?>?>("where");
+        var filter = where is null ? null : Expression.Lambda<Func<TLink, bool>>(FilterTranslator.Build(model, source.ChildAccess, where, "where"), source.Link);
+        var shape = new ChildQueryShape<TLink, T>(source,
+            SelectionCollector.CollectShared(context, context.FieldAst.SelectionSet, NodeType(context, model)),
+            SortTranslator.Translate(model, context.GetArgument<object?>("order") as IEnumerable),
+            sortsNullsFirst);
+        return new BatchLoader<int, IEnumerable<T>>(async (parentIds, cancellationToken) =>
         {
-            var link = source.Link;
-            var where = context.GetArgument<Dictionary<string, object?>?>("where");
-            var filter = where is null ? null : Expression.Lambda<Func<TLink, bool>>(FilterTranslator.Build(model, source.ChildAccess, where, "where"), link);
-            var keys = SortTranslator.Translate(model, context.GetArgument<object?>("order") as IEnumerable);
-            var tree = SelectionCollector.Collect(context, context.FieldAst.SelectionSet, NodeType(context, model));
-            var projection = Expression.Lambda<Func<TLink, Keyed<T>>>(
-                Expression.MemberInit(
-                    Expression.New(typeof(Keyed<T>)),
-                    Expression.Bind(KeyedProperties<T>.Key, source.ParentKeyAccess),
-                    Expression.Bind(KeyedProperties<T>.Value, ProjectionBuilder.Build(source.ChildAccess, typeof(T), tree))),
-                link);
-            var clientKeys = keys.TakeWhile(k => k.Name is not (SortTranslator.DefaultKeyName or SortTranslator.IdKeyName)).ToList();
-            var linkKeys = Rebase(clientKeys, source.Child);
-            if (source.LinkOrder is not null)
+            await using var db = contexts.CreateDbContext(access.IncludeDrafts);
+            // A filter's values are part of its expression, so only unfiltered lists share a compiled query.
+            var children = filter is null
+                ? compiledQueries.GetOrCompile(db, shape, static shape => shape.Compile())(db, [.. parentIds])
+                : shape.Query(source.LinksOf(db), ExpressionTools.Parameter(parentIds.ToList()), filter).AsNoTracking().AsAsyncEnumerable();
+            var byParent = new Dictionary<int, IEnumerable<T>>(parentIds.Count);
+            await foreach (var row in children.WithCancellation(cancellationToken))
             {
-                linkKeys.Add(new OrderKey(source.LinkOrder, false, false, [], "position"));
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byParent, row.Key, out _);
+                ((List<T>)(list ??= new List<T>())).Add(row.Value);
             }
 
-            linkKeys.AddRange(Rebase(keys.Skip(clientKeys.Count).ToList(), source.Child));
-
-            return new BatchLoader<int, IEnumerable<T>>(async (parentIds, cancellationToken) =>
-            {
-                await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-                var inParents = Expression.Lambda<Func<TLink, bool>>(
-                    Expression.Call(ExpressionTools.Parameter(parentIds.ToList()), ListContains, source.ParentKeyAccess), link);
-                var query = source.Links(db).Where(inParents);
-                if (filter is not null)
-                {
-                    query = query.Where(filter);
-                }
-
-                var rows = await KeysetPager.OrderBy(query, linkKeys, reverse: false, sortsNullsFirst)
-                    .Select(projection)
-                    .AsNoTracking()
-                    .ToListAsync(cancellationToken);
-                return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IEnumerable<T>)g.Select(r => r.Value).ToList());
-            });
-        });
-        return new EmptyWhenMissing<T>(loader.Load(parentId));
+            return byParent;
+        }, missing: []);
     }
 
     private static IQueryable<T> Filter<T>(IQueryable<T> query, EntityModel<T> model, Dictionary<string, object?>? where)
@@ -192,32 +189,6 @@ public sealed class EntityQueries(
     private static IObjectGraphType NodeType(IResolveFieldContext context, EntityModel model) =>
         context.Schema.AllTypes[model.GraphTypeName] as IObjectGraphType
         ?? throw new InvalidOperationException($"The schema has no object type {model.GraphTypeName}.");
-
-    private static List<OrderKey> Rebase(IReadOnlyList<OrderKey> keys, LambdaExpression child) =>
-        [.. keys.Select(k => k with { Key = Expression.Lambda(ExpressionTools.Inline(k.Key, child.Body), child.Parameters) })];
-
-    private sealed class EmptyWhenMissing<T>(IDataLoaderResult<IEnumerable<T>?> inner) : IDataLoaderResult<IEnumerable<T>>
-    {
-        public async Task<IEnumerable<T>> GetResultAsync(CancellationToken cancellationToken = default) =>
-            await inner.GetResultAsync(cancellationToken) ?? [];
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
-    }
-}
-
-/// <summary>A projected child with the id of the parent it belongs to.</summary>
-public sealed class Keyed<T>
-{
-    public int Key { get; set; }
-
-    public T Value { get; set; } = default!;
-}
-
-internal static class KeyedProperties<T>
-{
-    public static readonly System.Reflection.PropertyInfo Key = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Key))!;
-
-    public static readonly System.Reflection.PropertyInfo Value = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Value))!;
 }
 
 /// <summary>What the current request may see: set per request from its credentials.</summary>

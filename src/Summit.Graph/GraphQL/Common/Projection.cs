@@ -3,30 +3,99 @@ using System.Reflection;
 
 namespace Summit.Graph.GraphQL.Common;
 
-/// <summary>The members a query must read, as a tree: <c>Slot → StartsAt</c>, <c>Abstract → Html</c>.</summary>
-public sealed class ProjectionTree
+/// <summary>
+/// The members a query must read, as a tree: <c>Slot → StartsAt</c>, <c>Abstract → Html</c>. Two trees are equal when
+/// they read the same members, in whatever order they were added.
+/// </summary>
+public sealed class ProjectionTree : IEquatable<ProjectionTree>
 {
-    private readonly Dictionary<MemberInfo, ProjectionTree> children = [];
+    private static readonly Dictionary<MemberInfo, ProjectionTree> NoChildren = [];
 
-    public IReadOnlyDictionary<MemberInfo, ProjectionTree> Children => children;
+    // Most members are leaves (a column): they get no dictionary of their own.
+    private Dictionary<MemberInfo, ProjectionTree>? children;
+    private bool frozen;
+    private int hash;
 
-    public void Add(IReadOnlyList<MemberInfo> path)
+    public IReadOnlyDictionary<MemberInfo, ProjectionTree> Children => children ?? NoChildren;
+
+    /// <summary>Adds the chain <paramref name="path"/> (outermost member first) and returns the node of its last member.</summary>
+    public ProjectionTree Add(IReadOnlyList<MemberInfo> path)
     {
-        var node = this;
-        foreach (var member in path)
+        if (frozen)
         {
-            if (!node.children.TryGetValue(member, out var child))
+            throw new InvalidOperationException("A shared projection tree is read-only.");
+        }
+
+        var node = this;
+        for (var i = 0; i < path.Count; i++)
+        {
+            node.children ??= [];
+            if (!node.children.TryGetValue(path[i], out var child))
             {
                 child = new ProjectionTree();
-                node.children.Add(member, child);
+                node.children.Add(path[i], child);
             }
 
             node = child;
         }
+
+        return node;
     }
 
     public void Add(LambdaExpression member) =>
         Add(ExpressionTools.MemberPath(member) ?? throw new InvalidOperationException($"{member} is not a member chain."));
+
+    /// <summary>Makes this tree and its nodes read-only, so that it can be shared, and remembers its hash code.</summary>
+    public ProjectionTree Freeze()
+    {
+        foreach (var child in Children.Values)
+        {
+            child.Freeze();
+        }
+
+        hash = ComputeHashCode();
+        frozen = true;
+        return this;
+    }
+
+    public bool Equals(ProjectionTree? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || Children.Count != other.Children.Count || (frozen && other.frozen && hash != other.hash))
+        {
+            return false;
+        }
+
+        foreach (var (member, child) in Children)
+        {
+            if (!other.Children.TryGetValue(member, out var otherChild) || !child.Equals(otherChild))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as ProjectionTree);
+
+    public override int GetHashCode() => frozen ? hash : ComputeHashCode();
+
+    private int ComputeHashCode()
+    {
+        // A sum, so that the order members were added in does not change it.
+        var sum = Children.Count;
+        foreach (var (member, child) in Children)
+        {
+            sum += HashCode.Combine(member, child.GetHashCode());
+        }
+
+        return sum;
+    }
 }
 
 /// <summary>

@@ -6,9 +6,21 @@ namespace Summit.Graph.GraphQL.Common;
 
 public static class ResolveFieldContextExtensions
 {
+    private const string QueriesKey = "summit.queries";
+
+    /// <summary>
+    /// Gives the resolvers of one query or mutation its query service once, in its user context: list fields ask for
+    /// it once per parent row, and a scope resolves a service under a lock. Subscription events, which get a scope
+    /// each, are left to ask their own.
+    /// </summary>
+    public static void KeepQueries(IDictionary<string, object?> userContext, IServiceProvider operationServices) =>
+        userContext[QueriesKey] = operationServices.GetRequiredService<EntityQueries>();
+
     /// <summary>The request's query service (scoped: it holds the request's loaders and access).</summary>
     public static EntityQueries Queries(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<EntityQueries>();
+        context.UserContext.TryGetValue(QueriesKey, out var kept) && kept is EntityQueries queries
+            ? queries
+            : context.RequestServices!.GetRequiredService<EntityQueries>();
 
     /// <summary>
     /// The query service of a subscription event. Each event runs in a service scope of its own, so it gets the

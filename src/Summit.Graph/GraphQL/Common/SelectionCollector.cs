@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -9,23 +12,29 @@ namespace Summit.Graph.GraphQL.Common;
 /// <summary>Field metadata that tells the projection which entity members a field reads.</summary>
 public static class ProjectionMetadata
 {
-    /// <summary>A <see cref="LambdaExpression"/>: the member the field returns; object fields project their sub-selection into it.</summary>
+    /// <summary>
+    /// The member chain (<c>IReadOnlyList&lt;MemberInfo&gt;</c>) the field returns; object fields project their
+    /// sub-selection into it. Kept as a chain, worked out once when the schema is built, not on every request.
+    /// </summary>
     public const string Member = "summit.projection.member";
 
-    /// <summary>A <see cref="LambdaExpression"/>[]: members a resolver needs (foreign keys for loaders, inputs of computed values).</summary>
+    /// <summary>Member chains (<c>IReadOnlyList&lt;MemberInfo&gt;[]</c>) a resolver needs (foreign keys for loaders, inputs of computed values).</summary>
     public const string Requires = "summit.projection.requires";
 
     public static FieldType Projects(this FieldType field, LambdaExpression member)
     {
-        field.Metadata[Member] = member;
+        field.Metadata[Member] = PathOf(member);
         return field;
     }
 
     public static FieldType RequiresMembers(this FieldType field, params LambdaExpression[] members)
     {
-        field.Metadata[Requires] = members;
+        field.Metadata[Requires] = members.Select(PathOf).ToArray();
         return field;
     }
+
+    private static IReadOnlyList<MemberInfo> PathOf(LambdaExpression member) =>
+        ExpressionTools.MemberPath(member) ?? throw new InvalidOperationException($"{member} is not a member chain.");
 }
 
 /// <summary>
@@ -34,6 +43,28 @@ public static class ProjectionMetadata
 /// </summary>
 public static class SelectionCollector
 {
+    // Per parsed selection set (a kept document's are the same objects in every request): whether a variable can
+    // change what it selects, and its trees by type.
+    private static readonly ConditionalWeakTable<GraphQLSelectionSet, SharedTrees> Shared = new();
+
+    /// <summary>
+    /// The tree of <paramref name="selectionSet"/>, shared read-only (<see cref="ProjectionTree.Freeze"/>) by every request
+    /// of the same parsed document when no variable can change it (no <c>@skip</c>/<c>@include</c> on a variable, in it
+    /// or in the fragments it spreads); collected afresh otherwise. Never add to the result: use <see cref="Collect(IResolveFieldContext, GraphQLSelectionSet?, IObjectGraphType)"/>.
+    /// </summary>
+    public static ProjectionTree CollectShared(IResolveFieldContext context, GraphQLSelectionSet? selectionSet, IObjectGraphType type)
+    {
+        if (selectionSet is null)
+        {
+            return Collect(context, selectionSet, type);
+        }
+
+        var shared = Shared.GetValue(selectionSet, set => new SharedTrees(DependsOnVariables(context.Document, set, [])));
+        return shared.DependsOnVariables
+            ? Collect(context, selectionSet, type)
+            : shared.Trees.GetOrAdd(type, static (nodeType, state) => Collect(state.Context, state.SelectionSet, nodeType).Freeze(), (Context: context, SelectionSet: selectionSet));
+    }
+
     public static ProjectionTree Collect(IResolveFieldContext context, GraphQLSelectionSet? selectionSet, IObjectGraphType type)
     {
         var tree = new ProjectionTree();
@@ -51,30 +82,23 @@ public static class SelectionCollector
                 continue;
             }
 
-            if (definition.Metadata.TryGetValue(ProjectionMetadata.Requires, out var requires) && requires is LambdaExpression[] members)
+            if (definition.Metadata.TryGetValue(ProjectionMetadata.Requires, out var requires) && requires is IReadOnlyList<MemberInfo>[] paths)
             {
-                foreach (var member in members)
+                foreach (var required in paths)
                 {
-                    tree.Add(member);
+                    tree.Add(required);
                 }
             }
 
-            if (!definition.Metadata.TryGetValue(ProjectionMetadata.Member, out var projected) || projected is not LambdaExpression lambda)
+            if (!definition.Metadata.TryGetValue(ProjectionMetadata.Member, out var projected) || projected is not IReadOnlyList<MemberInfo> path)
             {
                 continue;
             }
 
-            var path = ExpressionTools.MemberPath(lambda) ?? throw new InvalidOperationException($"{lambda} is not a member chain.");
-            tree.Add(path);
+            var node = tree.Add(path);
             if (field.SelectionSet is not null && definition.ResolvedType?.GetNamedType() is IObjectGraphType nestedType)
             {
-                var child = tree;
-                foreach (var member in path)
-                {
-                    child = child.Children[member];
-                }
-
-                Collect(context, field.SelectionSet, nestedType, child);
+                Collect(context, field.SelectionSet, nestedType, node);
             }
         }
     }
@@ -130,6 +154,38 @@ public static class SelectionCollector
         condition is null
         || condition.Type.Name.StringValue == type.Name
         || type.ResolvedInterfaces.Any(i => i.Name == condition.Type.Name.StringValue);
+
+    private static bool DependsOnVariables(GraphQLDocument document, GraphQLSelectionSet selectionSet, HashSet<string> visitedFragments)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            if (selection is IHasDirectivesNode { Directives: { } directives }
+                && directives.Items.Any(d => d.Arguments?.Items.Any(a => a.Value is GraphQLVariable) == true))
+            {
+                return true;
+            }
+
+            var nested = selection switch
+            {
+                GraphQLField field => field.SelectionSet,
+                GraphQLInlineFragment inline => inline.SelectionSet,
+                GraphQLFragmentSpread spread when visitedFragments.Add(spread.FragmentName.Name.StringValue) => document.Definitions
+                    .OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name)?.SelectionSet,
+                _ => null,
+            };
+            if (nested is not null && DependsOnVariables(document, nested, visitedFragments))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record SharedTrees(bool DependsOnVariables)
+    {
+        public ConcurrentDictionary<IObjectGraphType, ProjectionTree> Trees { get; } = new();
+    }
 
     private static bool Included(IResolveFieldContext context, IHasDirectivesNode node)
     {

@@ -17,6 +17,11 @@ public sealed class EventModel : EntityModel<Event>
 
     public static readonly EventModel Instance = new();
 
+    /// <summary>The edition with the slug; the newest edition when the slug is null.</summary>
+    public static readonly SlugLookup<Event> BySlug = new((db, slug, _) => db.Events
+        .Where(e => slug == null || e.Slug == slug)
+        .OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id));
+
     private EventModel()
         : base("Event", "One edition of the summit: its dates, days, sessions and sponsors.", e => e.Id)
     {

@@ -13,6 +13,9 @@ public sealed class PresenterModel : EntityModel<Presenter>
 
     public static readonly PresenterModel Instance = new();
 
+    /// <summary>The person with the slug (people are not per edition: the event slug is not used).</summary>
+    public static readonly SlugLookup<Presenter> BySlug = new((db, slug, _) => db.Presenters.Where(p => p.Slug == slug));
+
     private PresenterModel()
         : base("Presenter", "A person who presents, leads or sits on a panel; one per person across sessions and editions.", p => p.Id)
     {

@@ -19,6 +19,11 @@ public sealed class SessionModel : EntityModel<Session>
 
     public static readonly SessionModel Instance = new();
 
+    /// <summary>The session with the slug in the edition with the event slug, or, without one, in the newest edition that has it.</summary>
+    public static readonly SlugLookup<Session> BySlug = new((db, slug, eventSlug) => db.Sessions
+        .Where(s => s.Slug == slug && (eventSlug == null || s.Event!.Slug == eventSlug))
+        .OrderByDescending(s => s.Event!.StartDate));
+
     private SessionModel()
         : base("Session", "A talk, panel, forum or other session of the programme.", s => s.Id)
     {
