@@ -32,7 +32,8 @@ public sealed class DatabaseOptions
     /// Most entries EF Core's query cache keeps: compiled LINQ queries and the SQL commands made from them (its
     /// default is 1,024). Every distinct shape of filter, order and selection compiles one, about 35 KB for a
     /// filtered page (measured over 300 shapes), so clients choosing shapes could otherwise make the cache hold
-    /// tens of megabytes; the front end's operations need a few dozen.
+    /// tens of megabytes; the front end's operations need a few dozen. It bounds the server's own compiled queries
+    /// (<c>GraphQL.Common.CompiledQueries</c>: lookups by slug and nested lists, one per shape) too.
     /// </summary>
     public int CompiledQueryCacheSize { get; set; } = 256;
 
