@@ -25,7 +25,6 @@ public sealed class ChildQueryShape<TLink, T> : IEquatable<ChildQueryShape<TLink
     where TLink : class
     where T : class
 {
-    private static readonly MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
     private static readonly PropertyInfo KeyProperty = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Key))!;
     private static readonly PropertyInfo ValueProperty = typeof(Keyed<T>).GetProperty(nameof(Keyed<T>.Value))!;
 
@@ -52,7 +51,7 @@ public sealed class ChildQueryShape<TLink, T> : IEquatable<ChildQueryShape<TLink
     public IQueryable<Keyed<T>> Query(IQueryable<TLink> links, Expression parentIds, Expression<Func<TLink, bool>>? filter)
     {
         var link = Link.Link;
-        var query = links.Where(Expression.Lambda<Func<TLink, bool>>(Expression.Call(parentIds, ListContains, Link.ParentKeyAccess), link));
+        var query = links.Where(Expression.Lambda<Func<TLink, bool>>(ExpressionTools.IdIn(parentIds, Link.ParentKeyAccess), link));
         if (filter is not null)
         {
             query = query.Where(filter);
@@ -163,9 +162,30 @@ public sealed record SingleQueryShape<T>(SlugLookup<T> Lookup, ProjectionTree Tr
     }
 }
 
+/// <summary>Items by id (<c>node</c>, <c>nodes</c>, a mutation's payload) projected to a selection: equal shapes share one compiled query.</summary>
+public sealed record ByIdQueryShape<T>(EntityModel<T> Model, ProjectionTree Tree)
+    where T : class
+{
+    // The entity's set as a property of the context, as in a hand-written compiled query.
+    private static readonly PropertyInfo Set = typeof(SummitDbContext).GetProperties().Single(p => p.PropertyType == typeof(DbSet<T>));
+
+    /// <summary>Compiles the lookup, projected and untracked, taking the context and the ids.</summary>
+    public Func<SummitDbContext, List<int>, IAsyncEnumerable<T>> Compile()
+    {
+        var db = Expression.Parameter(typeof(SummitDbContext), "db");
+        var ids = Expression.Parameter(typeof(List<int>), "ids");
+        var idKey = Model.IdKey;
+        var query = new EnumerableQuery<T>(Expression.Property(db, Set))
+            .Where(Expression.Lambda<Func<T, bool>>(ExpressionTools.IdIn(ids, idKey.Body), idKey.Parameters))
+            .Select(ProjectionBuilder.Build<T>(Tree));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<SummitDbContext, List<int>, IQueryable<T>>>(
+            CompiledQueries.AsNoTracking<T>(query.Expression), db, ids));
+    }
+}
+
 /// <summary>
 /// Statements compiled once per shape (<c>EF.CompileAsyncQuery</c>): a lookup by slug with its projection
-/// (<see cref="SingleQueryShape{T}"/>), a nested list with its projection and order (<see cref="ChildQueryShape{TLink, T}"/>).
+/// (<see cref="SingleQueryShape{T}"/>), items by id (<see cref="ByIdQueryShape{T}"/>), a nested list with its projection and order (<see cref="ChildQueryShape{TLink, T}"/>).
 /// A repeated request then skips building its expression trees and EF Core's per-execution work on them (parameter
 /// extraction and a cache key computed over the whole tree: half of a schedule request's allocations went there).
 /// Bounded by <c>Database:CompiledQueryCacheSize</c> shapes: when a new shape finds it full, it starts again empty, so

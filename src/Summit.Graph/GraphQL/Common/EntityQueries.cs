@@ -26,8 +26,6 @@ public sealed class EntityQueries(
     IOptions<DatabaseOptions> database,
     CompiledQueries compiledQueries)
 {
-    private static readonly System.Reflection.MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
-
     /// <summary>SQLite and SQL Server sort NULL lowest; PostgreSQL sorts it highest.</summary>
     private readonly bool sortsNullsFirst = database.Value.Provider != DatabaseProviders.PostgreSql;
 
@@ -125,15 +123,17 @@ public sealed class EntityQueries(
     private BatchLoader<int, T?> ByIdLoader<T>(IResolveFieldContext context, EntityModel<T> model, IObjectGraphType nodeType)
         where T : class
     {
-        var projection = ProjectionBuilder.Build<T>(SelectionCollector.CollectShared(context, context.FieldAst.SelectionSet, nodeType));
-        var idKey = (Expression<Func<T, int>>)model.IdKey;
+        var shape = new ByIdQueryShape<T>(model, SelectionCollector.CollectShared(context, context.FieldAst.SelectionSet, nodeType));
         return new BatchLoader<int, T?>(async (ids, cancellationToken) =>
         {
             await using var db = contexts.CreateDbContext(access.IncludeDrafts);
-            var inIds = Expression.Lambda<Func<T, bool>>(
-                Expression.Call(ExpressionTools.Parameter(ids.ToList()), ListContains, idKey.Body), idKey.Parameters[0]);
-            var rows = await db.Set<T>().Where(inIds).Select(projection).AsNoTracking().ToListAsync(cancellationToken);
-            return rows.ToDictionary<T, int, T?>(model.IdOf, row => row);
+            var rows = new Dictionary<int, T?>(ids.Count);
+            await foreach (var row in compiledQueries.GetOrCompile(db, shape, static shape => shape.Compile())(db, [.. ids]).WithCancellation(cancellationToken))
+            {
+                rows[model.IdOf(row)] = row;
+            }
+
+            return rows;
         });
     }
 

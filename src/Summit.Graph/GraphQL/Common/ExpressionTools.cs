@@ -6,6 +6,8 @@ namespace Summit.Graph.GraphQL.Common;
 
 internal static class ExpressionTools
 {
+    private static readonly MethodInfo ListContains = typeof(List<int>).GetMethod(nameof(List<int>.Contains))!;
+
     /// <summary>The body of <paramref name="lambda"/> with its parameter replaced by <paramref name="target"/>.</summary>
     public static Expression Inline(LambdaExpression lambda, Expression target) =>
         new ParameterReplacer(lambda.Parameters[0], target).Visit(lambda.Body);
@@ -23,6 +25,9 @@ internal static class ExpressionTools
     /// <summary>The typed form, for values whose type is known at compile time (batch keys).</summary>
     public static Expression Parameter<T>(T value) =>
         Expression.Property(Expression.Constant(new ValueHolder<T>(value)), ValueHolder<T>.Property);
+
+    /// <summary><c>ids.Contains(id)</c> for an expression of a <c>List&lt;int&gt;</c>: a batch's ids, one SQL parameter.</summary>
+    public static Expression IdIn(Expression ids, Expression id) => Expression.Call(ids, ListContains, id);
 
     /// <summary>The chain of members a lambda like <c>s =&gt; s.Slot.StartsAt</c> reads, outermost first.</summary>
     public static IReadOnlyList<MemberInfo>? MemberPath(LambdaExpression lambda)

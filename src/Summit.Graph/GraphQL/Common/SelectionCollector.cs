@@ -59,7 +59,11 @@ public static class SelectionCollector
             return Collect(context, selectionSet, type);
         }
 
-        var shared = Shared.GetValue(selectionSet, set => new SharedTrees(DependsOnVariables(context.Document, set, [])));
+        if (!Shared.TryGetValue(selectionSet, out var shared))
+        {
+            shared = Remember(context.Document, selectionSet);
+        }
+
         return shared.DependsOnVariables
             ? Collect(context, selectionSet, type)
             : shared.Trees.GetOrAdd(type, static (nodeType, state) => Collect(state.Context, state.SelectionSet, nodeType).Freeze(), (Context: context, SelectionSet: selectionSet));
@@ -154,6 +158,10 @@ public static class SelectionCollector
         condition is null
         || condition.Type.Name.StringValue == type.Name
         || type.ResolvedInterfaces.Any(i => i.Name == condition.Type.Name.StringValue);
+
+    // Apart from CollectShared so that its lambda's closure is made only when a selection set is first seen.
+    private static SharedTrees Remember(GraphQLDocument document, GraphQLSelectionSet selectionSet) =>
+        Shared.GetValue(selectionSet, set => new SharedTrees(DependsOnVariables(document, set, [])));
 
     private static bool DependsOnVariables(GraphQLDocument document, GraphQLSelectionSet selectionSet, HashSet<string> visitedFragments)
     {
