@@ -70,7 +70,9 @@ public sealed class WebhookSender(
             .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now))
             .Where(d => !db.WebhookDeliveries.Any(earlier => earlier.EndpointId == d.EndpointId && earlier.Subject == d.Subject
                 && earlier.Status == WebhookDeliveryStatus.Pending && earlier.Id < d.Id))
-            .OrderBy(d => d.Id)
+            // Oldest due first, not oldest row first: rows failing again and again at a receiver that is down would
+            // otherwise fill every batch and starve the deliveries queued after them.
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
             .Take(settings.Concurrency * 4)
             .Select(d => new Due(d.Id, d.EventId, d.EventName, d.Body, d.Attempts, d.Endpoint!.Url, d.Endpoint.Secret))
             .ToListAsync(cancellationToken);

@@ -51,19 +51,24 @@ public sealed class WebhookServer : IAsyncLifetime
     }
 
     /// <summary>Creates a draft session of the newest edition; returns it as an editor reads it.</summary>
-    public async Task<JsonNode> CreateDraftAsync(string title, DateTime? publishAt = null)
+    public async Task<JsonNode> CreateDraftAsync(string title, DateTime? publishAt = null, DateTime? unpublishAt = null)
     {
         var eventId = (await Editor.QueryAsync("{ event { id } }"))["event"].Text("id");
+        // Read from the mutation's own payload, at its commit: a read after it could come after the scheduler has
+        // already applied a publication due a second later (a loaded machine takes that long between two requests).
         var payload = await Editor.SucceedAsync("createSession",
-            new { eventId, title, publishAt = publishAt?.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) }, "session { slug }");
-        return await SessionAsync(payload["session"].Text("slug"));
+            new { eventId, title, publishAt = Iso(publishAt), unpublishAt = Iso(unpublishAt) }, $"session {SessionSelection}");
+        return payload["session"]!;
     }
 
     /// <summary>A session as an editor sees it: id, slug, version, status, schedule and revisions.</summary>
     public async Task<JsonNode> SessionAsync(string slug) =>
-        (await Editor.QueryAsync(
-            "query($slug: String!) { session(slug: $slug) { id slug version status publishAt unpublishAt revisions { operation author changedFields } } }",
-            new { slug }))["session"] ?? throw new InvalidOperationException($"No session '{slug}'.");
+        (await Editor.QueryAsync($"query($slug: String!) {{ session(slug: $slug) {SessionSelection} }}", new { slug }))["session"]
+        ?? throw new InvalidOperationException($"No session '{slug}'.");
+
+    private static string? Iso(DateTime? time) => time?.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private const string SessionSelection = "{ id slug version status publishAt unpublishAt revisions { operation author changedFields } }";
 
     /// <summary>Runs a mutation on a session at its current version, with <paramref name="fields"/> besides id and version.</summary>
     public async Task ChangeAsync(string mutation, string slug, object? fields = null)

@@ -203,6 +203,31 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Equal("session.published", receiver.About(draft.Text("id"), Config).Single().Name);
     }
 
+    /// <summary>
+    /// A window that closed while nobody applied it (the server was down): the session stays a draft, is never shown,
+    /// and no <c>session.published</c> is sent for it, rather than being published for one poll and unpublished the next.
+    /// </summary>
+    [Fact]
+    public async Task AScheduleWhoseWindowHasClosedIsDroppedNotShownForAPoll()
+    {
+        var draft = await fixture.CreateDraftAsync("A window closed long ago", DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1));
+        var slug = draft.Text("slug");
+
+        var applied = await Eventually.ReturnsAsync(async () =>
+        {
+            var session = await fixture.SessionAsync(slug);
+            return session["unpublishAt"] is null ? session : null;
+        }, "the closed window, applied by the schedule");
+        var anonymous = await fixture.Server.QueryAsync("query($slug: String!) { session(slug: $slug) { title } }", new { slug });
+        var deliveries = await DeliveriesAsync(draft.Text("id"));
+
+        Assert.Equal("DRAFT", applied.Text("status"));
+        Assert.Null(applied["publishAt"]?.GetValue<string>());
+        Assert.Equal(("UNPUBLISH", "schedule", "publishAt,unpublishAt"), Revision(applied["revisions"]![0]!));
+        Assert.Null(anonymous["session"]);
+        Assert.DoesNotContain(deliveries, d => d.Text("event") == "session.published");
+    }
+
     [Fact]
     public async Task PublishingByHandClearsThePendingPublication()
     {

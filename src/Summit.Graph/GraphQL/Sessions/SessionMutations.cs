@@ -184,16 +184,26 @@ public static class SessionMutations
             });
 
     /// <summary>
-    /// Applies what is due of the session's schedule (<c>publishAt</c> before <c>unpublishAt</c>) by the path
-    /// <c>publishSession</c> and <c>unpublishSession</c> take, based on <paramref name="version"/>: a ConflictError when
-    /// another instance applied it first.
+    /// Applies what is due of the session's schedule by the path <c>publishSession</c> and <c>unpublishSession</c> take,
+    /// based on <paramref name="version"/>: a ConflictError when another instance applied it first. Once
+    /// <c>unpublishAt</c> has passed the window is closed: a publication due with it (the server was down, or the
+    /// window was shorter than a poll) is dropped, never shown until the next poll.
     /// </summary>
     public static async Task<MutationResult> ApplyScheduleAsync(EditScope scope, int id, int version, DateTime now, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(scope, id, cancellationToken);
-        return session.PublishAt <= now
-            ? Change(scope, session, version, RevisionOperation.Publish, s => (s.Status, s.PublishAt) = (PublicationStatus.Published, null), ["status", "publishAt"])
-            : Change(scope, session, version, RevisionOperation.Unpublish, s => (s.Status, s.UnpublishAt) = (PublicationStatus.Draft, null), ["status", "unpublishAt"]);
+        if (session.UnpublishAt is null || session.UnpublishAt > now)
+        {
+            return Change(scope, session, version, RevisionOperation.Publish, s => (s.Status, s.PublishAt) = (PublicationStatus.Published, null), ["status", "publishAt"]);
+        }
+
+        string[] changed = [.. new[]
+        {
+            session.Status == PublicationStatus.Draft ? null : "status",
+            session.PublishAt is null ? null : "publishAt",
+            "unpublishAt",
+        }.OfType<string>()];
+        return Change(scope, session, version, RevisionOperation.Unpublish, s => (s.Status, s.PublishAt, s.UnpublishAt) = (PublicationStatus.Draft, null, null), changed);
     }
 
     private static async Task<MutationResult> ChangeAsync(EditScope scope, int id, int version, RevisionOperation operation, Action<Session> apply, string[] fields, CancellationToken cancellationToken) =>
