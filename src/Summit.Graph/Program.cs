@@ -20,7 +20,7 @@ if (await CommandLine.RunAsync(app, command) is { } exitCode)
     return exitCode;
 }
 
-await app.PrepareDatabaseAsync();
+await app.PrepareDatabaseAsync(serving: true);
 app.UseSummitHttpProtection();
 app.MapSummitGraphQL();
 app.MapSummitHealth();

@@ -140,6 +140,6 @@ public sealed partial class DayTablesWithSpeakersReader : IPageReader
         MarkdownTables.Find(page, section.FirstBodyLine, section.LastLine)
             .FirstOrDefault(table => table.Column(MarkdownTable.SpeakerHeaders) >= 0 && table.Column(MarkdownTable.TimeHeaders) >= 0);
 
-    [GeneratedRegex(@"^(?:(?<time>Time)\s*\((?<zone>[A-Z]{2,5})\)|(?<zone>[A-Z]{2,5}))\z")]
+    [GeneratedRegex(@"^(?:(?<time>Time)\s*\((?<zone>[A-Z]{2,5})\)|(?<zone>[A-Z]{2,5}))\z", RegexOptions.IgnoreCase)]
     private static partial Regex ZoneInHeader();
 }

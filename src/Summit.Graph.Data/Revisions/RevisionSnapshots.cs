@@ -4,10 +4,13 @@ using Summit.Graph.Data.Entities;
 
 namespace Summit.Graph.Data.Revisions;
 
-/// <summary>A session's full content, as revisions keep it.</summary>
+/// <summary>
+/// A session's full content, as revisions keep it, its publication and schedule included (kept for history;
+/// <c>restoreSessionRevision</c> leaves both as they are). Revisions written before the schedule existed read it as null.
+/// </summary>
 public sealed record SessionSnapshot(
     string Slug, string Title, string? ProgrammeTitle, SessionKind Kind, string Abstract, PublicationStatus Status, int? SlotId,
-    IReadOnlyList<SessionPresenterSnapshot> Presenters, IReadOnlyList<LinkSnapshot> Links)
+    IReadOnlyList<SessionPresenterSnapshot> Presenters, IReadOnlyList<LinkSnapshot> Links, DateTime? PublishAt, DateTime? UnpublishAt)
 {
     public static SessionSnapshot Of(Session s)
     {
@@ -15,7 +18,8 @@ public sealed record SessionSnapshot(
         return new(
             s.Slug, s.Title, s.ProgrammeTitle, s.Kind, s.Abstract.Markdown, s.Status, s.SlotId,
             [.. s.Presenters.OrderBy(p => p.Position).Select(p => new SessionPresenterSnapshot(p.PresenterId, p.Role, p.Position))],
-            [.. s.Links.OrderBy(l => l.Position).Select(l => new LinkSnapshot(l.Kind, l.Url, l.Label, l.Position))]);
+            [.. s.Links.OrderBy(l => l.Position).Select(l => new LinkSnapshot(l.Kind, l.Url, l.Label, l.Position))],
+            s.PublishAt, s.UnpublishAt);
     }
 }
 

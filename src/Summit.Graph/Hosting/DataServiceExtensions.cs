@@ -46,10 +46,12 @@ public static class DataServiceExtensions
     }
 
     /// <summary>
-    /// Applies migrations and writes the configured webhooks (a server that does not migrate leaves the database as it is),
-    /// and imports the bundled summit into an empty database, as configured.
+    /// Applies migrations and, for the server (<paramref name="serving"/>), writes the configured webhooks (a server that
+    /// does not migrate leaves the database as it is), and imports the bundled summit into an empty database, as
+    /// configured. Command-line commands leave the webhooks as they are: they run without the server's settings, and
+    /// writing theirs would remove the webhooks the running server was configured with.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool serving = false)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var contexts = app.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>();
@@ -57,7 +59,10 @@ public static class DataServiceExtensions
         if (options.MigrateOnStartup)
         {
             await MigrateWhenReachableAsync(db, TimeSpan.FromSeconds(options.StartupTimeoutSeconds), app.Logger);
-            await app.Services.SyncConfiguredWebhooksAsync();
+            if (serving)
+            {
+                await app.Services.SyncConfiguredWebhooksAsync();
+            }
         }
 
         if (options.SeedWhenEmpty && !await db.Events.AnyAsync())

@@ -14,11 +14,9 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     /// <summary>How often the row is read: a single-row primary-key read, well under a millisecond.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    private readonly Lock applying = new();
+    private readonly SemaphoreSlim reading = new(1, 1);
     private long version;
     private long publicVersion;
-    private long readsStarted;
-    private long lastApplied;
     private bool unreachable;
 
     /// <summary>The stored count of every committed change, as last read.</summary>
@@ -49,27 +47,24 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     }
 
     /// <summary>
-    /// Reads the stored versions now. Reads may overlap (the poll, and the read after this process's own raise) and end
-    /// in any order; only a read that started after every read already applied is applied, so an older read never
-    /// takes the versions back (which would change every ETag twice for one change). A read started later than another
-    /// sees at least what that one saw, so the newest start is the newest truth, also when the database was restored
-    /// to lower versions.
+    /// Reads the stored versions now. Reads (the poll, and the read after this process's own raise) run one at a time,
+    /// each reading and applying before the next starts, so a read never applies an older value after a newer one
+    /// (which would change every ETag twice for one change); a later read sees at least what an earlier one saw, also
+    /// when the database was restored to lower versions.
     /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var ticket = Interlocked.Increment(ref readsStarted);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (all, onlyPublic) = await ContentVersionStore.ReadAsync(db, cancellationToken);
-        lock (applying)
+        await reading.WaitAsync(cancellationToken);
+        try
         {
-            if (ticket < lastApplied)
-            {
-                return;
-            }
-
-            lastApplied = ticket;
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var (all, onlyPublic) = await ContentVersionStore.ReadAsync(db, cancellationToken);
             Interlocked.Exchange(ref version, all);
             Interlocked.Exchange(ref publicVersion, onlyPublic);
+        }
+        finally
+        {
+            reading.Release();
         }
     }
 

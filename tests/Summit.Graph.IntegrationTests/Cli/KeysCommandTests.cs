@@ -72,6 +72,34 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Equal(0, await server.WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Presenters, p => p.Name == "Socket Person")));
     }
 
+    /// <summary>
+    /// A command runs without the server's settings: it must not write its own (no) configured webhooks over the
+    /// server's, which would silently stop the running server's deliveries.
+    /// </summary>
+    [Fact]
+    public async Task ACommandLeavesTheServersConfiguredWebhooksInPlace()
+    {
+        using var server = new SummitServer
+        {
+            Settings =
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:DataDirectory"] = Path.Combine(folder, "data"),
+                ["Webhooks:Endpoints:0:Url"] = "http://127.0.0.1:9/summit",
+                ["Webhooks:Endpoints:0:Secret"] = "configured-secret",
+            },
+        };
+        Task<string[]> ConfiguredAsync() => server.WithDatabaseAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToArrayAsync(db.WebhookEndpoints.Where(e => e.FromConfiguration).Select(e => e.Url)));
+        var before = await ConfiguredAsync();
+
+        var created = await RunAsync("keys", "create", "--name", "webhook-bystander", "--role", "previewer");
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.Equal(["http://127.0.0.1:9/summit"], before);
+        Assert.Equal(before, await ConfiguredAsync());
+    }
+
     /// <summary>Runs createPresenter with the key on a server over the command's database; the refusal's code, or null.</summary>
     private async Task<string?> CreatePresenterAsync(string key, string name)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -40,28 +39,14 @@ public sealed class CommandLineWriterTests : IAsyncLifetime
 
         var import = await ServerProcess.RunAsync(server.DataDirectory, "import", sample);
         // How soon depends on the machine; that it happens does not. The server reads the version every poll interval.
-        var after = await WaitForChangeAsync(client, before.ETag!, GraphQLWebSocket.Deadline);
+        var after = await Eventually.ReturnsAsync(async () => await GetAsync(client, before.ETag) is { Status: not HttpStatusCode.NotModified } changed ? changed : null,
+            "an answer changed by the command-line import");
 
         Assert.Equal((HttpStatusCode.OK, 1, 1), (before.Status, before.TotalCount, before.Listed));
         Assert.Equal(HttpStatusCode.NotModified, revalidated.Status);
         Assert.Equal(0, import.ExitCode);
         Assert.Equal((HttpStatusCode.OK, 2, 2), (after.Status, after.TotalCount, after.Listed));
         Assert.NotEqual(before.ETag, after.ETag);
-    }
-
-    private async Task<Answer> WaitForChangeAsync(HttpClient client, string etag, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var answer = await GetAsync(client, etag);
-            if (answer.Status != HttpStatusCode.NotModified || clock.Elapsed > timeout)
-            {
-                return answer;
-            }
-
-            await Task.Delay(DatabaseContentVersion.PollInterval);
-        }
     }
 
     private async Task<Answer> GetAsync(HttpClient client, string? etag)

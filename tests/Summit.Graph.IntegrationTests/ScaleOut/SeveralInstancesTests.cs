@@ -57,7 +57,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var saved = await MutateAsync(first, sessionId, "Volume hotplug, edited on instance one");
         var after = await GetAsync(client, second, before.ETag);
         var afterOnFirst = await GetAsync(client, first, etag: null);
-        var pushed = await subscription.NextAsync(TimeSpan.FromSeconds(10));
+        var pushed = await subscription.NextAsync(GraphQLWebSocket.Deadline);
 
         Assert.Equal(HttpStatusCode.OK, before.Status);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.Status);

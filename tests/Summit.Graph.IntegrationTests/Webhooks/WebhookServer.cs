@@ -68,7 +68,7 @@ public sealed class WebhookServer : IAsyncLifetime
 
     private static string? Iso(DateTime? time) => time?.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    private const string SessionSelection = "{ id slug version status publishAt unpublishAt revisions { operation author changedFields } }";
+    private const string SessionSelection = "{ id slug version status publishAt unpublishAt revisions { operation author changedFields previousContent } }";
 
     /// <summary>Runs a mutation on a session at its current version, with <paramref name="fields"/> besides id and version.</summary>
     public async Task ChangeAsync(string mutation, string slug, object? fields = null)

@@ -224,6 +224,9 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Equal("DRAFT", applied.Text("status"));
         Assert.Null(applied["publishAt"]?.GetValue<string>());
         Assert.Equal(("UNPUBLISH", "schedule", "publishAt,unpublishAt"), Revision(applied["revisions"]![0]!));
+        // Nothing is lost: the revision keeps the schedule it dropped.
+        var dropped = Summit.Graph.Data.Revisions.RevisionSnapshots.Read<Summit.Graph.Data.Revisions.SessionSnapshot>(applied["revisions"]![0]!.Text("previousContent"))!;
+        Assert.Equal((draft.Text("publishAt"), draft.Text("unpublishAt")), (Iso(dropped.PublishAt), Iso(dropped.UnpublishAt)));
         Assert.Null(anonymous["session"]);
         Assert.DoesNotContain(deliveries, d => d.Text("event") == "session.published");
     }
@@ -271,6 +274,8 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Equal("2030-01-01T10:00:00Z", created["session"].Text("publishAt"));
         Assert.Contains("Must be later than publishAt (2030-01-01T10:00:00Z)", earlier, StringComparison.Ordinal);
     }
+
+    private static string? Iso(DateTime? time) => time?.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string, string, string) Revision(JsonNode revision) =>
         (revision.Text("operation"), revision.Text("author"), string.Join(',', revision["changedFields"]!.AsArray().Select(f => f!.GetValue<string>())));
