@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -7,7 +8,8 @@ namespace Summit.Graph.Data.Sqlite;
 /// <summary>
 /// A SQLite connection that keeps a compiled command per SQL text, the least recently used dropped first
 /// beyond <see cref="Capacity"/> (clients can send any number of query shapes). It belongs to one pooled
-/// context, used by one request at a time, so it needs no locks.
+/// context, used by one request at a time, so it needs no locks. EF Core's commands (<see cref="CreateDbCommand"/>)
+/// run on the kept ones outside a transaction, and count themselves (<see cref="SqlStatementCounter"/>).
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite compiles the SQL of every command again: it keeps compiled statements only while a
@@ -29,6 +31,13 @@ public sealed class StatementCachingConnection(string connectionString) : Sqlite
     public int CachedCount => commands.Count;
 
     public bool Holds(string sql) => commands.ContainsKey(sql);
+
+    /// <summary>
+    /// The commands EF Core creates (through <see cref="DbConnection.CreateCommand"/>) count and keep their statements;
+    /// Microsoft.Data.Sqlite's own (<c>BEGIN</c>, <c>COMMIT</c>, made with <see cref="SqliteConnection.CreateCommand"/>)
+    /// are not a request's statements, as on the server databases, where EF Core's interceptor does not see them either.
+    /// </summary>
+    protected override DbCommand CreateDbCommand() => new CachedCommand { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
     /// <summary>Runs <paramref name="command"/>'s SQL with its parameters on the compiled command for that SQL.</summary>
     public SqliteDataReader ExecuteReader(SqliteCommand command)
@@ -127,6 +136,59 @@ public sealed class StatementCachingConnection(string connectionString) : Sqlite
         {
             leastRecentFirst.Remove(node);
             node.Value.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Every execution of a SQLite command (reader, scalar, non-query, and their async forms) ends in
+    /// <see cref="SqliteCommand.ExecuteReader(CommandBehavior)"/>, so this is where statements are counted. Readers
+    /// outside a transaction (EF Core's queries) run on the kept commands; writes, scalars and commands inside a
+    /// transaction (a mutation's) run as they were created.
+    /// </summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        /// <summary>Set while a non-query or scalar runs its reader, which is neither counted again nor kept.</summary>
+        private bool direct;
+
+        public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
+        {
+            if (direct)
+            {
+                return base.ExecuteReader(behavior);
+            }
+
+            SqlStatementCounter.Count();
+            return Transaction is null && Connection is StatementCachingConnection connection
+                ? connection.ExecuteReader(this)
+                : base.ExecuteReader(behavior);
+        }
+
+        public override int ExecuteNonQuery()
+        {
+            SqlStatementCounter.Count();
+            direct = true;
+            try
+            {
+                return base.ExecuteNonQuery();
+            }
+            finally
+            {
+                direct = false;
+            }
+        }
+
+        public override object? ExecuteScalar()
+        {
+            SqlStatementCounter.Count();
+            direct = true;
+            try
+            {
+                return base.ExecuteScalar();
+            }
+            finally
+            {
+                direct = false;
+            }
         }
     }
 }

@@ -18,9 +18,8 @@ public static class DataServiceExtensions
     {
         var services = builder.Services;
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddSingleton<IInterceptor, SqlStatementCounter>();
+        services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
-        services.AddSingleton<IInterceptor, SqliteStatementCache>();
         services.AddSingleton<CompiledQueryCache>();
         services.AddPooledDbContextFactory<SummitDbContext>((provider, options) =>
         {
@@ -30,6 +29,12 @@ public static class DataServiceExtensions
                 ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, provider.GetRequiredService<IHostEnvironment>()) : null);
             DatabaseProviders.Configure(options, database.Provider, connectionString);
             options.AddInterceptors(provider.GetServices<IInterceptor>());
+            if (database.Provider != DatabaseProviders.Sqlite)
+            {
+                // SQLite's connections count their own statements (StatementCachingConnection).
+                options.AddInterceptors(provider.GetRequiredService<SqlStatementCounter>());
+            }
+
             options.UseMemoryCache(provider.GetRequiredService<CompiledQueryCache>().Cache);
             // Every context is used by one loader or one edit at a time (created for it and disposed after), so EF
             // Core's check for concurrent use, an AsyncLocal write around every statement (a twentieth of a read's

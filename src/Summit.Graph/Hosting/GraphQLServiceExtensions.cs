@@ -61,7 +61,7 @@ public static class GraphQLServiceExtensions
             // Queries run their fields one after another: resolvers read loaded rows, and batch loaders still
             // gather a whole level into one statement, so a task per field cost allocations and overlapped
             // little (only the first statements of root fields).
-            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             // Names such as Křepinský stay readable; the responses are JSON, never inlined into HTML.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(new BoundedErrorInfoProvider(new global::GraphQL.Execution.ErrorInfoProviderOptions { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))

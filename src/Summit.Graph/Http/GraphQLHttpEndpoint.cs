@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
+using Summit.Graph.Data;
 using Summit.Graph.Hosting;
 using Summit.Graph.Limits;
 

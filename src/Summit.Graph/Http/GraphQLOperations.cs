@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Summit.Graph.Auth;
 using Summit.Graph.GraphQL.Common;
 using RequestQueries = Summit.Graph.GraphQL.Common.ResolveFieldContextExtensions;
+using Summit.Graph.Data;
 using Summit.Graph.Hosting;
 using Summit.Graph.Limits;
 using Summit.Graph.Telemetry;

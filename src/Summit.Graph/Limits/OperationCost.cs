@@ -37,8 +37,7 @@ public static class OperationCost
 {
     public static OperationCostMetrics Measure(ValidationContext context, OperationLimitOptions limits)
     {
-        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
-        var walker = new Walker(context, fragments, limits);
+        var walker = new Walker(context, limits);
         var root = context.Operation.Operation switch
         {
             OperationType.Mutation => context.Schema.Mutation,
@@ -49,31 +48,61 @@ public static class OperationCost
         return new OperationCostMetrics(fieldCost, typeCost + 1);
     }
 
-    private sealed class Walker(ValidationContext context, Dictionary<string, GraphQLFragmentDefinition> fragments, OperationLimitOptions limits)
+    /// <remarks>
+    /// Runs for every request (costs depend on variables), so it reuses the thread's per-selection-set dictionaries
+    /// (the walk never leaves its thread) and indexes the document's fragments only when it meets a spread.
+    /// </remarks>
+    private sealed class Walker(ValidationContext context, OperationLimitOptions limits)
     {
+        /// <summary>A selection set larger than this gets a dictionary that is not kept for the next walk.</summary>
+        private const int KeptFieldSetSize = 64;
+
+        /// <summary>Dictionaries kept per thread: one per nesting level of an ordinary operation.</summary>
+        private const int KeptFieldSets = 16;
+
+        [ThreadStatic]
+        private static Stack<Dictionary<string, GraphQLField>>? freeFieldSets;
+
+        private Dictionary<string, GraphQLFragmentDefinition>? fragments;
+
         public (double Field, double Type) SelectionSet(GraphQLSelectionSet selectionSet, IGraphType type, (FieldType Definition, GraphQLField Node)? parent)
         {
-            var possibleTypes = type switch
+            switch (type)
             {
-                IObjectGraphType objectType => [objectType],
-                IAbstractGraphType abstractType => abstractType.PossibleTypes.ToArray(),
-                _ => [],
-            };
-            double field = 0, typeCost = 0;
-            foreach (var possible in possibleTypes)
-            {
-                var fields = new Dictionary<string, GraphQLField>();
-                Collect(selectionSet, possible, fields);
-                double possibleField = 0, possibleType = 0;
-                foreach (var node in fields.Values)
-                {
-                    var (f, t) = Field(node, possible, parent);
-                    possibleField += f;
-                    possibleType += t;
-                }
+                case IObjectGraphType objectType:
+                    return SelectionSet(selectionSet, objectType, parent);
+                case IAbstractGraphType abstractType:
+                    double field = 0, typeCost = 0;
+                    foreach (var possible in abstractType.PossibleTypes)
+                    {
+                        var (possibleField, possibleType) = SelectionSet(selectionSet, possible, parent);
+                        field = Math.Max(field, possibleField);
+                        typeCost = Math.Max(typeCost, possibleType);
+                    }
 
-                field = Math.Max(field, possibleField);
-                typeCost = Math.Max(typeCost, possibleType);
+                    return (field, typeCost);
+                default:
+                    return (0, 0);
+            }
+        }
+
+        private (double Field, double Type) SelectionSet(GraphQLSelectionSet selectionSet, IObjectGraphType type, (FieldType Definition, GraphQLField Node)? parent)
+        {
+            var free = freeFieldSets ??= new Stack<Dictionary<string, GraphQLField>>();
+            var fields = free.Count > 0 ? free.Pop() : new Dictionary<string, GraphQLField>();
+            Collect(selectionSet, type, fields);
+            double field = 0, typeCost = 0;
+            foreach (var node in fields.Values)
+            {
+                var (f, t) = Field(node, type, parent);
+                field += f;
+                typeCost += t;
+            }
+
+            if (fields.Count <= KeptFieldSetSize && free.Count < KeptFieldSets)
+            {
+                fields.Clear();
+                free.Push(fields);
             }
 
             return (field, typeCost);
@@ -92,12 +121,15 @@ public static class OperationCost
                     case GraphQLInlineFragment inline when Applies(inline.TypeCondition, type):
                         Collect(inline.SelectionSet, type, fields);
                         break;
-                    case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) && Applies(fragment.TypeCondition, type):
+                    case GraphQLFragmentSpread spread when Fragments().TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) && Applies(fragment.TypeCondition, type):
                         Collect(fragment.SelectionSet, type, fields);
                         break;
                 }
             }
         }
+
+        private Dictionary<string, GraphQLFragmentDefinition> Fragments() =>
+            fragments ??= context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
 
         private bool Applies(GraphQLTypeCondition? condition, IObjectGraphType type) =>
             condition is null || condition.Type.Name.StringValue == type.Name
@@ -206,13 +238,18 @@ public static class OperationCost
 
             if (directive.FindArgument("slicingArguments")?.Value is IEnumerable<string> slicing)
             {
-                var given = slicing
-                    .Select(name => arguments?.TryGetValue(name, out var value) == true && value.Source != ArgumentSource.FieldDefault && value.Value is int size ? size : (int?)null)
-                    .Where(size => size is not null)
-                    .ToList();
-                if (given.Count > 0)
+                int? largest = null;
+                foreach (var name in slicing)
                 {
-                    return Math.Max(0, given.Max()!.Value);
+                    if (arguments?.TryGetValue(name, out var value) == true && value.Source != ArgumentSource.FieldDefault && value.Value is int size)
+                    {
+                        largest = Math.Max(largest ?? int.MinValue, size);
+                    }
+                }
+
+                if (largest is { } given)
+                {
+                    return Math.Max(0, given);
                 }
 
                 if (directive.FindArgument("slicingArgumentDefaultValue")?.Value is int fallback)

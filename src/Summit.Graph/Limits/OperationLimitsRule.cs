@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
@@ -21,6 +22,12 @@ public sealed class OperationLimitsRule(
     IHttpContextAccessor http)
     : ComplexityValidationRule(CreateComplexityOptions(limits.Value))
 {
+    /// <summary>
+    /// The counts of an operation's fields and aliases, which no variable changes, kept as long as its parsed document
+    /// (a kept or persisted document is parsed once and validated again for each request's variables).
+    /// </summary>
+    private static readonly ConditionalWeakTable<GraphQLOperationDefinition, StrongBox<(double Fields, double Aliases)>> SelectionCounts = new();
+
     private readonly OperationLimitOptions options = limits.Value;
 
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
@@ -110,8 +117,8 @@ public sealed class OperationLimitsRule(
 
     private void CheckSelectionCounts(ValidationContext context)
     {
-        var definitions = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
-        var (fields, aliases) = Count(context.Operation.SelectionSet, new FragmentCounts(definitions));
+        var (fields, aliases) = SelectionCounts.GetValue(context.Operation, _ => new StrongBox<(double, double)>(
+            Count(context.Operation.SelectionSet, new FragmentCounts(context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue))))).Value;
         if (fields > options.MaxFields)
         {
             Report(context, LimitCodes.Fields, $"The operation selects {fields:N0} fields; at most {options.MaxFields:N0} are allowed (GraphQL:Limits:MaxFields).");

@@ -1,6 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Summit.Graph.Data.Sqlite;
-using Summit.Graph.Hosting;
+using Summit.Graph.Data;
 
 namespace Summit.Graph.Tests.Data;
 
@@ -25,6 +26,46 @@ public sealed class StatementCachingConnectionTests : IDisposable
         Assert.Equal([4, 6], Run(Select, 2));
 
         Assert.Equal(1, connection.CachedCount);
+    }
+
+    /// <summary>
+    /// SQLite runs without an EF Core command interceptor: the commands EF Core creates count every statement of the
+    /// request, in every form of execution, and keep only readers outside a transaction; the provider's own
+    /// transaction statements are neither counted nor kept.
+    /// </summary>
+    [Fact]
+    public async Task ItsCommandsCountEveryStatementAndKeepOnlyReadersOutsideATransaction()
+    {
+        var counted = SqlStatementCounter.Begin();
+        using (var reader = Command(Select, 1).ExecuteReader())
+        {
+            Assert.True(reader.Read());
+        }
+
+        using (var reader = await Command(Select, 2).ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+        }
+
+        const string Insert = "INSERT INTO numbers VALUES (4)";
+        const string Count = "SELECT count(*) FROM numbers";
+        Assert.Equal(1, Command(Insert).ExecuteNonQuery());
+        Assert.Equal(1, await Command(Insert).ExecuteNonQueryAsync());
+        Assert.Equal(5L, Command(Count).ExecuteScalar());
+        Assert.Equal(5L, await Command(Count).ExecuteScalarAsync());
+        using (var transaction = connection.BeginTransaction())
+        {
+            var inTransaction = Command("SELECT value FROM numbers WHERE value >= @from ORDER BY value", 5);
+            inTransaction.Transaction = transaction;
+            using var reader = inTransaction.ExecuteReader();
+            Assert.False(reader.Read());
+        }
+
+        Assert.Equal(7, counted.Count);
+        Assert.True(connection.Holds(Select));
+        Assert.False(connection.Holds(Insert));
+        Assert.False(connection.Holds(Count));
+        Assert.False(connection.Holds("SELECT value FROM numbers WHERE value >= @from ORDER BY value"));
     }
 
     [Fact]
@@ -113,6 +154,19 @@ public sealed class StatementCachingConnectionTests : IDisposable
     public void Dispose() => connection.Dispose();
 
     private List<long> Run(string sql, long from) => Run(connection, sql, from);
+
+    /// <summary>A command as EF Core makes one (<see cref="DbConnection.CreateCommand"/>), run through its own methods.</summary>
+    private DbCommand Command(string sql, long? from = null)
+    {
+        var command = ((DbConnection)connection).CreateCommand();
+        command.CommandText = sql;
+        if (from is { } value)
+        {
+            command.Parameters.Add(new SqliteParameter("@from", value));
+        }
+
+        return command;
+    }
 
     private static List<long> Run(StatementCachingConnection connection, string sql, long from)
     {

@@ -79,4 +79,34 @@ public sealed class BatchLoaderTests
             Assert.Equal("down", failure.Message);
         }
     }
+
+    /// <summary>
+    /// What <see cref="QueryExecutionStrategy"/> reads to complete a row in place: nothing while the key is queued or
+    /// its fetch runs, the value (or the missing value) once the batch arrived, and nothing for a failed batch, whose
+    /// rows then fail through <see cref="IDataLoaderResult.GetResultAsync"/> as before.
+    /// </summary>
+    [Fact]
+    public async Task AResultHasArrivedOnlyOnceItsBatchSucceeded()
+    {
+        var release = new TaskCompletionSource<IReadOnlyDictionary<int, string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loader = new BatchLoader<int, string>((_, _) => release.Task, "none");
+        var found = Assert.IsAssignableFrom<IArrivedDataLoaderResult>(loader.Load(1));
+        var missing = Assert.IsAssignableFrom<IArrivedDataLoaderResult>(loader.Load(2));
+        Assert.False(found.TryGetArrived(out _));
+
+        var fetching = found.GetResultAsync();
+        Assert.False(missing.TryGetArrived(out _));
+        release.SetResult(new Dictionary<int, string> { [1] = "one" });
+        await fetching;
+
+        Assert.True(found.TryGetArrived(out var value));
+        Assert.Equal("one", value);
+        Assert.True(missing.TryGetArrived(out var none));
+        Assert.Equal("none", none);
+
+        var failing = new BatchLoader<int, string>((_, _) => Task.FromException<IReadOnlyDictionary<int, string>>(new InvalidOperationException("down")), "none");
+        var failed = Assert.IsAssignableFrom<IArrivedDataLoaderResult>(failing.Load(1));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failed.GetResultAsync());
+        Assert.False(failed.TryGetArrived(out _));
+    }
 }

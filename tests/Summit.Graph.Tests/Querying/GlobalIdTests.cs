@@ -69,5 +69,22 @@ public sealed class GlobalIdTests
     public void EncodingIsBase64OfTypeColonKey(string typeName, int id) =>
         Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{id}")), GlobalId.Encode(typeName, id));
 
+    /// <summary>
+    /// Encoded IDs are kept up to a bound: an ID asked for again is the kept string, and past the bound (when the
+    /// table is emptied) every ID still encodes to HotChocolate's text, for types whose keys overlap.
+    /// </summary>
+    [Fact]
+    public void KeptIdsAreReusedAndIdsPastTheBoundStillEncodeExactly()
+    {
+        Assert.Same(GlobalId.Encode("Slot", 7), GlobalId.Encode("Slot", 7));
+        for (var id = 1; id <= GlobalId.EncodedCapacity + 100; id++)
+        {
+            foreach (var typeName in new[] { "Session", "Presenter" })
+            {
+                Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{id}")), GlobalId.Encode(typeName, id));
+            }
+        }
+    }
+
     private static string Id(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }

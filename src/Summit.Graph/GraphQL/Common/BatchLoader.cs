@@ -86,6 +86,18 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
 
     private TValue ValueOf(IReadOnlyDictionary<TKey, TValue> values, TKey key) => values.TryGetValue(key, out var value) ? value : missing;
 
+    private bool TryGetArrived(TKey key, out TValue value)
+    {
+        Task<IReadOnlyDictionary<TKey, TValue>>? batch;
+        lock (gate)
+        {
+            batch = BatchOf(key);
+        }
+
+        value = batch is { IsCompletedSuccessfully: true } ? ValueOf(batch.Result, key) : default!;
+        return batch is { IsCompletedSuccessfully: true };
+    }
+
     private async Task<TValue> ValueAsync(Task<IReadOnlyDictionary<TKey, TValue>> values, TKey key) => ValueOf(await values, key);
 
     private async Task<object?> BoxedValueAsync(Task<IReadOnlyDictionary<TKey, TValue>> values, TKey key) => ValueOf(await values, key);
@@ -94,8 +106,15 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     /// One parent's or item's result. Most are asked for after their batch arrived (GraphQL.NET awaits them in turn),
     /// so those answer with a completed task and no state machine: one allocation per row, not three.
     /// </summary>
-    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>, IArrivedDataLoaderResult
     {
+        public bool TryGetArrived(out object? value)
+        {
+            var arrived = loader.TryGetArrived(key, out var typed);
+            value = typed;
+            return arrived;
+        }
+
         public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var values = loader.ValuesFor(key, cancellationToken);

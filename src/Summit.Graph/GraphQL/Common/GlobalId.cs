@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -9,11 +10,42 @@ namespace Summit.Graph.GraphQL.Common;
 /// </summary>
 public static class GlobalId
 {
+    /// <summary>
+    /// IDs kept once encoded, beyond the objects of the largest programmes (50 editions hold about 6,000); the
+    /// table is emptied when it reaches this size, so any number of objects keeps it under a couple of megabytes.
+    /// </summary>
+    public const int EncodedCapacity = 16_384;
+
+    private static readonly ConcurrentDictionary<(string TypeName, int Id), string> Encoded = new();
+    private static int encodedCount;
+
     /// <summary>The ID of <paramref name="typeName"/>'s object <paramref name="id"/>: base64 of its UTF-8 <c>TypeName:id</c>.</summary>
+    /// <remarks>
+    /// Every object of every answer has an ID, and the same objects are answered again and again, so an ID is
+    /// encoded once and kept (<see cref="EncodedCapacity"/>): answering it again allocates nothing.
+    /// </remarks>
     public static string Encode(string typeName, int id)
     {
-        // Written on the stack: every object of every answer has an ID, so the result should be the only allocation.
-        // Type names are the schema's, a few dozen characters at most.
+        if (Encoded.TryGetValue((typeName, id), out var kept))
+        {
+            return kept;
+        }
+
+        var encoded = EncodeText(typeName, id);
+        if (Interlocked.Increment(ref encodedCount) > EncodedCapacity)
+        {
+            Encoded.Clear();
+            Interlocked.Exchange(ref encodedCount, 1);
+        }
+
+        Encoded[(typeName, id)] = encoded;
+        return encoded;
+    }
+
+    private static string EncodeText(string typeName, int id)
+    {
+        // Written on the stack, so that the result is the only allocation. Type names are the schema's, a few dozen
+        // characters at most.
         Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(typeName.Length) + 12];
         var length = Encoding.UTF8.GetBytes(typeName, text);
         text[length++] = (byte)':';

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
+using GraphQLParser.AST;
 
 namespace Summit.Graph.GraphQL.Common;
 
@@ -43,10 +44,22 @@ public static class ZonedTime
 /// The schema's <c>DateTime</c> scalar, which also answers a time in a zone (<see cref="ZonedTime"/>): ISO 8601
 /// with that zone's offset. It replaces GraphQL.NET's own, which serialises UTC times only.
 /// </summary>
+/// <remarks>
+/// A field's value is answered as the <see cref="DateTime"/> or <see cref="DateTimeOffset"/> itself, not as text:
+/// System.Text.Json writes both in exactly the scalar's form (<see cref="UtcFormat"/>, <see cref="OffsetFormat"/>:
+/// no trailing zeros in the fraction, <c>Z</c> for UTC, else the offset), straight into the response, so no string is
+/// made for each time of every answer. Values printed into the schema (<see cref="ToAST"/>) are formatted here.
+/// </remarks>
 /// <seealso href="https://scalars.graphql.org/chillicream/date-time.html"/>
 public sealed class ZonedDateTimeGraphType : DateTimeGraphType
 {
     public const string SpecifiedByUrl = "https://scalars.graphql.org/chillicream/date-time.html";
+
+    /// <summary>A UTC time's text: <c>2021-02-09T14:00:00Z</c>, GraphQL.NET's format.</summary>
+    public const string UtcFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK";
+
+    /// <summary>A zoned time's text: <c>2021-02-09T09:00:00-05:00</c>.</summary>
+    public const string OffsetFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
 
     public ZonedDateTimeGraphType()
     {
@@ -55,6 +68,12 @@ public sealed class ZonedDateTimeGraphType : DateTimeGraphType
         this.SpecifiedBy(SpecifiedByUrl);
     }
 
-    public override object? Serialize(object? value) =>
-        value is DateTimeOffset local ? local.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) : base.Serialize(value);
+    public override object? Serialize(object? value) => value is DateTime or DateTimeOffset ? value : base.Serialize(value);
+
+    public override GraphQLValue ToAST(object? value) => value switch
+    {
+        DateTimeOffset local => new GraphQLStringValue(local.ToString(OffsetFormat, CultureInfo.InvariantCulture)),
+        DateTime utc => new GraphQLStringValue(utc.ToString(UtcFormat, CultureInfo.InvariantCulture)),
+        _ => base.ToAST(value),
+    };
 }

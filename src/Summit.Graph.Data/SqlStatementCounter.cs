@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Summit.Graph.Hosting;
+namespace Summit.Graph.Data;
 
 /// <summary>
 /// Counts the SQL statements each request sends, for request logs, the benchmark and the tests that hold
-/// the statement count per request constant.
+/// the statement count per request constant. As an EF Core interceptor it counts on the server databases; SQLite's
+/// <see cref="Sqlite.StatementCachingConnection"/> counts its own commands, so that SQLite runs with no command
+/// interceptor at all (with one, EF Core allocates four event objects around every statement).
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
@@ -41,7 +43,8 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Count()
+    /// <summary>Counts one statement for the current request, if one is counting.</summary>
+    public static void Count()
     {
         Current.Value?.Increment();
     }
