@@ -155,15 +155,7 @@ public sealed class ImportHistory
                     _ => WebhookActions.Changed,
                 }))
             .Where(change => change.Action is not null)
-            .Select(change => new WebhookEvent(change.edit.Kind.TypeName, change.Action!, ((IVersioned)change.edit.Entity).Id,
-                change.edit.Entity switch
-                {
-                    Session session => session.Slug,
-                    Presenter presenter => presenter.Slug,
-                    Event edition => edition.Slug,
-                    _ => null,
-                },
-                Edition.Slug, ((IVersioned)change.edit.Entity).Version));
+            .Select(change => WebhookEvent.About((IVersioned)change.edit.Entity, change.edit.Kind.TypeName, change.Action!, Edition.Slug));
 
     /// <summary>
     /// Every object added, changed or removed, in a stable order: the edition, its days, slots, sessions, then people.

@@ -18,6 +18,26 @@ public sealed record WebhookEvent(string Type, string Action, int EntityId, stri
 {
     /// <summary>The event's name: the type in lower case, a dot, the action (<c>session.published</c>).</summary>
     public string Name => $"{Type.ToLowerInvariant()}.{Action}";
+
+    /// <summary>
+    /// The event about <paramref name="entity"/> after a change, as editors' mutations and imports both send it: its
+    /// slug when it has one, the edition's slug unless it is a person (people belong to no edition), its new version.
+    /// </summary>
+    /// <param name="type">The object's GraphQL type name (<c>Session</c>).</param>
+    /// <param name="action">One of <see cref="WebhookActions"/>.</param>
+    /// <param name="edition">The slug of the edition the change was made in.</param>
+    public static WebhookEvent About(IVersioned entity, string type, string action, string? edition)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var slug = entity switch
+        {
+            Session session => session.Slug,
+            Presenter presenter => presenter.Slug,
+            Event ev => ev.Slug,
+            _ => null,
+        };
+        return new WebhookEvent(type, action, entity.Id, slug, entity is Presenter ? null : edition, entity.Version);
+    }
 }
 
 /// <summary>The actions of <see cref="WebhookEvent"/>, as they appear in event names.</summary>

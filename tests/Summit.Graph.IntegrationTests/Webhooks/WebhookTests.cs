@@ -124,6 +124,8 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Contains("presenter 'Karel Simon': company changed", summary.Changes);
         Assert.Equal(("IBM", karel.Number("version")), (karel.Text("company"), changed.Json["version"]!.GetValue<int>()));
         Assert.True(changed.SignedWith(WebhookServer.ConfiguredSecret));
+        // People belong to no edition: an import announces a person as an editor's change does (below), with no edition.
+        Assert.Equal(("karel-simon", null), (changed.Json["slug"]!.GetValue<string>(), changed.Json["edition"]?.GetValue<string>()));
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         var received = await receiver.WaitForAsync(_ => receiver.About(person.Text("id"), Config).Any(e => e.Name == "presenter.deleted"), "presenter.deleted");
 
         var deleted = receiver.About(person.Text("id"), Config).Single(e => e.Name == "presenter.deleted");
-        Assert.Equal(("Presenter", "filip-krepinsky"), (deleted.Json["type"]!.GetValue<string>(), deleted.Json["slug"]!.GetValue<string>()));
+        Assert.Equal(("Presenter", "filip-krepinsky", null), (deleted.Json["type"]!.GetValue<string>(), deleted.Json["slug"]!.GetValue<string>(), deleted.Json["edition"]?.GetValue<string>()));
         Assert.True(deleted.SignedWith(WebhookServer.ConfiguredSecret));
         Assert.NotEmpty(received);
     }

@@ -153,17 +153,9 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
                 var isPublic = sessions.Any(s => s.Public) || publicEventIds.Contains(e.Id) || everyEditionPublic;
                 return new EditionChange(e.Slug, sessions, isPublic, WholeProgramme: false);
             })],
-            [.. events.Select(e => new WebhookEvent(e.Change.Type, e.Action, e.Change.Entity.Id, SlugOf(e.Change.Entity),
-                e.EditionId is { } editionId ? slugs.GetValueOrDefault(editionId) : null, e.Change.Entity.Version))]);
+            [.. events.Select(e => WebhookEvent.About(e.Change.Entity, e.Change.Type, e.Action,
+                e.EditionId is { } editionId ? slugs.GetValueOrDefault(editionId) : null))]);
     }
-
-    private static string? SlugOf(IVersioned entity) => entity switch
-    {
-        Session session => session.Slug,
-        Presenter presenter => presenter.Slug,
-        Event ev => ev.Slug,
-        _ => null,
-    };
 
     /// <summary>
     /// Whether anonymous readers see <paramref name="entity"/> as committed, or saw it before, by the rules of the query
