@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Summit.Graph.Webhooks;
 
 /// <summary>Section <c>Webhooks</c>: receivers from configuration, and how the sender polls and retries.</summary>
@@ -27,11 +29,44 @@ public sealed class WebhookOptions
     /// <summary>How long one HTTP attempt may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long an instance holds a delivery while sending it; another instance sends it after that if the first died.</summary>
+    /// <summary>
+    /// How long an instance holds a delivery while sending it; another instance sends it after that if the first died.
+    /// Must be longer than <see cref="LongestRound"/> (checked at start), or a slow send could be sent twice.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Most deliveries sent at once by one instance.</summary>
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>
+    /// The longest one round of sending can take: every attempt timing out, and the waits between them at twice
+    /// their exponential value (room for Polly's jitter), each at most <see cref="MaxRetryDelay"/>. 42 s by default.
+    /// </summary>
+    public TimeSpan LongestRound
+    {
+        get
+        {
+            var longest = AttemptTimeout * (Math.Max(RetriesPerRound, 0) + 1);
+            for (var retry = 0; retry < RetriesPerRound; retry++)
+            {
+                longest += TimeSpan.FromTicks((long)Math.Min(RetryDelay.Ticks * Math.Pow(2, Math.Min(retry + 1, 30)), MaxRetryDelay.Ticks));
+            }
+
+            return longest;
+        }
+    }
+
+    /// <summary>Why these settings cannot run (a lease shorter than a round), or null.</summary>
+    public string? Problem() => Lease <= LongestRound
+        ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
+        : null;
+}
+
+/// <summary>Stops the start on settings the sender cannot run safely (<see cref="WebhookOptions.Problem"/>), with the reason.</summary>
+public sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
 
 /// <summary>One receiver from configuration.</summary>

@@ -13,7 +13,9 @@ namespace Summit.Graph.Webhooks;
 /// endpoint are delivered, claims each with a guarded update (a lease on the row, so with several instances one sends
 /// it), POSTs the signed body through the <c>webhooks</c> HTTP client (Polly retries with exponential backoff within a
 /// round) and records the outcome: delivered, or the error and the next round's time, which doubles per failed round.
-/// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again.
+/// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again. A
+/// lease outlasts a round (<see cref="WebhookOptions.LongestRound"/>, checked at start), and an outcome is recorded only
+/// while this instance still holds the lease it claimed, so a row another instance took over keeps that one's record.
 /// </summary>
 public sealed class WebhookSender(
     IDbContextFactory<SummitDbContext> contexts, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger) : BackgroundService
@@ -85,7 +87,10 @@ public sealed class WebhookSender(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTime.UtcNow;
+        // The lease is also this claim's token, compared when the outcome is written: whole microseconds, which every
+        // database keeps exactly (PostgreSQL's timestamps hold no finer).
         var leasedUntil = now + settings.Lease;
+        leasedUntil = leasedUntil.AddTicks(-(leasedUntil.Ticks % 10));
         var claimed = await db.WebhookDeliveries
             .Where(d => d.Id == delivery.Id && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntil == null || d.LeasedUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeasedUntil, leasedUntil), cancellationToken);
@@ -97,26 +102,42 @@ public sealed class WebhookSender(
         var error = await SendAsync(delivery, cancellationToken);
         var attempts = delivery.Attempts + 1;
         var finished = DateTime.UtcNow;
+        var held = db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LeasedUntil == leasedUntil);
         if (error is null)
         {
-            await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+            var recorded = await held.ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
                 .SetProperty(d => d.Attempts, attempts)
                 .SetProperty(d => d.LastError, (string?)null)
                 .SetProperty(d => d.DeliveredAt, finished)
                 .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
+            WarnIfLeaseLost(recorded, delivery, "delivered");
             return;
         }
 
         var next = finished + Backoff(attempts);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(set => set
+        var failed = await held.ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Attempts, attempts)
             .SetProperty(d => d.LastError, error.Length > 500 ? error[..500] : error)
             .SetProperty(d => d.NextAttemptAt, next)
             .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
-        if (logger.IsEnabled(LogLevel.Information))
+        WarnIfLeaseLost(failed, delivery, $"failed ({error})");
+        if (failed > 0 && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Webhook {Event} to {Url} failed ({Error}); attempt {Attempt} at {Next:O}.", delivery.EventName, delivery.Url, error, attempts + 1, next);
+        }
+    }
+
+    /// <summary>
+    /// A send that outlived its lease (the database or the process stalled): the row may already be another instance's,
+    /// whose record stands; the receiver may get the event twice, as at-least-once sending allows.
+    /// </summary>
+    private void WarnIfLeaseLost(int recorded, Due delivery, string outcome)
+    {
+        if (recorded == 0)
+        {
+            logger.LogWarning("Webhook {Event} to {Url} {Outcome} after its lease ended; the outcome was not recorded, another instance may send it again (Webhooks:Lease).",
+                delivery.EventName, delivery.Url, outcome);
         }
     }
 

@@ -19,7 +19,8 @@ public static class WebhookServiceExtensions
     public static WebApplicationBuilder AddSummitWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton(Outbox);
         services.AddHttpClient(WebhookSender.ClientName)
             // A receiver's redirect is its answer, not an address to post the event to.

@@ -29,8 +29,11 @@ public sealed class WebhookProcessTests : IAsyncLifetime
         shared["Webhooks__MaxRetryDelay"] = "00:00:01";
         shared["Publishing__PollInterval"] = "00:00:00.2";
         // A killed server may hold deliveries it was sending (the import's events): they are sent again once the lease
-        // ends, and an object's later events wait for them.
-        shared["Webhooks__Lease"] = "00:00:05";
+        // ends, and an object's later events wait for them. The lease must outlast a round of sending (two attempts of
+        // at most 3 s here), or the server refuses to start.
+        shared["Webhooks__Lease"] = "00:00:10";
+        shared["Webhooks__AttemptTimeout"] = "00:00:03";
+        shared["Webhooks__RetriesPerRound"] = "1";
         foreach (var (name, value) in shared)
         {
             first.Environment[name] = value;

@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.Content.Reading;
+using Summit.Graph.Data;
+using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Import;
+using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
 using Summit.Graph.IntegrationTests.Editing;
 using Summit.Graph.IntegrationTests.Importing;
@@ -275,6 +279,86 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Contains("\"path\":[\"input\",\"unpublishAt\"]", backwards, StringComparison.Ordinal);
         Assert.Equal("2030-01-01T10:00:00Z", created["session"].Text("publishAt"));
         Assert.Contains("Must be later than publishAt (2030-01-01T10:00:00Z)", earlier, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A send that outlives its lease (here the lease is taken over while the receiver holds the request, as another
+    /// instance would once it expired) leaves the row to its new holder: no outcome is written over it, a warning says
+    /// so, and the row is sent again by whoever holds it next.
+    /// </summary>
+    [Fact]
+    public async Task AnOutcomeIsRecordedOnlyWhileTheSenderStillHoldsItsLease()
+    {
+        await Eventually.ReturnsAsync(async () => await PendingDeliveriesAsync() == 0 ? "drained" : null, "no delivery pending before the test");
+        using var entered = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        var blocked = 0;
+        receiver.Answer = _ =>
+        {
+            if (Interlocked.Exchange(ref blocked, 1) == 0)
+            {
+                entered.Release();
+                release.Wait(GraphQLWebSocket.Deadline);
+            }
+
+            return HttpStatusCode.OK;
+        };
+        try
+        {
+            var draft = await fixture.CreateDraftAsync("Webhook lease");
+            await fixture.ChangeAsync("publishSession", draft.Text("slug"));
+            Assert.True(await entered.WaitAsync(GraphQLWebSocket.Deadline), "The sender did not send the session's event.");
+            var subject = $"Session:{GlobalId.Decode(draft.Text("id"), "Session")}";
+            var takenOver = DateTime.UtcNow.AddHours(1);
+            Assert.Equal(1, await UpdateDeliveryAsync(subject, d => d.LeasedUntil != null, takenOver));
+            fixture.Server.Logs.Clear();
+
+            release.Set();
+
+            await Eventually.HoldsAsync(() => fixture.Server.Logs.Entries.Any(e => e.Contains("after its lease ended", StringComparison.Ordinal)), "the warning about the lost lease");
+            var row = await DeliveryAsync(subject);
+            // Still the new holder's lease (PostgreSQL keeps it to the microsecond).
+            Assert.Equal((WebhookDeliveryStatus.Pending, 0, true), (row.Status, row.Attempts, Math.Abs((row.LeasedUntil!.Value - takenOver).TotalMilliseconds) < 1));
+
+            // The new holder's lease ends: the row is sent again, and recorded by that send.
+            Assert.Equal(1, await UpdateDeliveryAsync(subject, d => d.LeasedUntil != null, null));
+            await Eventually.ReturnsAsync(async () => await DeliveryAsync(subject) is { Status: WebhookDeliveryStatus.Delivered, Attempts: 1 } delivered ? delivered : null, "the event sent again and recorded");
+            Assert.Equal(2, receiver.About(draft.Text("id"), Config).Count(e => e.Name == "session.published"));
+        }
+        finally
+        {
+            release.Set();
+            receiver.Answer = _ => HttpStatusCode.OK;
+        }
+    }
+
+    [Fact]
+    public void AServerWhoseLeaseIsShorterThanASendingRoundDoesNotStart()
+    {
+        using var server = new SummitServer { Settings = { ["Webhooks:Lease"] = "00:00:30" } };
+
+        var refused = Assert.ThrowsAny<Exception>(() => server.Services);
+
+        Assert.Contains("Webhooks:Lease (00:00:30) must be longer than one round of sending (00:00:42", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> PendingDeliveriesAsync()
+    {
+        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        return await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending);
+    }
+
+    private async Task<WebhookDelivery> DeliveryAsync(string subject)
+    {
+        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        return await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Subject == subject && d.EventName == "session.published");
+    }
+
+    private async Task<int> UpdateDeliveryAsync(string subject, System.Linq.Expressions.Expression<Func<WebhookDelivery, bool>> condition, DateTime? leasedUntil)
+    {
+        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        return await db.WebhookDeliveries.Where(d => d.Subject == subject && d.EventName == "session.published").Where(condition)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeasedUntil, leasedUntil));
     }
 
     /// <summary>An API date-time as the instant it names (the API writes as few fraction digits as it needs).</summary>
