@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -46,15 +47,17 @@ public static class WebhookServiceExtensions
 
     /// <summary>
     /// Makes the stored endpoints from configuration match <see cref="WebhookOptions.Endpoints"/> (by URL: added, their
-    /// secret and events updated, the ones no longer configured removed); editors' endpoints stay. A configured URL that
-    /// is not an absolute http(s) URL, or an endpoint without a secret, stops the start with the reason.
+    /// secret and events updated, the ones no longer configured removed, one row per URL); editors' endpoints stay. A
+    /// configured URL that is not an absolute http(s) URL, an endpoint without a secret, or an event name that names no
+    /// events (as <c>registerWebhook</c> refuses them) stops the start with the reason.
     /// </summary>
     public static async Task SyncConfiguredWebhooksAsync(this IServiceProvider services)
     {
         var configured = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Endpoints;
         foreach (var (endpoint, index) in configured.Select((e, i) => (e, i)))
         {
-            if ((WebhookEndpoints.UrlProblem(endpoint.Url) ?? WebhookEndpoints.SecretProblem(endpoint.Secret)) is { } problem)
+            if ((WebhookEndpoints.UrlProblem(endpoint.Url) ?? WebhookEndpoints.SecretProblem(endpoint.Secret)
+                ?? endpoint.Events.Select(WebhookEndpoints.EventProblem).FirstOrDefault(problem => problem is not null)) is { } problem)
             {
                 throw new InvalidOperationException($"{WebhookOptions.Section}:Endpoints:{index}: {problem}");
             }
@@ -77,11 +80,22 @@ public static class WebhookServiceExtensions
         }
 
         await db.SaveChangesAsync();
+
+        // Instances starting together can each find a configured URL missing and add it: whichever saves last sees
+        // every copy here and keeps the oldest, so no event is sent twice for good (a copy's queued events go with it;
+        // the kept row has the same ones).
+        var copies = (await db.WebhookEndpoints.Where(e => e.FromConfiguration).ToListAsync())
+            .GroupBy(e => e.Url).SelectMany(same => same.OrderBy(e => e.Id).Skip(1)).ToList();
+        if (copies.Count > 0)
+        {
+            db.WebhookEndpoints.RemoveRange(copies);
+            await db.SaveChangesAsync();
+        }
     }
 }
 
 /// <summary>What makes a configured endpoint acceptable (<c>registerWebhook</c> checks its input by the same rules).</summary>
-public static class WebhookEndpoints
+public static partial class WebhookEndpoints
 {
     /// <summary>The longest secret stored.</summary>
     public const int MaxSecretLength = 200;
@@ -93,4 +107,11 @@ public static class WebhookEndpoints
     /// <summary>Why <paramref name="secret"/> cannot sign events; null when it can.</summary>
     public static string? SecretProblem(string? secret) =>
         string.IsNullOrEmpty(secret) || secret.Length > MaxSecretLength ? $"A secret of 1 to {MaxSecretLength} characters is required: receivers check the signature made with it." : null;
+
+    /// <summary>Why <paramref name="name"/> names no events (<c>session.published</c>, <c>session.*</c> or <c>*</c>); null when it does.</summary>
+    public static string? EventProblem(string? name) =>
+        name is null || !EventName().IsMatch(name) ? $"'{name}' is not an event name such as session.published, session.* or *." : null;
+
+    [GeneratedRegex(@"^(\*|[a-z]+\.(\*|published|unpublished|changed|deleted))$")]
+    private static partial Regex EventName();
 }

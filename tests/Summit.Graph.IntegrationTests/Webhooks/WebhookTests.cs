@@ -9,6 +9,7 @@ using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Import;
 using Summit.Graph.GraphQL.Common;
 using Summit.Graph.Hosting;
+using Summit.Graph.Webhooks;
 using Summit.Graph.IntegrationTests.Editing;
 using Summit.Graph.IntegrationTests.Importing;
 using Summit.Graph.IntegrationTests.Infrastructure;
@@ -340,6 +341,55 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         var refused = Assert.ThrowsAny<Exception>(() => server.Services);
 
         Assert.Contains("Webhooks:Lease (00:00:30) must be longer than one round of sending (00:00:42", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Instances starting together can each add a configured URL they found missing: the next sync (each start runs
+    /// one, the last to save sees every copy) keeps the oldest row only, so no event goes out twice for good.
+    /// </summary>
+    [Fact]
+    public async Task ACopyOfAConfiguredWebhookLeftByInstancesStartingTogetherIsRemoved()
+    {
+        var url = receiver.Url(Config);
+        var contexts = fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>();
+        int original;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            original = (await db.WebhookEndpoints.SingleAsync(e => e.FromConfiguration && e.Url == url)).Id;
+            db.WebhookEndpoints.Add(new WebhookEndpoint { Url = url, Secret = WebhookServer.ConfiguredSecret, FromConfiguration = true, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await fixture.Server.Services.SyncConfiguredWebhooksAsync();
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            Assert.Equal([original], await db.WebhookEndpoints.Where(e => e.FromConfiguration && e.Url == url).Select(e => e.Id).ToListAsync());
+        }
+    }
+
+    /// <summary>Configured event names follow registerWebhook's rule: a name that names no events stops the start, saying which.</summary>
+    [Theory]
+    [InlineData("sessions")]
+    [InlineData("session.created")]
+    [InlineData("Session.*")]
+    [InlineData("")]
+    public void AConfiguredWebhookWithAnEventNameThatNamesNoEventsDoesNotStart(string name)
+    {
+        using var server = new SummitServer
+        {
+            Settings =
+            {
+                ["Webhooks:Endpoints:0:Url"] = receiver.Url("misnamed"),
+                ["Webhooks:Endpoints:0:Secret"] = "a secret",
+                ["Webhooks:Endpoints:0:Events:0"] = "session.published",
+                ["Webhooks:Endpoints:0:Events:1"] = name,
+            },
+        };
+
+        var refused = Assert.ThrowsAny<Exception>(() => server.Services);
+
+        Assert.Contains($"Webhooks:Endpoints:0: '{name}' is not an event name such as session.published, session.* or *.", refused.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<int> PendingDeliveriesAsync()

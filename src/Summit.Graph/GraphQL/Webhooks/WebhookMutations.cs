@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.GraphQL.Common;
@@ -10,7 +9,7 @@ using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 namespace Summit.Graph.GraphQL.Webhooks;
 
 /// <summary>Registering, testing and removing webhooks; the ones from configuration change only there.</summary>
-public static partial class WebhookMutations
+public static class WebhookMutations
 {
     private const string Type = WebhookGraphType.TypeName;
 
@@ -52,9 +51,9 @@ public static partial class WebhookMutations
         var url = input.Url(i => i.Url, required: true);
         var secret = input.Text(i => i.Secret, WebhookEndpoints.MaxSecretLength);
         var events = input.Value.Events ?? [];
-        foreach (var name in events.Where(name => !EventName().IsMatch(name)))
+        foreach (var problem in events.Select(WebhookEndpoints.EventProblem).OfType<string>())
         {
-            input.Problem(i => i.Events, $"'{name}' is not an event name such as session.published, session.* or *.");
+            input.Problem(i => i.Events, problem);
         }
 
         input.ThrowIfInvalid();
@@ -71,9 +70,6 @@ public static partial class WebhookMutations
         return await scope.Db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new ContentException(new NotFoundError($"No webhook has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
     }
-
-    [GeneratedRegex(@"^(\*|[a-z]+\.(\*|published|unpublished|changed|deleted))$")]
-    private static partial Regex EventName();
 }
 
 public sealed record RegisterWebhookInput(
