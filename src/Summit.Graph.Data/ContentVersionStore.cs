@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data.Entities;
 
@@ -48,7 +49,10 @@ public static class PlainStatements
         await db.Database.OpenConnectionAsync();
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // SQLite's own connection type makes a plain command: the one DbConnection.CreateCommand makes there is
+            // EF Core's, which counts itself (StatementCachingConnection).
+            var connection = db.Database.GetDbConnection();
+            await using DbCommand command = connection is SqliteConnection sqlite ? sqlite.CreateCommand() : connection.CreateCommand();
             command.CommandText = sql;
             return await run(command);
         }

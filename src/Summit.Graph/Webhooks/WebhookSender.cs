@@ -129,14 +129,15 @@ public sealed class WebhookSender(
     }
 
     /// <summary>
-    /// A send that outlived its lease (the database or the process stalled): the row may already be another instance's,
-    /// whose record stands; the receiver may get the event twice, as at-least-once sending allows.
+    /// A send whose row is no longer this sender's: its lease ended (the database or the process stalled) and the row
+    /// may be another instance's, whose record stands, or the webhook was removed meanwhile. The receiver may get the
+    /// event twice, as at-least-once sending allows.
     /// </summary>
     private void WarnIfLeaseLost(int recorded, Due delivery, string outcome)
     {
         if (recorded == 0)
         {
-            logger.LogWarning("Webhook {Event} to {Url} {Outcome} after its lease ended; the outcome was not recorded, another instance may send it again (Webhooks:Lease).",
+            logger.LogWarning("Webhook {Event} to {Url} {Outcome}, but the delivery was no longer held by this sender (its lease of Webhooks:Lease ended, or the webhook was removed); the outcome was not recorded.",
                 delivery.EventName, delivery.Url, outcome);
         }
     }

@@ -38,6 +38,10 @@ public static class WebhookServiceExtensions
                         Delay = options.RetryDelay,
                         MaxDelay = options.MaxRetryDelay,
                         ShouldHandle = args => ValueTask.FromResult(options.RetriesPerRound > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                        // A receiver's Retry-After would set a wait beyond MaxRetryDelay within the round, and a round
+                        // must stay inside the delivery's lease (WebhookOptions.LongestRound); the next round's wait,
+                        // kept in the database, grows on its own.
+                        ShouldRetryAfterHeader = false,
                     })
                     .AddTimeout(options.AttemptTimeout);
             });
@@ -83,13 +87,13 @@ public static class WebhookServiceExtensions
 
         // Instances starting together can each find a configured URL missing and add it: whichever saves last sees
         // every copy here and keeps the oldest, so no event is sent twice for good (a copy's queued events go with it;
-        // the kept row has the same ones).
-        var copies = (await db.WebhookEndpoints.Where(e => e.FromConfiguration).ToListAsync())
-            .GroupBy(e => e.Url).SelectMany(same => same.OrderBy(e => e.Id).Skip(1)).ToList();
+        // the kept row has the same ones). Deleted by statement, which the other instance may already have done.
+        List<int> copies = [.. (await db.WebhookEndpoints.Where(e => e.FromConfiguration).Select(e => new { e.Id, e.Url }).ToListAsync())
+            .GroupBy(e => e.Url).SelectMany(same => same.OrderBy(e => e.Id).Skip(1)).Select(e => e.Id)];
         if (copies.Count > 0)
         {
-            db.WebhookEndpoints.RemoveRange(copies);
-            await db.SaveChangesAsync();
+            await db.WebhookDeliveries.Where(d => copies.Contains(d.EndpointId)).ExecuteDeleteAsync();
+            await db.WebhookEndpoints.Where(e => copies.Contains(e.Id)).ExecuteDeleteAsync();
         }
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Data;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Querying;
@@ -23,6 +26,22 @@ public sealed class StatementCountTests(SummitServer server)
         Assert.Equal(pageSize, response.Data!["sessions"]!["nodes"]!.AsArray().Count);
         // sessions, their presenters, the presenters' sessions, the links.
         Assert.Equal(4, response.SqlStatements);
+    }
+
+    /// <summary>
+    /// The plain statements of pollers and of the content version a mutation raises (<see cref="PlainStatements"/>) are
+    /// no request's: counted on no database, SQLite included, whose connections count EF Core's commands themselves.
+    /// </summary>
+    [Fact]
+    public async Task PlainStatementsAreNotCountedAndEfCoresQueriesAre()
+    {
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        var counted = SqlStatementCounter.Begin();
+
+        Assert.True(await PlainStatements.AnyAsync(db, "SELECT COUNT(*) FROM \"Sessions\"", CancellationToken.None));
+        Assert.Equal(0, counted.Count);
+        Assert.NotEmpty(await db.Sessions.Take(1).ToListAsync());
+        Assert.Equal(1, counted.Count);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Summit.Graph.IntegrationTests.Webhooks;
 
 /// <summary>
 /// A server of its own with a webhook receiver from configuration (path <c>config</c>), short poll and retry
-/// intervals (200 ms polls, retries from 100 ms, at most 1 s apart) and an editor key.
+/// intervals (200 ms polls, retries from 100 ms, at most 1 s apart), attempts of up to a minute and an editor key.
 /// </summary>
 public sealed class WebhookServer : IAsyncLifetime
 {
@@ -27,6 +27,9 @@ public sealed class WebhookServer : IAsyncLifetime
                 ["Webhooks:RetryDelay"] = "00:00:00.1",
                 ["Webhooks:MaxRetryDelay"] = "00:00:01",
                 ["Webhooks:RetriesPerRound"] = "1",
+                // A test holds a request at the receiver while it takes the lease over: no attempt may time out meanwhile.
+                ["Webhooks:AttemptTimeout"] = "00:01:00",
+                ["Webhooks:Lease"] = "00:05:00",
                 ["Publishing:PollInterval"] = "00:00:00.2",
             },
         };

@@ -316,7 +316,7 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
 
             release.Set();
 
-            await Eventually.HoldsAsync(() => fixture.Server.Logs.Entries.Any(e => e.Contains("after its lease ended", StringComparison.Ordinal)), "the warning about the lost lease");
+            await Eventually.HoldsAsync(() => fixture.Server.Logs.Entries.Any(e => e.Contains("no longer held by this sender", StringComparison.Ordinal)), "the warning about the lost lease");
             var row = await DeliveryAsync(subject);
             // Still the new holder's lease (PostgreSQL keeps it to the microsecond).
             Assert.Equal((WebhookDeliveryStatus.Pending, 0, true), (row.Status, row.Attempts, Math.Abs((row.LeasedUntil!.Value - takenOver).TotalMilliseconds) < 1));
