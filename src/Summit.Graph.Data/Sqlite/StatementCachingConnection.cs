@@ -163,27 +163,18 @@ public sealed class StatementCachingConnection(string connectionString) : Sqlite
                 : base.ExecuteReader(behavior);
         }
 
-        public override int ExecuteNonQuery()
-        {
-            SqlStatementCounter.Count();
-            direct = true;
-            try
-            {
-                return base.ExecuteNonQuery();
-            }
-            finally
-            {
-                direct = false;
-            }
-        }
+        public override int ExecuteNonQuery() => Direct(base.ExecuteNonQuery);
 
-        public override object? ExecuteScalar()
+        public override object? ExecuteScalar() => Direct(base.ExecuteScalar);
+
+        /// <summary>Counts a non-query or scalar once and runs it on this command, not on a kept one.</summary>
+        private T Direct<T>(Func<T> execute)
         {
             SqlStatementCounter.Count();
             direct = true;
             try
             {
-                return base.ExecuteScalar();
+                return execute();
             }
             finally
             {

@@ -94,8 +94,9 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
             batch = BatchOf(key);
         }
 
-        value = batch is { IsCompletedSuccessfully: true } ? ValueOf(batch.Result, key) : default!;
-        return batch is { IsCompletedSuccessfully: true };
+        var arrived = batch is { IsCompletedSuccessfully: true };
+        value = arrived ? ValueOf(batch!.Result, key) : default!;
+        return arrived;
     }
 
     private async Task<TValue> ValueAsync(Task<IReadOnlyDictionary<TKey, TValue>> values, TKey key) => ValueOf(await values, key);
