@@ -28,6 +28,9 @@ public sealed class WebhookReceiver : IAsyncLifetime
     /// <summary>The status answered to the <c>n</c>th delivery of an event id (from 1); 200 unless a test says otherwise.</summary>
     public Func<int, HttpStatusCode> Answer { get; set; } = _ => HttpStatusCode.OK;
 
+    /// <summary>A <c>Retry-After</c> value (seconds or an HTTP date) sent with every answer that is not 2xx; none unless a test says otherwise.</summary>
+    public string? RetryAfter { get; set; }
+
     /// <summary>The requests answered with a 2xx status, in arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Accepted => [.. received.Where(r => r.Accepted)];
 
@@ -45,6 +48,11 @@ public sealed class WebhookReceiver : IAsyncLifetime
             var eventId = headers["X-Summit-Event-Id"].ToString();
             var status = Answer(attemptsByEvent.AddOrUpdate(eventId, 1, (_, n) => n + 1));
             received.Enqueue(new ReceivedWebhook(path, body, headers["X-Summit-Signature-256"].ToString(), eventId, headers["X-Summit-Event"].ToString(), (int)status < 300));
+            if ((int)status >= 300 && RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+            }
+
             return Results.StatusCode((int)status);
         });
         await app.StartAsync();

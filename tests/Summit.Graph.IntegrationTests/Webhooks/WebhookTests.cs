@@ -84,6 +84,32 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
     }
 
     [Fact]
+    public async Task AReceiversRetryAfterDoesNotHoldTheRoundBack()
+    {
+        // A receiver asking for an hour's pause (in seconds, then as an HTTP date) would hold the sender past its lease
+        // if it were obeyed: the retry comes after the configured delay, within the first round.
+        foreach (var retryAfter in new[] { "3600", DateTime.UtcNow.AddHours(1).ToString("R", CultureInfo.InvariantCulture) })
+        {
+            receiver.Answer = attempt => attempt == 1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
+            receiver.RetryAfter = retryAfter;
+            try
+            {
+                var draft = await fixture.CreateDraftAsync($"Retry-After {retryAfter}");
+                await fixture.ChangeAsync("publishSession", draft.Text("slug"));
+
+                var delivery = await Eventually.ReturnsAsync(async () => await DeliveriesAsync(draft.Text("id")) is [var only] && only.Text("status") == "DELIVERED" ? only : null, $"the publication delivered after a 503 with Retry-After: {retryAfter}");
+                Assert.Equal((1, null), (delivery.Number("attempts"), delivery["lastError"]?.GetValue<string>()));
+                Assert.Single(receiver.About(draft.Text("id"), Config));
+            }
+            finally
+            {
+                receiver.Answer = _ => HttpStatusCode.OK;
+                receiver.RetryAfter = null;
+            }
+        }
+    }
+
+    [Fact]
     public async Task AReceiverThatIsDownGetsEveryEventOnceItIsUpAgain()
     {
         var prow = await fixture.SessionAsync("prow");
