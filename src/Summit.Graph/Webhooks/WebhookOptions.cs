@@ -39,6 +39,15 @@ public sealed class WebhookOptions
     public int Concurrency { get; set; } = 4;
 
     /// <summary>
+    /// How long a delivered row (its body, attempts and outcome, as <c>webhookDeliveries</c> shows them) is kept after
+    /// its delivery (default 30 days); the sender deletes older ones. Undelivered rows are kept until they are delivered.
+    /// </summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each instance's sender deletes the delivered rows past <see cref="DeliveredRetention"/> (default 1 h; first at start).</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// The longest one round of sending can take: every attempt timing out, and the waits between them at twice
     /// their exponential value (room for Polly's jitter), each at most <see cref="MaxRetryDelay"/>. 42 s by default.
     /// </summary>
@@ -56,9 +65,14 @@ public sealed class WebhookOptions
         }
     }
 
-    /// <summary>Why these settings cannot run (a lease shorter than a round), or null.</summary>
-    public string? Problem() => Lease <= LongestRound
-        ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
+    /// <summary>Why these settings cannot run (a lease shorter than a round, a negative retention, no sweep interval), or null.</summary>
+    public string? Problem() =>
+        Lease <= LongestRound
+            ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
+        : DeliveredRetention < TimeSpan.Zero
+            ? $"{Section}:DeliveredRetention ({DeliveredRetention}) must not be negative: it is how long a delivered row is kept."
+        : RetentionSweepInterval <= TimeSpan.Zero
+            ? $"{Section}:RetentionSweepInterval ({RetentionSweepInterval}) must be positive."
         : null;
 }
 

@@ -16,8 +16,10 @@ namespace Summit.Graph.Webhooks;
 /// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again. A
 /// lease outlasts a round (<see cref="WebhookOptions.LongestRound"/>, checked at start), and an outcome is recorded only
 /// while this instance still holds the lease it claimed, so a row another instance took over keeps that one's record.
+/// Every <see cref="WebhookOptions.RetentionSweepInterval"/> it deletes the rows delivered longer than
+/// <see cref="WebhookOptions.DeliveredRetention"/> ago (one statement; instances sweeping together delete each row once).
 /// </summary>
-public sealed class WebhookSender(
+public sealed partial class WebhookSender(
     IDbContextFactory<SummitDbContext> contexts, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger) : BackgroundService
 {
     /// <summary>The name of the HTTP client (and its resilience pipeline) deliveries go through.</summary>
@@ -25,6 +27,7 @@ public sealed class WebhookSender(
 
     private readonly WebhookOptions settings = options.Value;
     private bool failing;
+    private DateTime nextSweepAt = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +36,7 @@ public sealed class WebhookSender(
             var sent = 0;
             try
             {
+                await SweepDeliveredAsync(stoppingToken);
                 sent = await SendDueAsync(stoppingToken);
                 if (failing)
                 {
@@ -55,6 +59,27 @@ public sealed class WebhookSender(
             {
                 await Task.Delay(settings.PollInterval, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Deletes the rows delivered before <see cref="WebhookOptions.DeliveredRetention"/>, when a sweep is due.</summary>
+    private async Task SweepDeliveredAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        if (now < nextSweepAt)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deliveredBefore = now - settings.DeliveredRetention;
+        var deleted = await db.WebhookDeliveries
+            .Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < deliveredBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        nextSweepAt = now + settings.RetentionSweepInterval;
+        if (deleted > 0)
+        {
+            LogSwept(logger, deleted, deliveredBefore);
         }
     }
 
@@ -169,4 +194,7 @@ public sealed class WebhookSender(
     }
 
     private sealed record Due(int Id, string EventId, string EventName, string Body, int Attempts, string Url, string Secret);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} webhook deliveries delivered before {DeliveredBefore:O} (Webhooks:DeliveredRetention).")]
+    private static partial void LogSwept(ILogger logger, int count, DateTime deliveredBefore);
 }

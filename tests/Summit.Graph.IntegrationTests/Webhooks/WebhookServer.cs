@@ -8,7 +8,8 @@ namespace Summit.Graph.IntegrationTests.Webhooks;
 
 /// <summary>
 /// A server of its own with a webhook receiver from configuration (path <c>config</c>), short poll and retry
-/// intervals (200 ms polls, retries from 100 ms, at most 1 s apart), attempts of up to a minute and an editor key.
+/// intervals (200 ms polls, retries from 100 ms, at most 1 s apart), attempts of up to a minute, a sweep of delivered
+/// rows past the 30 days' retention every 200 ms and an editor key.
 /// </summary>
 public sealed class WebhookServer : IAsyncLifetime
 {
@@ -30,6 +31,7 @@ public sealed class WebhookServer : IAsyncLifetime
                 // A test holds a request at the receiver while it takes the lease over: no attempt may time out meanwhile.
                 ["Webhooks:AttemptTimeout"] = "00:01:00",
                 ["Webhooks:Lease"] = "00:05:00",
+                ["Webhooks:RetentionSweepInterval"] = "00:00:00.2",
                 ["Publishing:PollInterval"] = "00:00:00.2",
             },
         };

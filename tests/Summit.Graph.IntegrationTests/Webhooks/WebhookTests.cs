@@ -110,6 +110,54 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
     }
 
     [Fact]
+    public async Task DeliveredRowsPastTheRetentionAreDeletedAndUndeliveredOnesKept()
+    {
+        var now = DateTime.UtcNow;
+        await using (var db = await ContextAsync())
+        {
+            var endpoint = await db.WebhookEndpoints.Where(e => e.Url == receiver.Url(Config)).Select(e => e.Id).SingleAsync();
+            db.WebhookDeliveries.AddRange(
+                RetentionRow(endpoint, "expired", now.AddDays(-31)),
+                RetentionRow(endpoint, "kept", now.AddDays(-29)),
+                // Undelivered for two months (due tomorrow): kept whatever its age.
+                RetentionRow(endpoint, "pending", null, createdAt: now.AddDays(-60)));
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            var left = await Eventually.ReturnsAsync(async () => await RetentionRowsAsync() is var rows && !rows.Contains("retention:expired") ? rows : null, "the row delivered 31 days ago deleted");
+
+            Assert.Equal(["retention:kept", "retention:pending"], left);
+        }
+        finally
+        {
+            await using var db = await ContextAsync();
+            await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("retention:")).ExecuteDeleteAsync();
+        }
+
+        static WebhookDelivery RetentionRow(int endpoint, string name, DateTime? deliveredAt, DateTime? createdAt = null) => new()
+        {
+            EndpointId = endpoint,
+            EventId = Guid.NewGuid().ToString(),
+            EventName = "ping",
+            Subject = $"retention:{name}",
+            Body = $$"""{"id":"retention-{{name}}"}""",
+            Status = deliveredAt is null ? WebhookDeliveryStatus.Pending : WebhookDeliveryStatus.Delivered,
+            Attempts = deliveredAt is null ? 0 : 1,
+            CreatedAt = createdAt ?? deliveredAt!.Value.AddMinutes(-1),
+            DeliveredAt = deliveredAt,
+            NextAttemptAt = deliveredAt ?? DateTime.UtcNow.AddDays(1),
+        };
+
+        async Task<List<string>> RetentionRowsAsync()
+        {
+            await using var db = await ContextAsync();
+            return await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("retention:")).OrderBy(d => d.Subject).Select(d => d.Subject).ToListAsync();
+        }
+    }
+
+    [Fact]
     public async Task AReceiverThatIsDownGetsEveryEventOnceItIsUpAgain()
     {
         var prow = await fixture.SessionAsync("prow");
@@ -418,21 +466,24 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         Assert.Contains($"Webhooks:Endpoints:0: '{name}' is not an event name such as session.published, session.* or *.", refused.ToString(), StringComparison.Ordinal);
     }
 
+    private async Task<SummitDbContext> ContextAsync() =>
+        await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+
     private async Task<int> PendingDeliveriesAsync()
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         return await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending);
     }
 
     private async Task<WebhookDelivery> DeliveryAsync(string subject)
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         return await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Subject == subject && d.EventName == "session.published");
     }
 
     private async Task<int> UpdateDeliveryAsync(string subject, System.Linq.Expressions.Expression<Func<WebhookDelivery, bool>> condition, DateTime? leasedUntil)
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         return await db.WebhookDeliveries.Where(d => d.Subject == subject && d.EventName == "session.published").Where(condition)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeasedUntil, leasedUntil));
     }

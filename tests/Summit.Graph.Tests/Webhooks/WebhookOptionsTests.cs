@@ -4,7 +4,8 @@ namespace Summit.Graph.Tests.Webhooks;
 
 /// <summary>
 /// A delivery's lease must outlast the longest round of sending, or another instance takes the row over while it is
-/// still being sent and the receiver gets the event twice: such settings stop the start with the reason.
+/// still being sent and the receiver gets the event twice: such settings stop the start with the reason, as do a
+/// negative retention of delivered rows and a sweep interval that is not positive.
 /// </summary>
 public sealed class WebhookOptionsTests
 {
@@ -49,5 +50,29 @@ public sealed class WebhookOptionsTests
 
         // 5 attempts of 1 s; waits of min(20, 30), min(40, 30), min(80, 30), min(160, 30) seconds.
         Assert.Equal(TimeSpan.FromSeconds(5 + 20 + 30 + 30 + 30), options.LongestRound);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01", "01:00:00", "Webhooks:DeliveredRetention (-00:00:01) must not be negative")]
+    [InlineData("30.00:00:00", "00:00:00", "Webhooks:RetentionSweepInterval (00:00:00) must be positive")]
+    [InlineData("30.00:00:00", "-01:00:00", "Webhooks:RetentionSweepInterval (-01:00:00) must be positive")]
+    public void ARetentionThatCannotRunIsRefusedWithTheReason(string retention, string sweepInterval, string reason)
+    {
+        var options = new WebhookOptions
+        {
+            DeliveredRetention = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture),
+            RetentionSweepInterval = TimeSpan.Parse(sweepInterval, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var result = new WebhookOptionsValidation().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(reason, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeepingNoDeliveredRowIsAllowed()
+    {
+        Assert.Null(new WebhookOptions { DeliveredRetention = TimeSpan.Zero }.Problem());
     }
 }

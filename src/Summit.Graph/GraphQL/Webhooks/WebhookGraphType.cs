@@ -52,7 +52,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
             })
             .FieldType.WithAssumedSize(10).ReadsOperationalState();
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>, IReadOnlyList<WebhookDelivery>>("webhookDeliveries")
-            .Description("Webhook deliveries, newest first: what was sent where, whether it arrived, and when it is tried again (editor keys only).")
+            .Description("Webhook deliveries, newest first: what was sent where, whether it arrived, and when it is tried again (editor keys only). Delivered ones are kept for `Webhooks:DeliveredRetention` (30 days by default), undelivered ones until they arrive.")
             .Argument<IntGraphType>("limit", "How many, newest first (1 to 100; default 50).")
             .Argument<WebhookDeliveryStatusGraphType>("status", "Only deliveries with this status.")
             .Argument<IdGraphType>("webhookId", "Only deliveries to this webhook.")
