@@ -38,9 +38,7 @@ public sealed class EntityQueries(
     {
         var page = PageRequest.Of(context, paging.Value);
         var keys = SortTranslator.Translate(model, context.GetArgument<object?>("order") as IEnumerable);
-        var fingerprint = KeysetCursor.Fingerprint(keys);
-        var afterValues = page.After is null ? null : KeysetCursor.Decode(page.After, fingerprint, keys, "after");
-        var beforeValues = page.Before is null ? null : KeysetCursor.Decode(page.Before, fingerprint, keys, "before");
+        var window = new KeysetWindow(page, keys);
 
         var tree = Connections.NodeSelection(context, NodeType(context, model));
         foreach (var key in keys)
@@ -51,30 +49,14 @@ public sealed class EntityQueries(
         var where = context.GetArgument<Dictionary<string, object?>?>("where");
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
         var filtered = Filter(source(db), model, where);
-        var query = filtered;
-        if (afterValues is not null)
-        {
-            query = query.Where(KeysetPager.After<T>(keys, afterValues, reverse: false));
-        }
-
-        if (beforeValues is not null)
-        {
-            query = query.Where(KeysetPager.After<T>(keys, beforeValues, reverse: true));
-        }
-
-        var rows = await KeysetPager.OrderBy(query, keys, page.Backward, sortsNullsFirst)
-            .Take(page.Size + 1)
+        var rows = await window.Rows(filtered, sortsNullsFirst)
             .Select(ProjectionBuilder.Build<T>(tree))
             .AsNoTracking()
             .ToListAsync(context.CancellationToken);
 
-        // The far side of the cursor is only probed when the client asks about it (one cheap EXISTS). The
-        // cursor's own row lies on that side: paging from the page's first edge back would return it.
-        var opposite = page.Backward ? beforeValues : afterValues;
-        var hasOpposite = opposite is not null && page.WantsOpposite
-            && await filtered.AnyAsync(KeysetPager.After<T>(keys, opposite, reverse: !page.Backward, inclusive: true), context.CancellationToken);
+        var hasOpposite = await window.HasOppositeAsync(filtered, context.CancellationToken);
         int? total = page.WantsTotalCount ? await counts.CountAsync(filtered, context.FieldDefinition.Name, where, access.IncludeDrafts, context.CancellationToken) : null;
-        return page.Page(rows, row => new ConnectionEdge(KeysetCursor.Encode(fingerprint, KeysetCursor.ValuesOf(row, keys)), row), hasOpposite, total);
+        return page.Page(rows, row => new ConnectionEdge(window.CursorOf(row), row), hasOpposite, total);
     }
 
     /// <summary>A plain filtered, ordered list (no paging): for small collections such as the days of an event.</summary>

@@ -37,8 +37,7 @@ public sealed class SearchQueries(
     {
         var page = PageRequest.Of(context, paging.Value);
         var terms = Terms(context.GetArgument<string>("query"));
-        var after = page.After is null ? null : KeysetCursor.Decode(page.After, Fingerprint, Keys, "after");
-        var before = page.Before is null ? null : KeysetCursor.Decode(page.Before, Fingerprint, Keys, "before");
+        var window = new KeysetWindow(page, Keys, Fingerprint);
         var sessionTree = Connections.NodeSelection(context, (IObjectGraphType)context.Schema.AllTypes[ProgrammeSearch.SessionKind]!);
         sessionTree.Add((Expression<Func<Session, int>>)(s => s.Id));
         var presenterTree = Connections.NodeSelection(context, (IObjectGraphType)context.Schema.AllTypes[ProgrammeSearch.PresenterKind]!);
@@ -46,20 +45,7 @@ public sealed class SearchQueries(
 
         await using var db = contexts.CreateDbContext(access.IncludeDrafts);
         var found = await ProgrammeSearch.HitsAsync(db, terms, context.CancellationToken);
-        var query = found;
-        if (after is not null)
-        {
-            query = query.Where(KeysetPager.After<SearchHit>(Keys, after, reverse: false));
-        }
-
-        if (before is not null)
-        {
-            query = query.Where(KeysetPager.After<SearchHit>(Keys, before, reverse: true));
-        }
-
-        var hits = await KeysetPager.OrderBy(query, Keys, page.Backward, databaseSortsNullsFirst: true)
-            .Take(page.Size + 1)
-            .ToListAsync(context.CancellationToken);
+        var hits = await window.Rows(found, databaseSortsNullsFirst: true).ToListAsync(context.CancellationToken);
         var sessionIds = hits.Where(h => h.Kind == ProgrammeSearch.SessionKind).Select(h => h.Id).ToList();
         var presenterIds = hits.Where(h => h.Kind == ProgrammeSearch.PresenterKind).Select(h => h.Id).ToList();
         var nodes = new Dictionary<(string, int), object>();
@@ -77,16 +63,14 @@ public sealed class SearchQueries(
             presenters.ForEach(p => nodes[(ProgrammeSearch.PresenterKind, p.Id)] = p);
         }
 
-        var opposite = page.Backward ? before : after;
-        var hasOpposite = opposite is not null && page.WantsOpposite
-            && await found.AnyAsync(KeysetPager.After<SearchHit>(Keys, opposite, reverse: !page.Backward, inclusive: true), context.CancellationToken);
+        var hasOpposite = await window.HasOppositeAsync(found, context.CancellationToken);
         int? total = page.WantsTotalCount
             ? await counts.CountAsync(found, context.FieldDefinition.Name, new Dictionary<string, object?> { ["query"] = terms.Text }, access.IncludeDrafts, context.CancellationToken)
             : null;
 
         // A result unpublished or deleted between the two statements has no node: it is left out, as the next read would.
         var rows = hits.Where(h => nodes.ContainsKey((h.Kind, h.Id))).ToList();
-        return page.Page(rows, h => new ConnectionEdge(KeysetCursor.Encode(Fingerprint, KeysetCursor.ValuesOf(h, Keys)), nodes[(h.Kind, h.Id)]), hasOpposite, total);
+        return page.Page(rows, h => new ConnectionEdge(window.CursorOf(h), nodes[(h.Kind, h.Id)]), hasOpposite, total);
     }
 
     /// <summary>
