@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Graph.Data;
+using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Live;
 
@@ -15,9 +16,9 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly SemaphoreSlim reading = new(1, 1);
+    private readonly OutageLog outage = new(logger, "The content version could not be read ({Reason}); the last one read is kept until it can be.", "The content version can be read again.");
     private long version;
     private long publicVersion;
-    private bool unreachable;
 
     /// <summary>The stored count of every committed change, as last read.</summary>
     public long Version => Interlocked.Read(ref version);
@@ -71,7 +72,7 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     /// <summary>Reads the version once before the server takes requests, so its first validators already carry it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await TryRefreshAsync(cancellationToken);
+        await outage.TryAsync(RefreshAsync, cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -88,35 +89,9 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(wait, stoppingToken).ConfigureAwait(false);
-            await TryRefreshAsync(stoppingToken);
-            wait = unreachable ? TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, OutagePollInterval.Ticks)) : PollInterval;
-        }
-    }
-
-    /// <summary>
-    /// Reads the version, keeping the last one when the database cannot answer: a failure of any kind (a refused
-    /// connection surfaces from EF Core's retrying strategy as an <see cref="InvalidOperationException"/>, not a
-    /// <see cref="System.Data.Common.DbException"/>) must not end the service, which would stop the host. An outage
-    /// is logged when it starts and when it ends, not four times a second.
-    /// </summary>
-    private async Task TryRefreshAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RefreshAsync(cancellationToken);
-            if (unreachable)
-            {
-                unreachable = false;
-                logger.LogInformation("The content version can be read again.");
-            }
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            if (!unreachable)
-            {
-                unreachable = true;
-                logger.LogWarning("The content version could not be read ({Reason}); the last one read is kept until it can be.", exception.Message);
-            }
+            // Keeps the last version read while the database cannot answer. A refused connection surfaces from EF Core's
+            // retrying strategy as an InvalidOperationException, not a DbException: any failure counts.
+            wait = !await outage.TryAsync(RefreshAsync, stoppingToken) ? TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, OutagePollInterval.Ticks)) : PollInterval;
         }
     }
 }

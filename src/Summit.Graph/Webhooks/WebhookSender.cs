@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Webhooks;
+using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Webhooks;
 
@@ -26,7 +27,7 @@ public sealed partial class WebhookSender(
     public const string ClientName = "webhooks";
 
     private readonly WebhookOptions settings = options.Value;
-    private bool failing;
+    private readonly OutageLog outage = new(logger, "The webhook outbox could not be read ({Reason}); retrying.", "The webhook outbox can be read again.");
     private DateTime nextSweepAt = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,25 +35,11 @@ public sealed partial class WebhookSender(
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
-            try
+            await outage.TryAsync(async token =>
             {
-                await SweepDeliveredAsync(stoppingToken);
-                sent = await SendDueAsync(stoppingToken);
-                if (failing)
-                {
-                    failing = false;
-                    logger.LogInformation("The webhook outbox can be read again.");
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database outage must not end the service (which would stop the host); it is logged once.
-                if (!failing)
-                {
-                    failing = true;
-                    logger.LogWarning("The webhook outbox could not be read ({Reason}); retrying.", exception.Message);
-                }
-            }
+                await SweepDeliveredAsync(token);
+                sent = await SendDueAsync(token);
+            }, stoppingToken);
 
             // A full batch means more may be due at once.
             if (sent < settings.Concurrency * 4)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Summit.Graph.Data;
 using Summit.Graph.GraphQL.Common.Mutations;
+using Summit.Graph.Hosting;
 
 namespace Summit.Graph.GraphQL.Sessions;
 
@@ -29,27 +30,14 @@ public sealed class ScheduledPublisher(
     /// <summary>A plain statement (<see cref="PlainStatements"/>): polling stays out of request statement counts.</summary>
     private const string AnyPlanned = "SELECT COUNT(*) FROM \"Sessions\" WHERE \"PublishAt\" IS NOT NULL OR \"UnpublishAt\" IS NOT NULL";
 
-    private bool failing;
+    private readonly OutageLog outage = new(logger, "Scheduled publications could not be applied ({Reason}); retrying.", "Scheduled publications can be applied again.");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-            try
-            {
-                await ApplyDueAsync(stoppingToken);
-                failing = false;
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database outage must not end the service (which would stop the host); it is logged once.
-                if (!failing)
-                {
-                    failing = true;
-                    logger.LogWarning("Scheduled publications could not be applied ({Reason}); retrying.", exception.Message);
-                }
-            }
+            await outage.TryAsync(ApplyDueAsync, stoppingToken);
         }
     }
 
