@@ -48,6 +48,15 @@ public sealed class WebhookOptions
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// The delivery time before which delivered rows are deleted at <paramref name="now"/> (UTC), or null when
+    /// <see cref="DeliveredRetention"/> reaches back past <see cref="DateTime.MinValue"/>: nothing is that old.
+    /// </summary>
+    public DateTime? DeliveredBefore(DateTime now) => now - DateTime.MinValue > DeliveredRetention ? now - DeliveredRetention : null;
+
+    /// <summary>When the sweep after one at <paramref name="now"/> is due: <see cref="RetentionSweepInterval"/> later, at most <see cref="DateTime.MaxValue"/>.</summary>
+    public DateTime NextSweepAt(DateTime now) => DateTime.MaxValue - now > RetentionSweepInterval ? now + RetentionSweepInterval : DateTime.MaxValue;
+
+    /// <summary>
     /// The longest one round of sending can take: every attempt timing out, and the waits between them at twice
     /// their exponential value (room for Polly's jitter), each at most <see cref="MaxRetryDelay"/>. 42 s by default.
     /// </summary>

@@ -37,8 +37,8 @@ public sealed partial class WebhookSender(
             var sent = 0;
             await outage.TryAsync(async token =>
             {
-                await SweepDeliveredAsync(token);
                 sent = await SendDueAsync(token);
+                await SweepDeliveredAsync(token);
             }, stoppingToken);
 
             // A full batch means more may be due at once.
@@ -58,12 +58,17 @@ public sealed partial class WebhookSender(
             return;
         }
 
+        // Set first: a sweep that fails (a lock, a timeout) is tried again an interval later, not before every send.
+        nextSweepAt = settings.NextSweepAt(now);
+        if (settings.DeliveredBefore(now) is not { } deliveredBefore)
+        {
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var deliveredBefore = now - settings.DeliveredRetention;
         var deleted = await db.WebhookDeliveries
             .Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < deliveredBefore)
             .ExecuteDeleteAsync(cancellationToken);
-        nextSweepAt = now + settings.RetentionSweepInterval;
         if (deleted > 0)
         {
             LogSwept(logger, deleted, deliveredBefore);

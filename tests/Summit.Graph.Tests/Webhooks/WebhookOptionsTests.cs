@@ -75,4 +75,20 @@ public sealed class WebhookOptionsTests
     {
         Assert.Null(new WebhookOptions { DeliveredRetention = TimeSpan.Zero }.Problem());
     }
+
+    [Fact]
+    public void TheSweepsTimesStayOnTheCalendarWhateverTheSettings()
+    {
+        var now = new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc);
+        var defaults = new WebhookOptions();
+        var forever = new WebhookOptions { DeliveredRetention = TimeSpan.MaxValue, RetentionSweepInterval = TimeSpan.MaxValue };
+
+        Assert.Equal(now.AddDays(-30), defaults.DeliveredBefore(now));
+        Assert.Equal(now.AddHours(1), defaults.NextSweepAt(now));
+        // Longer than the calendar reaches back or forward: nothing is deleted, and no other sweep comes.
+        Assert.Null(forever.DeliveredBefore(now));
+        Assert.Equal(DateTime.MaxValue, forever.NextSweepAt(now));
+        Assert.Null(new WebhookOptions { DeliveredRetention = now - DateTime.MinValue }.DeliveredBefore(now));
+        Assert.Equal(DateTime.MinValue.AddTicks(1), new WebhookOptions { DeliveredRetention = now - DateTime.MinValue.AddTicks(1) }.DeliveredBefore(now));
+    }
 }
