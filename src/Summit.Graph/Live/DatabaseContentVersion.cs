@@ -91,7 +91,7 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
             await Task.Delay(wait, stoppingToken).ConfigureAwait(false);
             // Keeps the last version read while the database cannot answer. A refused connection surfaces from EF Core's
             // retrying strategy as an InvalidOperationException, not a DbException: any failure counts.
-            wait = !await outage.TryAsync(RefreshAsync, stoppingToken) ? TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, OutagePollInterval.Ticks)) : PollInterval;
+            wait = await outage.TryAsync(RefreshAsync, stoppingToken) ? PollInterval : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, OutagePollInterval.Ticks));
         }
     }
 }

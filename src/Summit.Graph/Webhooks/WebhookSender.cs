@@ -28,6 +28,7 @@ public sealed partial class WebhookSender(
 
     private readonly WebhookOptions settings = options.Value;
     private readonly OutageLog outage = new(logger, "The webhook outbox could not be read ({Reason}); retrying.", "The webhook outbox can be read again.");
+    private readonly OutageLog sweepOutage = new(logger, "Old webhook deliveries could not be deleted ({Reason}); trying again after Webhooks:RetentionSweepInterval.", "Old webhook deliveries can be deleted again.");
     private DateTime nextSweepAt = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,11 +36,9 @@ public sealed partial class WebhookSender(
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
-            await outage.TryAsync(async token =>
-            {
-                sent = await SendDueAsync(token);
-                await SweepDeliveredAsync(token);
-            }, stoppingToken);
+            await outage.TryAsync(async token => sent = await SendDueAsync(token), stoppingToken);
+            // Apart from the sends: a sweep that fails (a lock, a timeout) neither holds them back nor reads as an outbox outage.
+            await sweepOutage.TryAsync(SweepDeliveredAsync, stoppingToken);
 
             // A full batch means more may be due at once.
             if (sent < settings.Concurrency * 4)
@@ -58,7 +57,7 @@ public sealed partial class WebhookSender(
             return;
         }
 
-        // Set first: a sweep that fails (a lock, a timeout) is tried again an interval later, not before every send.
+        // Set first: a sweep that fails is tried again an interval later, not at every poll.
         nextSweepAt = settings.NextSweepAt(now);
         if (settings.DeliveredBefore(now) is not { } deliveredBefore)
         {
