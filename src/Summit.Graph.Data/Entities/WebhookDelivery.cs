@@ -5,7 +5,7 @@ namespace Summit.Graph.Data.Entities;
 /// <summary>
 /// One event for one endpoint: the outbox row a change writes in its own transaction, and the record of its delivery.
 /// Rows of one endpoint and one <see cref="Subject"/> are sent in <see cref="Id"/> order, each only after the one before
-/// was delivered.
+/// was delivered or given up (<see cref="WebhookDeliveryStatus.Failed"/>).
 /// </summary>
 public sealed class WebhookDelivery
 {
@@ -35,7 +35,7 @@ public sealed class WebhookDelivery
     /// <summary>Why the last attempt failed (an HTTP status or a network error); null after a success.</summary>
     public string? LastError { get; set; }
 
-    /// <summary>When the next attempt is due (UTC).</summary>
+    /// <summary>When the next attempt is due (UTC); once <see cref="WebhookDeliveryStatus.Failed"/>, when it was given up.</summary>
     public DateTime NextAttemptAt { get; set; }
 
     /// <summary>Until when an instance holds the row while sending it (UTC); other instances leave it alone until then.</summary>
@@ -53,4 +53,6 @@ public enum WebhookDeliveryStatus
     Pending,
     [Description("The receiver answered with a 2xx status.")]
     Delivered,
+    [Description("Given up: the receiver did not accept it within `Webhooks:GiveUpAfter` of the change (3 days by default). Not tried again unless redelivered.")]
+    Failed,
 }

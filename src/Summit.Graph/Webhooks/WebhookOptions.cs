@@ -39,19 +39,27 @@ public sealed class WebhookOptions
     public int Concurrency { get; set; } = 4;
 
     /// <summary>
-    /// How long a delivered row (its body, attempts and outcome, as <c>webhookDeliveries</c> shows them) is kept after
-    /// its delivery (default 30 days); the sender deletes older ones. Undelivered rows are kept until they are delivered.
+    /// How long a finished row (its body, attempts and outcome, as <c>webhookDeliveries</c> shows them) is kept after
+    /// it was delivered or given up (default 30 days); the sender deletes older ones. Pending rows are kept until they
+    /// finish.
     /// </summary>
-    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How often each instance's sender deletes the delivered rows past <see cref="DeliveredRetention"/> (default 1 h; first at start).</summary>
+    /// <summary>
+    /// How long after the change a delivery is tried (default 3 days): a round that fails later than this marks it
+    /// FAILED, and the events queued after it for the same object go on. A receiver that is gone for good then holds
+    /// neither the outbox nor the later events; an editor can redeliver a failed one (<c>redeliverWebhookDelivery</c>).
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How often each instance's sender deletes the finished rows past <see cref="FinishedRetention"/> (default 1 h; first at start).</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The delivery time before which delivered rows are deleted at <paramref name="now"/> (UTC), or null when
-    /// <see cref="DeliveredRetention"/> reaches back past <see cref="DateTime.MinValue"/>: nothing is that old.
+    /// The time before which rows delivered or given up then are deleted at <paramref name="now"/> (UTC), or null when
+    /// <see cref="FinishedRetention"/> reaches back past <see cref="DateTime.MinValue"/>: nothing is that old.
     /// </summary>
-    public DateTime? DeliveredBefore(DateTime now) => now - DateTime.MinValue > DeliveredRetention ? now - DeliveredRetention : null;
+    public DateTime? FinishedBefore(DateTime now) => now - DateTime.MinValue > FinishedRetention ? now - FinishedRetention : null;
 
     /// <summary>When the sweep after one at <paramref name="now"/> is due: <see cref="RetentionSweepInterval"/> later, at most <see cref="DateTime.MaxValue"/>.</summary>
     public DateTime NextSweepAt(DateTime now) => DateTime.MaxValue - now > RetentionSweepInterval ? now + RetentionSweepInterval : DateTime.MaxValue;
@@ -74,14 +82,16 @@ public sealed class WebhookOptions
         }
     }
 
-    /// <summary>Why these settings cannot run (a lease shorter than a round, a negative retention, no sweep interval), or null.</summary>
+    /// <summary>Why these settings cannot run (a lease shorter than a round, a negative retention, no sweep interval or give-up time), or null.</summary>
     public string? Problem() =>
         Lease <= LongestRound
             ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
-        : DeliveredRetention < TimeSpan.Zero
-            ? $"{Section}:DeliveredRetention ({DeliveredRetention}) must not be negative: it is how long a delivered row is kept."
+        : FinishedRetention < TimeSpan.Zero
+            ? $"{Section}:FinishedRetention ({FinishedRetention}) must not be negative: it is how long a delivered row is kept."
         : RetentionSweepInterval <= TimeSpan.Zero
             ? $"{Section}:RetentionSweepInterval ({RetentionSweepInterval}) must be positive."
+        : GiveUpAfter <= TimeSpan.Zero
+            ? $"{Section}:GiveUpAfter ({GiveUpAfter}) must be positive: it is how long after a change its delivery is tried."
         : null;
 }
 

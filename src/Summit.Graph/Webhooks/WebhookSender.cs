@@ -14,11 +14,13 @@ namespace Summit.Graph.Webhooks;
 /// endpoint are delivered, claims each with a guarded update (a lease on the row, so with several instances one sends
 /// it), POSTs the signed body through the <c>webhooks</c> HTTP client (Polly retries with exponential backoff within a
 /// round) and records the outcome: delivered, or the error and the next round's time, which doubles per failed round.
+/// A round that fails more than <see cref="WebhookOptions.GiveUpAfter"/> after the change marks the delivery failed instead,
+/// which lets the later events about the same object go on.
 /// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again. A
 /// lease outlasts a round (<see cref="WebhookOptions.LongestRound"/>, checked at start), and an outcome is recorded only
 /// while this instance still holds the lease it claimed, so a row another instance took over keeps that one's record.
-/// Every <see cref="WebhookOptions.RetentionSweepInterval"/> it deletes the rows delivered longer than
-/// <see cref="WebhookOptions.DeliveredRetention"/> ago (one statement; instances sweeping together delete each row once).
+/// Every <see cref="WebhookOptions.RetentionSweepInterval"/> it deletes the rows delivered or given up longer than
+/// <see cref="WebhookOptions.FinishedRetention"/> ago (one statement; instances sweeping together delete each row once).
 /// </summary>
 public sealed partial class WebhookSender(
     IDbContextFactory<SummitDbContext> contexts, IHttpClientFactory clients, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger) : BackgroundService
@@ -38,7 +40,7 @@ public sealed partial class WebhookSender(
             var sent = 0;
             await outage.TryAsync(async token => sent = await SendDueAsync(token), stoppingToken);
             // Apart from the sends: a sweep that fails (a lock, a timeout) neither holds them back nor reads as an outbox outage.
-            await sweepOutage.TryAsync(SweepDeliveredAsync, stoppingToken);
+            await sweepOutage.TryAsync(SweepFinishedAsync, stoppingToken);
 
             // A full batch means more may be due at once.
             if (sent < settings.Concurrency * 4)
@@ -48,8 +50,8 @@ public sealed partial class WebhookSender(
         }
     }
 
-    /// <summary>Deletes the rows delivered before <see cref="WebhookOptions.DeliveredRetention"/>, when a sweep is due.</summary>
-    private async Task SweepDeliveredAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the rows delivered or given up before <see cref="WebhookOptions.FinishedRetention"/>, when a sweep is due.</summary>
+    private async Task SweepFinishedAsync(CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
         if (now < nextSweepAt)
@@ -59,18 +61,20 @@ public sealed partial class WebhookSender(
 
         // Set first: a sweep that fails is tried again an interval later, not at every poll.
         nextSweepAt = settings.NextSweepAt(now);
-        if (settings.DeliveredBefore(now) is not { } deliveredBefore)
+        if (settings.FinishedBefore(now) is not { } finishedBefore)
         {
             return;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A failed row's NextAttemptAt is when it was given up.
         var deleted = await db.WebhookDeliveries
-            .Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < deliveredBefore)
+            .Where(d => (d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < finishedBefore)
+                || (d.Status == WebhookDeliveryStatus.Failed && d.NextAttemptAt < finishedBefore))
             .ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
         {
-            LogSwept(logger, deleted, deliveredBefore);
+            LogSwept(logger, deleted, finishedBefore);
         }
     }
 
@@ -92,7 +96,7 @@ public sealed partial class WebhookSender(
             // otherwise fill every batch and starve the deliveries queued after them.
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
             .Take(settings.Concurrency * 4)
-            .Select(d => new Due(d.Id, d.EventId, d.EventName, d.Body, d.Attempts, d.Endpoint!.Url, d.Endpoint.Secret))
+            .Select(d => new Due(d.Id, d.EventId, d.EventName, d.Body, d.Attempts, d.CreatedAt, d.Endpoint!.Url, d.Endpoint.Secret))
             .ToListAsync(cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
             async (delivery, token) => await DeliverAsync(delivery, token));
@@ -131,14 +135,26 @@ public sealed partial class WebhookSender(
             return;
         }
 
-        var next = finished + Backoff(attempts);
+        var givenUp = finished - delivery.CreatedAt > settings.GiveUpAfter;
+        // A failed row keeps when it was given up where a pending one keeps its next attempt.
+        var next = givenUp ? finished : finished + Backoff(attempts);
         var failed = await held.ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, givenUp ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending)
             .SetProperty(d => d.Attempts, attempts)
             .SetProperty(d => d.LastError, error.Length > 500 ? error[..500] : error)
             .SetProperty(d => d.NextAttemptAt, next)
             .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
         WarnIfLeaseLost(failed, delivery, $"failed ({error})");
-        if (failed > 0 && logger.IsEnabled(LogLevel.Information))
+        if (failed == 0)
+        {
+            return;
+        }
+
+        if (givenUp)
+        {
+            LogGivenUp(logger, delivery.EventName, delivery.Url, attempts, delivery.CreatedAt, error);
+        }
+        else if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Webhook {Event} to {Url} failed ({Error}); attempt {Attempt} at {Next:O}.", delivery.EventName, delivery.Url, error, attempts + 1, next);
         }
@@ -184,8 +200,11 @@ public sealed partial class WebhookSender(
         }
     }
 
-    private sealed record Due(int Id, string EventId, string EventName, string Body, int Attempts, string Url, string Secret);
+    private sealed record Due(int Id, string EventId, string EventName, string Body, int Attempts, DateTime CreatedAt, string Url, string Secret);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} webhook deliveries delivered before {DeliveredBefore:O} (Webhooks:DeliveredRetention).")]
-    private static partial void LogSwept(ILogger logger, int count, DateTime deliveredBefore);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} webhook deliveries delivered or given up before {FinishedBefore:O} (Webhooks:FinishedRetention).")]
+    private static partial void LogSwept(ILogger logger, int count, DateTime finishedBefore);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Event} to {Url} given up after {Attempts} failed rounds since {CreatedAt:O} (Webhooks:GiveUpAfter); the last: {Error}. The events after it about the same object go on; redeliverWebhookDelivery tries it again.")]
+    private static partial void LogGivenUp(ILogger logger, string @event, string url, int attempts, DateTime createdAt, string error);
 }

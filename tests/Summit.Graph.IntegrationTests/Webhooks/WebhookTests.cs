@@ -110,7 +110,7 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
     }
 
     [Fact]
-    public async Task DeliveredRowsPastTheRetentionAreDeletedAndUndeliveredOnesKept()
+    public async Task FinishedRowsPastTheRetentionAreDeletedAndPendingOnesKept()
     {
         var now = DateTime.UtcNow;
         await using (var db = await ContextAsync())
@@ -119,6 +119,9 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
             db.WebhookDeliveries.AddRange(
                 RetentionRow(endpoint, "expired", now.AddDays(-31)),
                 RetentionRow(endpoint, "kept", now.AddDays(-29)),
+                // Given up 31 and 29 days ago (a failed row's nextAttemptAt): the same retention, counted from then.
+                RetentionRow(endpoint, "failed-expired", null, createdAt: now.AddDays(-34), givenUpAt: now.AddDays(-31)),
+                RetentionRow(endpoint, "failed-kept", null, createdAt: now.AddDays(-32), givenUpAt: now.AddDays(-29)),
                 // Undelivered for two months (due tomorrow): kept whatever its age.
                 RetentionRow(endpoint, "pending", null, createdAt: now.AddDays(-60)));
             await db.SaveChangesAsync();
@@ -126,9 +129,10 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
 
         try
         {
-            var left = await Eventually.ReturnsAsync(async () => await RetentionRowsAsync() is var rows && !rows.Contains("retention:expired") ? rows : null, "the row delivered 31 days ago deleted");
+            var left = await Eventually.ReturnsAsync(async () => await RetentionRowsAsync() is var rows && !rows.Contains("retention:expired") && !rows.Contains("retention:failed-expired") ? rows : null,
+                "the rows delivered and given up 31 days ago deleted");
 
-            Assert.Equal(["retention:kept", "retention:pending"], left);
+            Assert.Equal(["retention:failed-kept", "retention:kept", "retention:pending"], left);
         }
         finally
         {
@@ -136,24 +140,92 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
             await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("retention:")).ExecuteDeleteAsync();
         }
 
-        static WebhookDelivery RetentionRow(int endpoint, string name, DateTime? deliveredAt, DateTime? createdAt = null) => new()
+        static WebhookDelivery RetentionRow(int endpoint, string name, DateTime? deliveredAt, DateTime? createdAt = null, DateTime? givenUpAt = null) => new()
         {
             EndpointId = endpoint,
             EventId = Guid.NewGuid().ToString(),
             EventName = "ping",
             Subject = $"retention:{name}",
             Body = $$"""{"id":"retention-{{name}}"}""",
-            Status = deliveredAt is null ? WebhookDeliveryStatus.Pending : WebhookDeliveryStatus.Delivered,
-            Attempts = deliveredAt is null ? 0 : 1,
+            Status = deliveredAt is not null ? WebhookDeliveryStatus.Delivered : givenUpAt is not null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending,
+            Attempts = deliveredAt is null && givenUpAt is null ? 0 : 1,
             CreatedAt = createdAt ?? deliveredAt!.Value.AddMinutes(-1),
             DeliveredAt = deliveredAt,
-            NextAttemptAt = deliveredAt ?? DateTime.UtcNow.AddDays(1),
+            NextAttemptAt = deliveredAt ?? givenUpAt ?? DateTime.UtcNow.AddDays(1),
         };
 
         async Task<List<string>> RetentionRowsAsync()
         {
             await using var db = await ContextAsync();
             return await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("retention:")).OrderBy(d => d.Subject).Select(d => d.Subject).ToListAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ADeliveryFailingPastTheGiveUpTimeIsFailedLetsTheObjectsLaterEventsGoAndCanBeRedelivered()
+    {
+        var now = DateTime.UtcNow;
+        int old, later, young;
+        await using (var db = await ContextAsync())
+        {
+            var endpoint = await db.WebhookEndpoints.Where(e => e.Url == receiver.Url(Config)).Select(e => e.Id).SingleAsync();
+            // Due now: an event of four days ago (Webhooks:GiveUpAfter is 3 days), one queued after it about the same
+            // object, which waits for it, and one of an hour ago about another object.
+            var rows = new[] { GiveUpRow(endpoint, "old", "a", now.AddDays(-4)), GiveUpRow(endpoint, "later", "a", now.AddMinutes(-1)), GiveUpRow(endpoint, "young", "b", now.AddHours(-1)) };
+            db.WebhookDeliveries.AddRange(rows);
+            await db.SaveChangesAsync();
+            (old, later, young) = (rows[0].Id, rows[1].Id, rows[2].Id);
+        }
+
+        receiver.Answer = _ => HttpStatusCode.InternalServerError;
+        try
+        {
+            var failed = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[later].Attempts > 0 ? rows : null, "the later event about the same object tried");
+
+            Assert.Equal((WebhookDeliveryStatus.Failed, 1), (failed[old].Status, failed[old].Attempts));
+            Assert.StartsWith("HTTP 500", failed[old].LastError, StringComparison.Ordinal);
+            // A failed row's nextAttemptAt is when it was given up.
+            Assert.InRange(failed[old].NextAttemptAt, now, DateTime.UtcNow);
+            Assert.Equal(WebhookDeliveryStatus.Pending, failed[later].Status);
+            Assert.Equal(WebhookDeliveryStatus.Pending, (await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[young].Attempts > 0 ? rows : null, "the young event tried"))[young].Status);
+            var listed = (await editor.QueryAsync("{ webhookDeliveries(status: FAILED) { id status } }"))["webhookDeliveries"]!.AsArray();
+            Assert.Contains(listed, d => d.Text("id") == GlobalId.Encode("WebhookDelivery", old) && d.Text("status") == "FAILED");
+
+            receiver.Answer = _ => HttpStatusCode.OK;
+            var redelivered = await editor.SucceedAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", old) }, "webhookDelivery { status attempts }");
+            var delivered = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[old].Status == WebhookDeliveryStatus.Delivered ? rows : null, "the redelivered event delivered");
+            var notFailed = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", old) });
+            var unknown = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", int.MaxValue) });
+
+            Assert.Equal(("PENDING", 1), (redelivered["webhookDelivery"]!.Text("status"), redelivered["webhookDelivery"]!.Number("attempts")));
+            Assert.Equal((2, null), (delivered[old].Attempts, delivered[old].LastError));
+            Assert.Single(receiver.About("giveup-old", Config));
+            Assert.Contains("Only a FAILED delivery can be redelivered; this one is DELIVERED.", notFailed, StringComparison.Ordinal);
+            Assert.Contains("NotFoundError", unknown, StringComparison.Ordinal);
+        }
+        finally
+        {
+            receiver.Answer = _ => HttpStatusCode.OK;
+            await using var db = await ContextAsync();
+            await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("giveup:")).ExecuteDeleteAsync();
+        }
+
+        static WebhookDelivery GiveUpRow(int endpoint, string name, string subject, DateTime createdAt) => new()
+        {
+            EndpointId = endpoint,
+            EventId = Guid.NewGuid().ToString(),
+            EventName = "ping",
+            Subject = $"giveup:{subject}",
+            Body = $$"""{"id":"giveup-{{name}}"}""",
+            Status = WebhookDeliveryStatus.Pending,
+            CreatedAt = createdAt,
+            NextAttemptAt = createdAt,
+        };
+
+        async Task<Dictionary<int, WebhookDelivery>> GiveUpRowsAsync()
+        {
+            await using var db = await ContextAsync();
+            return await db.WebhookDeliveries.AsNoTracking().Where(d => d.Subject.StartsWith("giveup:")).ToDictionaryAsync(d => d.Id);
         }
     }
 

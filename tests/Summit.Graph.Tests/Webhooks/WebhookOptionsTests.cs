@@ -53,14 +53,14 @@ public sealed class WebhookOptionsTests
     }
 
     [Theory]
-    [InlineData("-00:00:01", "01:00:00", "Webhooks:DeliveredRetention (-00:00:01) must not be negative")]
+    [InlineData("-00:00:01", "01:00:00", "Webhooks:FinishedRetention (-00:00:01) must not be negative")]
     [InlineData("30.00:00:00", "00:00:00", "Webhooks:RetentionSweepInterval (00:00:00) must be positive")]
     [InlineData("30.00:00:00", "-01:00:00", "Webhooks:RetentionSweepInterval (-01:00:00) must be positive")]
     public void ARetentionThatCannotRunIsRefusedWithTheReason(string retention, string sweepInterval, string reason)
     {
         var options = new WebhookOptions
         {
-            DeliveredRetention = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture),
+            FinishedRetention = TimeSpan.Parse(retention, System.Globalization.CultureInfo.InvariantCulture),
             RetentionSweepInterval = TimeSpan.Parse(sweepInterval, System.Globalization.CultureInfo.InvariantCulture),
         };
 
@@ -71,9 +71,22 @@ public sealed class WebhookOptionsTests
     }
 
     [Fact]
-    public void KeepingNoDeliveredRowIsAllowed()
+    public void KeepingNoFinishedRowIsAllowed()
     {
-        Assert.Null(new WebhookOptions { DeliveredRetention = TimeSpan.Zero }.Problem());
+        Assert.Null(new WebhookOptions { FinishedRetention = TimeSpan.Zero }.Problem());
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-1.00:00:00")]
+    public void AGiveUpTimeThatIsNotPositiveIsRefusedWithTheReason(string giveUpAfter)
+    {
+        var options = new WebhookOptions { GiveUpAfter = TimeSpan.Parse(giveUpAfter, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var result = new WebhookOptionsValidation().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.StartsWith($"Webhooks:GiveUpAfter ({giveUpAfter}) must be positive", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,14 +94,14 @@ public sealed class WebhookOptionsTests
     {
         var now = new DateTime(2026, 12, 1, 4, 0, 0, DateTimeKind.Utc);
         var defaults = new WebhookOptions();
-        var forever = new WebhookOptions { DeliveredRetention = TimeSpan.MaxValue, RetentionSweepInterval = TimeSpan.MaxValue };
+        var forever = new WebhookOptions { FinishedRetention = TimeSpan.MaxValue, RetentionSweepInterval = TimeSpan.MaxValue };
 
-        Assert.Equal(now.AddDays(-30), defaults.DeliveredBefore(now));
+        Assert.Equal(now.AddDays(-30), defaults.FinishedBefore(now));
         Assert.Equal(now.AddHours(1), defaults.NextSweepAt(now));
         // Longer than the calendar reaches back or forward: nothing is deleted, and no other sweep comes.
-        Assert.Null(forever.DeliveredBefore(now));
+        Assert.Null(forever.FinishedBefore(now));
         Assert.Equal(DateTime.MaxValue, forever.NextSweepAt(now));
-        Assert.Null(new WebhookOptions { DeliveredRetention = now - DateTime.MinValue }.DeliveredBefore(now));
-        Assert.Equal(DateTime.MinValue.AddTicks(1), new WebhookOptions { DeliveredRetention = now - DateTime.MinValue.AddTicks(1) }.DeliveredBefore(now));
+        Assert.Null(new WebhookOptions { FinishedRetention = now - DateTime.MinValue }.FinishedBefore(now));
+        Assert.Equal(DateTime.MinValue.AddTicks(1), new WebhookOptions { FinishedRetention = now - DateTime.MinValue.AddTicks(1) }.FinishedBefore(now));
     }
 }

@@ -52,7 +52,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
             })
             .FieldType.WithAssumedSize(10).ReadsOperationalState();
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>, IReadOnlyList<WebhookDelivery>>("webhookDeliveries")
-            .Description("Webhook deliveries, newest first: what was sent where, whether it arrived, and when it is tried again (editor keys only). Delivered ones are kept for `Webhooks:DeliveredRetention` (30 days by default), undelivered ones until they arrive.")
+            .Description("Webhook deliveries, newest first: what was sent where, whether it arrived, and when it is tried again (editor keys only). Delivered and failed ones are kept for `Webhooks:FinishedRetention` (30 days by default) after they finished, pending ones until they finish.")
             .Argument<IntGraphType>("limit", "How many, newest first (1 to 100; default 50).")
             .Argument<WebhookDeliveryStatusGraphType>("status", "Only deliveries with this status.")
             .Argument<IdGraphType>("webhookId", "Only deliveries to this webhook.")
@@ -89,23 +89,35 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookEndpoint>
 /// <summary>One event for one webhook, and how sending it went.</summary>
 public sealed class WebhookDeliveryGraphType : ObjectGraphType<WebhookDelivery>
 {
+    public const string TypeName = "WebhookDelivery";
+
     public WebhookDeliveryGraphType()
     {
-        Name = "WebhookDelivery";
+        Name = TypeName;
         Description = "One event for one webhook: the outbox row the change wrote, and how sending it went.";
         Field<NonNullGraphType<IdGraphType>, string>("id").Description("The delivery's ID.").Resolve(context => GlobalId.Encode(Name, context.Source.Id));
         Field<NonNullGraphType<IdGraphType>, string>("webhookId").Description("The webhook it goes to.").Resolve(context => GlobalId.Encode(WebhookGraphType.TypeName, context.Source.EndpointId));
         Field<NonNullGraphType<StringGraphType>, string>("eventId").Description("The event's id, sent as `X-Summit-Event-Id`: the same for every webhook and attempt.").Resolve(context => context.Source.EventId);
         Field<NonNullGraphType<StringGraphType>, string>("event").Description("The event's name, for example `session.published`.").Resolve(context => context.Source.EventName);
         Field<NonNullGraphType<StringGraphType>, string>("body").Description("The JSON body sent (and signed).").Resolve(context => context.Source.Body);
-        Field<NonNullGraphType<WebhookDeliveryStatusGraphType>, WebhookDeliveryStatus>("status").Description("PENDING until the receiver answers 2xx, then DELIVERED.").Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<WebhookDeliveryStatusGraphType>, WebhookDeliveryStatus>("status")
+            .Description("PENDING until the receiver answers 2xx, then DELIVERED; FAILED when it has not within `Webhooks:GiveUpAfter` of the change (3 days by default).")
+            .Resolve(context => context.Source.Status);
         Field<NonNullGraphType<IntGraphType>, int>("attempts").Description("How many rounds of sending were tried; each round is an HTTP attempt and its immediate retries.").Resolve(context => context.Source.Attempts);
         Field<StringGraphType, string?>("lastError").Description("Why the last attempt failed; null once delivered.").Resolve(context => context.Source.LastError);
-        Field<NonNullGraphType<DateTimeGraphType>, DateTime>("nextAttemptAt").Description("When it is tried next while PENDING (UTC).").Resolve(context => context.Source.NextAttemptAt);
+        Field<NonNullGraphType<DateTimeGraphType>, DateTime>("nextAttemptAt").Description("When it is tried next while PENDING; when it was given up once FAILED (UTC).").Resolve(context => context.Source.NextAttemptAt);
         Field<NonNullGraphType<DateTimeGraphType>, DateTime>("createdAt").Description("When the change was committed (UTC).").Resolve(context => context.Source.CreatedAt);
         Field<DateTimeGraphType, DateTime?>("deliveredAt").Description("When the receiver accepted it (UTC).").Resolve(context => context.Source.DeliveredAt);
     }
+
+    /// <summary>The delivery with that id, for a mutation's payload.</summary>
+    public static IDataLoaderResult<object?> Load(IResolveFieldContext context, int id) =>
+        new BatchLoader<int, WebhookDelivery>(async (ids, cancellationToken) =>
+        {
+            await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync(cancellationToken);
+            return await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        }).Load(id).Then(delivery => (object?)delivery);
 }
 
-/// <summary><c>WebhookDeliveryStatus</c>: PENDING or DELIVERED.</summary>
+/// <summary><c>WebhookDeliveryStatus</c>: PENDING, DELIVERED or FAILED.</summary>
 public sealed class WebhookDeliveryStatusGraphType : EnumerationGraphType<WebhookDeliveryStatus>;

@@ -8,7 +8,7 @@ using static Summit.Graph.GraphQL.Common.Mutations.MutationErrors;
 
 namespace Summit.Graph.GraphQL.Webhooks;
 
-/// <summary>Registering, testing and removing webhooks; the ones from configuration change only there.</summary>
+/// <summary>Registering, testing and removing webhooks (the ones from configuration change only there), and redelivering a failed delivery.</summary>
 public static class WebhookMutations
 {
     private const string Type = WebhookGraphType.TypeName;
@@ -27,6 +27,27 @@ public static class WebhookMutations
                 var endpoint = await FindAsync(scope, input.Id(i => i.Id), input, cancellationToken);
                 await WebhookServiceExtensions.Outbox.AddPingAsync(scope.Db, endpoint.Id, cancellationToken);
                 return new MutationResult(endpoint.Id);
+            });
+
+        mutations.Add<RedeliverWebhookDeliveryInput>("redeliverWebhookDelivery", "Tries a FAILED delivery again: one more round of sending, its next attempt due now. It goes before the later events about the same object that are still pending; if the round fails, it is FAILED again.")
+            .Errors(NotFound)
+            .Returns("webhookDelivery", WebhookDeliveryGraphType.TypeName, WebhookDeliveryGraphType.Load, "The delivery, PENDING again.")
+            .Handle(async (scope, input, cancellationToken) =>
+            {
+                var id = input.Id(i => i.Id);
+                input.ThrowIfInvalid();
+                var delivery = await scope.Db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+                    ?? throw new ContentException(new NotFoundError($"No webhook delivery has the ID '{GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id)}'.", GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id)));
+                if (delivery.Status != WebhookDeliveryStatus.Failed)
+                {
+                    input.Problem(i => i.Id, $"Only a FAILED delivery can be redelivered; this one is {delivery.Status.ToString().ToUpperInvariant()}.");
+                    input.ThrowIfInvalid();
+                }
+
+                delivery.Status = WebhookDeliveryStatus.Pending;
+                delivery.NextAttemptAt = DateTime.UtcNow;
+                delivery.LeasedUntil = null;
+                return new MutationResult(delivery.Id);
             });
 
         mutations.Add<RemoveWebhookInput>("removeWebhook", "Removes a registered webhook and its deliveries, sent or not.")
@@ -82,3 +103,6 @@ public sealed record TestWebhookInput(
 
 public sealed record RemoveWebhookInput(
     [property: Description("The webhook."), GlobalId("Webhook")] string Id);
+
+public sealed record RedeliverWebhookDeliveryInput(
+    [property: Description("The failed delivery."), GlobalId(WebhookDeliveryGraphType.TypeName)] string Id);
