@@ -49,6 +49,9 @@ public sealed class Editor(SummitServer server, string key)
 
     public string Key => key;
 
+    /// <summary>The server this editor sends to.</summary>
+    public SummitServer Server => server;
+
     /// <summary>
     /// The query text of <c>name(input: $input) { selection errors { ... } }</c>, selecting every member of the
     /// mutation's error union (a fragment on a type outside the union would make the document invalid).

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Graph.Data.Entities;
+using Summit.Graph.GraphQL.Common;
+
 namespace Summit.Graph.IntegrationTests.Editing;
 
 /// <summary>
@@ -91,12 +95,13 @@ public static class EveryMutation
         ["registerWebhook"] = _ => Task.FromResult<object>(new { url = "http://127.0.0.1:9/registered", secret = "every-mutation-secret" }),
         ["testWebhook"] = async e => new { id = await RegisterWebhookAsync(e, "http://127.0.0.1:9/tested") },
         ["removeWebhook"] = async e => new { id = await RegisterWebhookAsync(e, "http://127.0.0.1:9/removed") },
+        ["redeliverWebhookDelivery"] = async e => new { id = await FailedDeliveryAsync(e, "http://127.0.0.1:9/redelivered") },
     };
 
     public static IEnumerable<string> Names => Inputs.Keys;
 
     /// <summary>The mutations that change webhooks, not content: they write no revisions.</summary>
-    public static readonly IReadOnlySet<string> WebhookMutations = new HashSet<string> { "registerWebhook", "testWebhook", "removeWebhook" };
+    public static readonly IReadOnlySet<string> WebhookMutations = new HashSet<string> { "registerWebhook", "testWebhook", "removeWebhook", "redeliverWebhookDelivery" };
 
     public static TheoryData<string> Cases => [.. Inputs.Keys];
 
@@ -126,6 +131,36 @@ public static class EveryMutation
     {
         var payload = await editor.SucceedAsync("registerWebhook", new { url, secret = "every-mutation-secret" }, "webhook { id }");
         return payload["webhook"].Text("id");
+    }
+
+    /// <summary>
+    /// A FAILED delivery to a new webhook, written as the sender writes one it gave up. Committed just now, so when it is
+    /// redelivered and its round fails again (nothing listens), it stays PENDING for Webhooks:GiveUpAfter.
+    /// </summary>
+    private static async Task<string> FailedDeliveryAsync(Editor editor, string url)
+    {
+        await RegisterWebhookAsync(editor, url);
+        var id = await editor.Server.WithDatabaseAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var delivery = new WebhookDelivery
+            {
+                EndpointId = await db.WebhookEndpoints.Where(w => w.Url == url).Select(w => w.Id).SingleAsync(),
+                EventId = Guid.NewGuid().ToString(),
+                EventName = "ping",
+                Subject = $"Webhook:{url}",
+                Body = """{"event":"ping"}""",
+                Status = WebhookDeliveryStatus.Failed,
+                Attempts = 1,
+                LastError = "HTTP 503 Service Unavailable",
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+            db.WebhookDeliveries.Add(delivery);
+            await db.SaveChangesAsync();
+            return delivery.Id;
+        });
+        return GlobalId.Encode("WebhookDelivery", id);
     }
 
     private static async Task<object> EventInput(Editor editor, Func<string, int, object> input)

@@ -191,7 +191,9 @@ public sealed class SummitServer : WebApplicationFactory<Program>
 
     /// <summary>
     /// Every row of every table, one line each, in a stable order: equal dumps mean the database is unchanged. Of the
-    /// webhook outbox only what a change writes is dumped, not the delivery state the sender updates in the background.
+    /// webhook outbox, what a change writes and whether a delivery is FAILED (which an editor's redeliver undoes) are
+    /// dumped, not the delivery state the sender updates in the background: attempts, errors, leases, delivery. The
+    /// sender marks a delivery failed only after Webhooks:GiveUpAfter, days after its change.
     /// </summary>
     public Task<IReadOnlyList<string>> DumpDatabaseAsync() => WithDatabaseAsync(async db =>
     {
@@ -203,7 +205,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = table == "WebhookDeliveries"
-                ? "SELECT \"Id\", \"EndpointId\", \"EventId\", \"EventName\", \"Subject\", \"Body\", \"CreatedAt\" FROM \"WebhookDeliveries\""
+                ? "SELECT \"Id\", \"EndpointId\", \"EventId\", \"EventName\", \"Subject\", \"Body\", \"CreatedAt\", CASE WHEN \"Status\" = 'Failed' THEN 1 ELSE 0 END AS \"Failed\" FROM \"WebhookDeliveries\""
                 : $"SELECT * FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
