@@ -5,7 +5,8 @@ namespace Summit.Graph.Data.Entities;
 /// <summary>
 /// One event for one endpoint: the outbox row a change writes in its own transaction, and the record of its delivery.
 /// Rows of one endpoint and one <see cref="Subject"/> are sent in <see cref="Id"/> order, each only after the one before
-/// was delivered or given up (<see cref="WebhookDeliveryStatus.Failed"/>).
+/// was delivered or given up (<see cref="WebhookDeliveryStatus.Failed"/>); a failed one an editor redelivers is sent
+/// again after whichever later ones were sent meanwhile.
 /// </summary>
 public sealed class WebhookDelivery
 {
@@ -53,6 +54,6 @@ public enum WebhookDeliveryStatus
     Pending,
     [Description("The receiver answered with a 2xx status.")]
     Delivered,
-    [Description("Given up: the receiver did not accept it within `Webhooks:GiveUpAfter` of the change (3 days by default). Not tried again unless redelivered.")]
+    [Description("Given up: the receiver did not accept it within `Webhooks:GiveUpAfter` of the change (3 days by default) and in two rounds at least. Not tried again unless redelivered.")]
     Failed,
 }

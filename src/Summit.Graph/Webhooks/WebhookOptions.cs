@@ -46,11 +46,19 @@ public sealed class WebhookOptions
     public TimeSpan FinishedRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// How long after the change a delivery is tried (default 3 days): a round that fails later than this marks it
-    /// FAILED, and the events queued after it for the same object go on. A receiver that is gone for good then holds
-    /// neither the outbox nor the later events; an editor can redeliver a failed one (<c>redeliverWebhookDelivery</c>).
+    /// How long after the change a delivery is tried (default 3 days): a round that fails later than this, after at
+    /// least one failed round before it, marks it FAILED, and the events queued after it for the same object go on. A
+    /// receiver that is gone for good then holds neither the outbox nor the later events; an editor can redeliver a
+    /// failed one (<c>redeliverWebhookDelivery</c>).
     /// </summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// The name <see cref="FinishedRetention"/> had before failed deliveries were kept by it too. Binding ignores names it
+    /// does not know, so a configuration still using this one would silently get the default retention: set, it stops
+    /// the start with the new name.
+    /// </summary>
+    public TimeSpan? DeliveredRetention { get; set; }
 
     /// <summary>How often each instance's sender deletes the finished rows past <see cref="FinishedRetention"/> (default 1 h; first at start).</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
@@ -82,12 +90,14 @@ public sealed class WebhookOptions
         }
     }
 
-    /// <summary>Why these settings cannot run (a lease shorter than a round, a negative retention, no sweep interval or give-up time), or null.</summary>
+    /// <summary>Why these settings cannot run (a lease shorter than a round, the retention's old name, a negative retention, no sweep interval or give-up time), or null.</summary>
     public string? Problem() =>
         Lease <= LongestRound
             ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
+        : DeliveredRetention is not null
+            ? $"{Section}:DeliveredRetention is now {Section}:FinishedRetention (it also keeps failed deliveries); rename the setting."
         : FinishedRetention < TimeSpan.Zero
-            ? $"{Section}:FinishedRetention ({FinishedRetention}) must not be negative: it is how long a delivered row is kept."
+            ? $"{Section}:FinishedRetention ({FinishedRetention}) must not be negative: it is how long a delivered or failed row is kept."
         : RetentionSweepInterval <= TimeSpan.Zero
             ? $"{Section}:RetentionSweepInterval ({RetentionSweepInterval}) must be positive."
         : GiveUpAfter <= TimeSpan.Zero

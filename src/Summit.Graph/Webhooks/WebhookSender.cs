@@ -11,11 +11,11 @@ namespace Summit.Graph.Webhooks;
 /// <summary>
 /// Delivers the outbox (<see cref="WebhookDelivery"/> rows written with each change): every
 /// <see cref="WebhookOptions.PollInterval"/> it takes the due deliveries whose earlier events about the same object and
-/// endpoint are delivered, claims each with a guarded update (a lease on the row, so with several instances one sends
+/// endpoint are no longer pending (delivered, or given up), claims each with a guarded update (a lease on the row, so with several instances one sends
 /// it), POSTs the signed body through the <c>webhooks</c> HTTP client (Polly retries with exponential backoff within a
 /// round) and records the outcome: delivered, or the error and the next round's time, which doubles per failed round.
-/// A round that fails more than <see cref="WebhookOptions.GiveUpAfter"/> after the change marks the delivery failed instead,
-/// which lets the later events about the same object go on.
+/// A delivery that has failed a round before, and fails again more than <see cref="WebhookOptions.GiveUpAfter"/> after its
+/// change, is marked failed instead, which lets the later events about the same object go on.
 /// Sending is at least once: a process that dies mid-send leaves the lease to expire and the row to be sent again. A
 /// lease outlasts a round (<see cref="WebhookOptions.LongestRound"/>, checked at start), and an outcome is recorded only
 /// while this instance still holds the lease it claimed, so a row another instance took over keeps that one's record.
@@ -135,7 +135,8 @@ public sealed partial class WebhookSender(
             return;
         }
 
-        var givenUp = finished - delivery.CreatedAt > settings.GiveUpAfter;
+        // Two failed rounds at least: one transient error after a long outage of the sender gives nothing up.
+        var givenUp = attempts >= 2 && finished - delivery.CreatedAt > settings.GiveUpAfter;
         // A failed row keeps when it was given up where a pending one keeps its next attempt.
         var next = givenUp ? finished : finished + Backoff(attempts);
         var failed = await held.ExecuteUpdateAsync(set => set

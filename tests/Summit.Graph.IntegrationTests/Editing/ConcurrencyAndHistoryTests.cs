@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.GraphQL.Common;
+using Summit.Graph.GraphQL.Common.Mutations;
 using System.Text.Json.Nodes;
 
 namespace Summit.Graph.IntegrationTests.Editing;
@@ -8,6 +12,38 @@ public sealed class ConcurrencyAndHistoryTests(EditingServer editing) : IClassFi
     private Editor Alice => editing.Editor;
 
     private Editor Bob => editing.OtherEditor;
+
+    /// <summary>
+    /// A commit landing between a mutation's read and its save, played inside the mutation's own transaction (a statement
+    /// the save does not know of) so that it lands there every time: a versioned row whose version moved on is a
+    /// ConflictError, a row without a version that was deleted meanwhile (a webhook) a NotFoundError; neither an
+    /// uncoded error.
+    /// </summary>
+    [Fact]
+    public async Task ARowChangedOrDeletedBetweenReadAndSaveIsACodedError()
+    {
+        var contentEditor = editing.Server.Services.GetRequiredService<ContentEditor>();
+        var sessionId = GlobalId.Decode(await EveryMutation.CreateSessionAsync(Alice, "Changed under the save"), "Session");
+        var webhookId = GlobalId.Decode((await Alice.SucceedAsync("registerWebhook", new { url = "http://127.0.0.1:9/deleted-under-the-save", secret = "a secret" }, "webhook { id }"))["webhook"].Text("id"), "Webhook");
+
+        var conflict = await Assert.ThrowsAsync<ContentException>(() => contentEditor.RunAsync("alice", async scope =>
+        {
+            var session = await scope.Db.Sessions.SingleAsync(x => x.Id == sessionId);
+            await scope.Db.Sessions.Where(x => x.Id == sessionId).ExecuteUpdateAsync(set => set.SetProperty(x => x.Version, 2));
+            session.Title = "Saved over a newer version";
+            return 0;
+        }, CancellationToken.None));
+        var removed = await Assert.ThrowsAsync<ContentException>(() => contentEditor.RunAsync("alice", async scope =>
+        {
+            var endpoint = await scope.Db.WebhookEndpoints.SingleAsync(x => x.Id == webhookId);
+            await scope.Db.WebhookEndpoints.Where(x => x.Id == webhookId).ExecuteDeleteAsync();
+            scope.Db.WebhookEndpoints.Remove(endpoint);
+            return 0;
+        }, CancellationToken.None));
+
+        Assert.Equal(ConflictError.For("Session", sessionId, 1, 2), Assert.Single(conflict.Errors));
+        Assert.Equal(new NotFoundError("The WebhookEndpoint was removed by a change saved at the same moment.", GlobalId.Encode("WebhookEndpoint", webhookId)), Assert.Single(removed.Errors));
+    }
 
     [Fact]
     public async Task TwoEditorsSavingTheSameVersionAtOnceNeverOverwriteEachOther()

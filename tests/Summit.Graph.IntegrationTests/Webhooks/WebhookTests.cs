@@ -122,7 +122,7 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
                 // Given up 31 and 29 days ago (a failed row's nextAttemptAt): the same retention, counted from then.
                 RetentionRow(endpoint, "failed-expired", null, createdAt: now.AddDays(-34), givenUpAt: now.AddDays(-31)),
                 RetentionRow(endpoint, "failed-kept", null, createdAt: now.AddDays(-32), givenUpAt: now.AddDays(-29)),
-                // Undelivered for two months (due tomorrow): kept whatever its age.
+                // Pending for two months (due tomorrow): kept whatever its age.
                 RetentionRow(endpoint, "pending", null, createdAt: now.AddDays(-60)));
             await db.SaveChangesAsync();
         }
@@ -169,36 +169,49 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
         await using (var db = await ContextAsync())
         {
             var endpoint = await db.WebhookEndpoints.Where(e => e.Url == receiver.Url(Config)).Select(e => e.Id).SingleAsync();
-            // Due now: an event of four days ago (Webhooks:GiveUpAfter is 3 days), one queued after it about the same
-            // object, which waits for it, and one of an hour ago about another object.
-            var rows = new[] { GiveUpRow(endpoint, "old", "a", now.AddDays(-4)), GiveUpRow(endpoint, "later", "a", now.AddMinutes(-1)), GiveUpRow(endpoint, "young", "b", now.AddHours(-1)) };
+            // Due now: an event of four days ago (Webhooks:GiveUpAfter is 3 days), whose last round was just now, one
+            // queued after it about the same object, which waits for it, and one of an hour ago about another object.
+            var rows = new[]
+            {
+                GiveUpRow(endpoint, "old", "a", now.AddDays(-4), now),
+                GiveUpRow(endpoint, "later", "a", now.AddMinutes(-1), now.AddMinutes(-1)),
+                GiveUpRow(endpoint, "young", "b", now.AddHours(-1), now.AddHours(-1)),
+            };
             db.WebhookDeliveries.AddRange(rows);
             await db.SaveChangesAsync();
             (old, later, young) = (rows[0].Id, rows[1].Id, rows[2].Id);
         }
 
+        var oldId = GlobalId.Encode("WebhookDelivery", old);
         receiver.Answer = _ => HttpStatusCode.InternalServerError;
         try
         {
-            var failed = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[later].Attempts > 0 ? rows : null, "the later event about the same object tried");
+            var failed = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[later].Attempts > 0 && rows[young].Attempts > 1 ? rows : null,
+                "the later event about the same object and the young one tried");
 
-            Assert.Equal((WebhookDeliveryStatus.Failed, 1), (failed[old].Status, failed[old].Attempts));
+            // Two failed rounds: a transient error after a long outage would not give an event up at once.
+            Assert.Equal((WebhookDeliveryStatus.Failed, 2), (failed[old].Status, failed[old].Attempts));
             Assert.StartsWith("HTTP 500", failed[old].LastError, StringComparison.Ordinal);
             // A failed row's nextAttemptAt is when it was given up.
             Assert.InRange(failed[old].NextAttemptAt, now, DateTime.UtcNow);
             Assert.Equal(WebhookDeliveryStatus.Pending, failed[later].Status);
-            Assert.Equal(WebhookDeliveryStatus.Pending, (await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[young].Attempts > 0 ? rows : null, "the young event tried"))[young].Status);
+            Assert.Equal(WebhookDeliveryStatus.Pending, failed[young].Status);
             var listed = (await editor.QueryAsync("{ webhookDeliveries(status: FAILED) { id status } }"))["webhookDeliveries"]!.AsArray();
-            Assert.Contains(listed, d => d.Text("id") == GlobalId.Encode("WebhookDelivery", old) && d.Text("status") == "FAILED");
+            Assert.Contains(listed, d => d.Text("id") == oldId && d.Text("status") == "FAILED");
+
+            // Redelivered while the receiver still fails: one more round, then FAILED again.
+            var redelivered = await editor.SucceedAsync("redeliverWebhookDelivery", new { id = oldId }, "webhookDelivery { id }");
+            var failedAgain = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[old] is { Status: WebhookDeliveryStatus.Failed, Attempts: > 2 } ? rows : null, "the redelivered event failed again");
+            Assert.Equal(oldId, redelivered["webhookDelivery"]!.Text("id"));
+            Assert.Equal(3, failedAgain[old].Attempts);
 
             receiver.Answer = _ => HttpStatusCode.OK;
-            var redelivered = await editor.SucceedAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", old) }, "webhookDelivery { status attempts }");
-            var delivered = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[old].Status == WebhookDeliveryStatus.Delivered ? rows : null, "the redelivered event delivered");
-            var notFailed = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", old) });
+            await editor.SucceedAsync("redeliverWebhookDelivery", new { id = oldId });
+            var delivered = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows.Values.All(d => d.Status == WebhookDeliveryStatus.Delivered) ? rows : null, "every event delivered");
+            var notFailed = await editor.FailAsync("redeliverWebhookDelivery", new { id = oldId });
             var unknown = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", int.MaxValue) });
 
-            Assert.Equal(("PENDING", 1), (redelivered["webhookDelivery"]!.Text("status"), redelivered["webhookDelivery"]!.Number("attempts")));
-            Assert.Equal((2, null), (delivered[old].Attempts, delivered[old].LastError));
+            Assert.Equal((4, null), (delivered[old].Attempts, delivered[old].LastError));
             Assert.Single(receiver.About("giveup-old", Config));
             Assert.Contains("Only a FAILED delivery can be redelivered; this one is DELIVERED.", notFailed, StringComparison.Ordinal);
             Assert.Contains("NotFoundError", unknown, StringComparison.Ordinal);
@@ -210,7 +223,7 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
             await db.WebhookDeliveries.Where(d => d.Subject.StartsWith("giveup:")).ExecuteDeleteAsync();
         }
 
-        static WebhookDelivery GiveUpRow(int endpoint, string name, string subject, DateTime createdAt) => new()
+        static WebhookDelivery GiveUpRow(int endpoint, string name, string subject, DateTime createdAt, DateTime nextAttemptAt) => new()
         {
             EndpointId = endpoint,
             EventId = Guid.NewGuid().ToString(),
@@ -219,13 +232,53 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
             Body = $$"""{"id":"giveup-{{name}}"}""",
             Status = WebhookDeliveryStatus.Pending,
             CreatedAt = createdAt,
-            NextAttemptAt = createdAt,
+            NextAttemptAt = nextAttemptAt,
         };
 
         async Task<Dictionary<int, WebhookDelivery>> GiveUpRowsAsync()
         {
             await using var db = await ContextAsync();
             return await db.WebhookDeliveries.AsNoTracking().Where(d => d.Subject.StartsWith("giveup:")).ToDictionaryAsync(d => d.Id);
+        }
+    }
+
+    [Fact]
+    public async Task OnlyAFailedDeliveryCanBeRedelivered()
+    {
+        int pending;
+        await using (var db = await ContextAsync())
+        {
+            var endpoint = await db.WebhookEndpoints.Where(e => e.Url == receiver.Url(Config)).Select(e => e.Id).SingleAsync();
+            var row = new WebhookDelivery
+            {
+                EndpointId = endpoint,
+                EventId = Guid.NewGuid().ToString(),
+                EventName = "ping",
+                Subject = "redeliver:pending",
+                Body = """{"id":"redeliver-pending"}""",
+                Status = WebhookDeliveryStatus.Pending,
+                CreatedAt = DateTime.UtcNow,
+                // Not due for a day: it stays PENDING while the test runs.
+                NextAttemptAt = DateTime.UtcNow.AddDays(1),
+            };
+            db.WebhookDeliveries.Add(row);
+            await db.SaveChangesAsync();
+            pending = row.Id;
+        }
+
+        try
+        {
+            var refused = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("WebhookDelivery", pending) });
+            var webhookId = await editor.FailAsync("redeliverWebhookDelivery", new { id = GlobalId.Encode("Webhook", pending) });
+
+            Assert.Contains("Only a FAILED delivery can be redelivered; this one is PENDING.", refused, StringComparison.Ordinal);
+            Assert.Contains("\"path\":[\"input\",\"id\"]", webhookId, StringComparison.Ordinal);
+            Assert.Equal(WebhookDeliveryStatus.Pending, (await DeliveryBySubjectAsync("redeliver:pending")).Status);
+        }
+        finally
+        {
+            await using var db = await ContextAsync();
+            await db.WebhookDeliveries.Where(d => d.Subject == "redeliver:pending").ExecuteDeleteAsync();
         }
     }
 
@@ -551,6 +604,12 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
     {
         await using var db = await ContextAsync();
         return await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Subject == subject && d.EventName == "session.published");
+    }
+
+    private async Task<WebhookDelivery> DeliveryBySubjectAsync(string subject)
+    {
+        await using var db = await ContextAsync();
+        return await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Subject == subject);
     }
 
     private async Task<int> UpdateDeliveryAsync(string subject, System.Linq.Expressions.Expression<Func<WebhookDelivery, bool>> condition, DateTime? leasedUntil)

@@ -71,6 +71,15 @@ public sealed class WebhookOptionsTests
     }
 
     [Fact]
+    public void TheRetentionsOldNameStopsTheStartInsteadOfBeingIgnored()
+    {
+        var result = new WebhookOptionsValidation().Validate(null, new WebhookOptions { DeliveredRetention = TimeSpan.FromDays(365) });
+
+        Assert.True(result.Failed);
+        Assert.StartsWith("Webhooks:DeliveredRetention is now Webhooks:FinishedRetention", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeepingNoFinishedRowIsAllowed()
     {
         Assert.Null(new WebhookOptions { FinishedRetention = TimeSpan.Zero }.Problem());

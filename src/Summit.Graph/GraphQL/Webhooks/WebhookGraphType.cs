@@ -101,7 +101,7 @@ public sealed class WebhookDeliveryGraphType : ObjectGraphType<WebhookDelivery>
         Field<NonNullGraphType<StringGraphType>, string>("event").Description("The event's name, for example `session.published`.").Resolve(context => context.Source.EventName);
         Field<NonNullGraphType<StringGraphType>, string>("body").Description("The JSON body sent (and signed).").Resolve(context => context.Source.Body);
         Field<NonNullGraphType<WebhookDeliveryStatusGraphType>, WebhookDeliveryStatus>("status")
-            .Description("PENDING until the receiver answers 2xx, then DELIVERED; FAILED when it has not within `Webhooks:GiveUpAfter` of the change (3 days by default).")
+            .Description("PENDING until the receiver answers 2xx, then DELIVERED; FAILED when it has not within `Webhooks:GiveUpAfter` of the change (3 days by default) and in two rounds at least.")
             .Resolve(context => context.Source.Status);
         Field<NonNullGraphType<IntGraphType>, int>("attempts").Description("How many rounds of sending were tried; each round is an HTTP attempt and its immediate retries.").Resolve(context => context.Source.Attempts);
         Field<StringGraphType, string?>("lastError").Description("Why the last attempt failed; null once delivered.").Resolve(context => context.Source.LastError);

@@ -29,26 +29,10 @@ public static class WebhookMutations
                 return new MutationResult(endpoint.Id);
             });
 
-        mutations.Add<RedeliverWebhookDeliveryInput>("redeliverWebhookDelivery", "Tries a FAILED delivery again: one more round of sending, its next attempt due now. It goes before the later events about the same object that are still pending; if the round fails, it is FAILED again.")
+        mutations.Add<RedeliverWebhookDeliveryInput>("redeliverWebhookDelivery", "Tries a FAILED delivery again: one more round of sending, due now; if it fails, the delivery is FAILED again. It goes before the object's later events that no sender has taken yet, so it may arrive after newer ones: keep the highest `version` seen.")
             .Errors(NotFound)
-            .Returns("webhookDelivery", WebhookDeliveryGraphType.TypeName, WebhookDeliveryGraphType.Load, "The delivery, PENDING again.")
-            .Handle(async (scope, input, cancellationToken) =>
-            {
-                var id = input.Id(i => i.Id);
-                input.ThrowIfInvalid();
-                var delivery = await scope.Db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
-                    ?? throw new ContentException(new NotFoundError($"No webhook delivery has the ID '{GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id)}'.", GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id)));
-                if (delivery.Status != WebhookDeliveryStatus.Failed)
-                {
-                    input.Problem(i => i.Id, $"Only a FAILED delivery can be redelivered; this one is {delivery.Status.ToString().ToUpperInvariant()}.");
-                    input.ThrowIfInvalid();
-                }
-
-                delivery.Status = WebhookDeliveryStatus.Pending;
-                delivery.NextAttemptAt = DateTime.UtcNow;
-                delivery.LeasedUntil = null;
-                return new MutationResult(delivery.Id);
-            });
+            .Returns("webhookDelivery", WebhookDeliveryGraphType.TypeName, WebhookDeliveryGraphType.Load, "The delivery redelivered.")
+            .Handle(RedeliverAsync);
 
         mutations.Add<RemoveWebhookInput>("removeWebhook", "Removes a registered webhook and its deliveries, sent or not.")
             .Errors(NotFound)
@@ -65,6 +49,34 @@ public static class WebhookMutations
                 scope.Db.WebhookEndpoints.Remove(endpoint);
                 return new MutationResult(null);
             });
+    }
+
+    /// <summary>
+    /// One guarded statement, as the sender's own updates: a delivery is put back only while it is FAILED, so two editors
+    /// redelivering at once, or a sweep deleting it meanwhile, cannot send a finished delivery again.
+    /// </summary>
+    private static async Task<MutationResult> RedeliverAsync(EditScope scope, MutationInput<RedeliverWebhookDeliveryInput> input, CancellationToken cancellationToken)
+    {
+        var id = input.Id(i => i.Id);
+        input.ThrowIfInvalid();
+        var now = DateTime.UtcNow;
+        var redelivered = await scope.Db.WebhookDeliveries
+            .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Failed)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+        if (redelivered == 0)
+        {
+            var status = await scope.Db.WebhookDeliveries.Where(d => d.Id == id).Select(d => (WebhookDeliveryStatus?)d.Status).SingleOrDefaultAsync(cancellationToken);
+            var globalId = GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id);
+            if (status is null)
+            {
+                throw new ContentException(new NotFoundError($"No webhook delivery has the ID '{globalId}'.", globalId));
+            }
+
+            input.Problem(i => i.Id, $"Only a FAILED delivery can be redelivered; this one is {status.Value.ToString().ToUpperInvariant()}.");
+            input.ThrowIfInvalid();
+        }
+
+        return new MutationResult(id);
     }
 
     private static async Task<MutationResult> RegisterAsync(EditScope scope, MutationInput<RegisterWebhookInput> input, CancellationToken cancellationToken)

@@ -35,13 +35,21 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            // Another editor committed between our version check and our save.
-            var entry = exception.Entries.Count > 0 ? exception.Entries[0] : null;
-            var stored = entry is null ? null : await entry.GetDatabaseValuesAsync(cancellationToken);
+            // Another editor committed between our version check and our save: a versioned object's version moved on,
+            // or a row without a version that this save changes or removes (a webhook) was deleted meanwhile.
+            var entry = exception.Entries.FirstOrDefault(e => e.Entity is IVersioned) ?? (exception.Entries.Count > 0 ? exception.Entries[0] : null);
+            var typeName = entry?.Metadata.ClrType.Name ?? "object";
+            if (entry?.Entity is not IVersioned versioned)
+            {
+                var id = entry?.Metadata.FindProperty("Id") is { } key && entry.Property(key.Name).CurrentValue is int value ? value : 0;
+                throw new ContentException(new NotFoundError($"The {typeName} was removed by a change saved at the same moment.", GlobalId.Encode(typeName, id)));
+            }
+
+            var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
             throw new ContentException(ConflictError.For(
-                entry?.Metadata.ClrType.Name ?? "object",
-                entry?.Entity is IVersioned versioned ? versioned.Id : 0,
-                entry?.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
+                typeName,
+                versioned.Id,
+                entry.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
                 stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0));
         }
         catch (DbUpdateException exception) when (exception.Entries.Count > 0)
