@@ -10,8 +10,9 @@ namespace Summit.Graph.Telemetry;
 /// (<c>GraphQL query Schedule</c>) with <c>graphql.operation.type</c>, <c>graphql.operation.name</c>, the operation's
 /// cost (<c>summit.graphql.cost</c>, as its limit measures it) and its error codes (<c>summit.graphql.error_codes</c>);
 /// and per operation type, name and outcome the counter <c>graphql.server.operations</c>, the histograms
-/// <c>graphql.server.operation.duration</c> (seconds) and <c>graphql.server.operation.cost</c>; and the response cache's
-/// lookups by result (<c>summit.graph.response_cache.lookups</c>, hit or miss). Exported only when
+/// <c>graphql.server.operation.duration</c> (seconds) and <c>graphql.server.operation.cost</c>; the response cache's
+/// lookups by result (<c>summit.graph.response_cache.lookups</c>, hit or miss); and the webhook sender's rounds by
+/// outcome (<c>summit.graph.webhook.rounds</c>: delivered, retry or given_up). Exported only when
 /// <see cref="TelemetryOptions"/> configures an exporter; without a listener the instruments cost next to nothing.
 /// </summary>
 public static class GraphQLTelemetry
@@ -41,6 +42,9 @@ public static class GraphQLTelemetry
 
     private static readonly Counter<long> ResponseCacheLookups = Meter.CreateCounter<long>(
         "summit.graph.response_cache.lookups", "{lookup}", "Requests looked up in the response cache, by result: hit (answered from memory) or miss.");
+
+    private static readonly Counter<long> WebhookRounds = Meter.CreateCounter<long>(
+        "summit.graph.webhook.rounds", "{round}", "Webhook delivery rounds, by outcome: delivered, retry (failed; tried again later) or given_up (failed past Webhooks:GiveUpAfter; the delivery is FAILED).");
 
     // Operation names come from clients: a stranger sending a new name with every request must not grow the
     // metrics (one series per name) without bound.
@@ -105,6 +109,10 @@ public static class GraphQLTelemetry
     /// <summary>Counts one lookup of the response cache (<see cref="Http.ResponseCache"/>).</summary>
     public static void CountResponseCacheLookup(bool hit) =>
         ResponseCacheLookups.Add(1, new KeyValuePair<string, object?>("summit.graph.response_cache.result", hit ? "hit" : "miss"));
+
+    /// <summary>Counts one recorded round of the webhook sender: <c>delivered</c>, <c>retry</c> or <c>given_up</c>.</summary>
+    public static void CountWebhookRound(string outcome) =>
+        WebhookRounds.Add(1, new KeyValuePair<string, object?>("summit.graph.webhook.outcome", outcome));
 
     private static string TypeName(OperationType type) => type switch
     {

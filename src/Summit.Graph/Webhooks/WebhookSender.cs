@@ -5,6 +5,7 @@ using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Webhooks;
 using Summit.Graph.Hosting;
+using Summit.Graph.Telemetry;
 
 namespace Summit.Graph.Webhooks;
 
@@ -132,6 +133,11 @@ public sealed partial class WebhookSender(
                 .SetProperty(d => d.DeliveredAt, finished)
                 .SetProperty(d => d.LeasedUntil, (DateTime?)null), CancellationToken.None);
             WarnIfLeaseLost(recorded, delivery, "delivered");
+            if (recorded > 0)
+            {
+                GraphQLTelemetry.CountWebhookRound("delivered");
+            }
+
             return;
         }
 
@@ -151,6 +157,7 @@ public sealed partial class WebhookSender(
             return;
         }
 
+        GraphQLTelemetry.CountWebhookRound(givenUp ? "given_up" : "retry");
         if (givenUp)
         {
             LogGivenUp(logger, delivery.EventName, delivery.Url, attempts, delivery.CreatedAt, error);

@@ -9,7 +9,7 @@ namespace Summit.Graph.IntegrationTests.Webhooks;
 /// <summary>
 /// A server of its own with a webhook receiver from configuration (path <c>config</c>), short poll and retry
 /// intervals (200 ms polls, retries from 100 ms, at most 1 s apart), attempts of up to a minute, a sweep of delivered
-/// rows past the 30 days' retention every 200 ms and an editor key.
+/// rows past the 30 days' retention every 200 ms, metrics at <c>/metrics</c> and an editor key.
 /// </summary>
 public sealed class WebhookServer : IAsyncLifetime
 {
@@ -33,6 +33,7 @@ public sealed class WebhookServer : IAsyncLifetime
                 ["Webhooks:Lease"] = "00:05:00",
                 ["Webhooks:RetentionSweepInterval"] = "00:00:00.2",
                 ["Publishing:PollInterval"] = "00:00:00.2",
+                ["Telemetry:PrometheusEndpoint"] = "/metrics",
             },
         };
     }

@@ -204,6 +204,11 @@ public sealed class WebhookTests(WebhookServer fixture) : IClassFixture<WebhookS
             var failedAgain = await Eventually.ReturnsAsync(async () => await GiveUpRowsAsync() is var rows && rows[old] is { Status: WebhookDeliveryStatus.Failed, Attempts: > 2 } ? rows : null, "the redelivered event failed again");
             Assert.Equal(oldId, redelivered["webhookDelivery"]!.Text("id"));
             Assert.Equal(3, failedAgain[old].Attempts);
+            // Given up twice (only this test gives deliveries up), each a metric an alert can watch.
+            using (var client = fixture.Server.CreateClient())
+            {
+                Assert.Matches(@"summit_graph_webhook_rounds_total\{[^}]*summit_graph_webhook_outcome=""given_up""[^}]*\} 2\n", await client.GetStringAsync("/metrics"));
+            }
 
             receiver.Answer = _ => HttpStatusCode.OK;
             await editor.SucceedAsync("redeliverWebhookDelivery", new { id = oldId });
