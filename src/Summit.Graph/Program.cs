@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Summit.Graph.Cli;
 using Summit.Graph.Hosting;
 using Summit.Graph.Http;
@@ -15,6 +16,22 @@ builder.AddSummitTelemetry();
 builder.AddSummitWebhooks();
 
 var app = builder.Build();
+// Settings the server cannot run with stop it, and every command, before they touch the database: each reason on
+// standard error and the exit code of a usage error, rather than an unhandled exception's stack trace and an abort.
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (OptionsValidationException refused)
+{
+    foreach (var failure in refused.Failures)
+    {
+        await Console.Error.WriteLineAsync(failure);
+    }
+
+    return 2;
+}
+
 if (await CommandLine.RunAsync(app, command) is { } exitCode)
 {
     return exitCode;

@@ -90,9 +90,10 @@ public sealed class WebhookOptions
         }
     }
 
-    /// <summary>Why these settings cannot run (a lease shorter than a round, the retention's old name, a negative retention, no sweep interval or give-up time), or null.</summary>
+    /// <summary>Why these settings cannot run (an endpoint <c>registerWebhook</c> would refuse, a lease shorter than a round, the retention's old name, a negative retention, no sweep interval or give-up time), or null.</summary>
     public string? Problem() =>
-        Lease <= LongestRound
+        Endpoints.Select(EndpointProblem).FirstOrDefault(problem => problem is not null)
+        ?? (Lease <= LongestRound
             ? $"{Section}:Lease ({Lease}) must be longer than one round of sending ({LongestRound}: {Math.Max(RetriesPerRound, 0) + 1} attempts of at most {Section}:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance."
         : DeliveredRetention is not null
             ? $"{Section}:DeliveredRetention is now {Section}:FinishedRetention (it also keeps failed deliveries); rename the setting."
@@ -102,7 +103,14 @@ public sealed class WebhookOptions
             ? $"{Section}:RetentionSweepInterval ({RetentionSweepInterval}) must be positive."
         : GiveUpAfter <= TimeSpan.Zero
             ? $"{Section}:GiveUpAfter ({GiveUpAfter}) must be positive: it is how long after a change its delivery is tried."
-        : null;
+        : null);
+
+    /// <summary>What <c>registerWebhook</c> would refuse in the configured endpoint at <paramref name="index"/>: a URL that is not absolute http(s), no secret, an event name that names no events.</summary>
+    private static string? EndpointProblem(ConfiguredEndpoint endpoint, int index) =>
+        (WebhookEndpoints.UrlProblem(endpoint.Url) ?? WebhookEndpoints.SecretProblem(endpoint.Secret)
+            ?? endpoint.Events.Select(WebhookEndpoints.EventProblem).FirstOrDefault(problem => problem is not null)) is { } problem
+            ? $"{Section}:Endpoints:{index}: {problem}"
+            : null;
 }
 
 /// <summary>Stops the start on settings the sender cannot run safely (<see cref="WebhookOptions.Problem"/>), with the reason.</summary>

@@ -51,22 +51,13 @@ public static class WebhookServiceExtensions
 
     /// <summary>
     /// Makes the stored endpoints from configuration match <see cref="WebhookOptions.Endpoints"/> (by URL: added, their
-    /// secret and events updated, the ones no longer configured removed, one row per URL); editors' endpoints stay. A
-    /// configured URL that is not an absolute http(s) URL, an endpoint without a secret, or an event name that names no
-    /// events (as <c>registerWebhook</c> refuses them) stops the start with the reason.
+    /// secret and events updated, the ones no longer configured removed, one row per URL); editors' endpoints stay.
+    /// Endpoints <c>registerWebhook</c> would refuse never get here: reading the options validates them
+    /// (<see cref="WebhookOptions.Problem"/>).
     /// </summary>
     public static async Task SyncConfiguredWebhooksAsync(this IServiceProvider services)
     {
         var configured = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Endpoints;
-        foreach (var (endpoint, index) in configured.Select((e, i) => (e, i)))
-        {
-            if ((WebhookEndpoints.UrlProblem(endpoint.Url) ?? WebhookEndpoints.SecretProblem(endpoint.Secret)
-                ?? endpoint.Events.Select(WebhookEndpoints.EventProblem).FirstOrDefault(problem => problem is not null)) is { } problem)
-            {
-                throw new InvalidOperationException($"{WebhookOptions.Section}:Endpoints:{index}: {problem}");
-            }
-        }
-
         await using var db = await services.GetRequiredService<IDbContextFactory<SummitDbContext>>().CreateDbContextAsync();
         var stored = await db.WebhookEndpoints.Where(e => e.FromConfiguration).ToListAsync();
         db.WebhookEndpoints.RemoveRange(stored.Where(s => !configured.Any(c => c.Url == s.Url)));

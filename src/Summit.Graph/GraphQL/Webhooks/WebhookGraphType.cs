@@ -105,7 +105,7 @@ public sealed class WebhookDeliveryGraphType : ObjectGraphType<WebhookDelivery>
             .Resolve(context => context.Source.Status);
         Field<NonNullGraphType<IntGraphType>, int>("attempts").Description("How many rounds of sending were tried; each round is an HTTP attempt and its immediate retries.").Resolve(context => context.Source.Attempts);
         Field<StringGraphType, string?>("lastError").Description("Why the last attempt failed; null once delivered.").Resolve(context => context.Source.LastError);
-        Field<NonNullGraphType<DateTimeGraphType>, DateTime>("nextAttemptAt").Description("When it is tried next while PENDING; when it was given up once FAILED (UTC).").Resolve(context => context.Source.NextAttemptAt);
+        Field<NonNullGraphType<DateTimeGraphType>, DateTime>("nextAttemptAt").Description("While PENDING, when it is tried next; once FAILED, when it was given up; once DELIVERED, when its last round was due (UTC).").Resolve(context => context.Source.NextAttemptAt);
         Field<NonNullGraphType<DateTimeGraphType>, DateTime>("createdAt").Description("When the change was committed (UTC).").Resolve(context => context.Source.CreatedAt);
         Field<DateTimeGraphType, DateTime?>("deliveredAt").Description("When the receiver accepted it (UTC).").Resolve(context => context.Source.DeliveredAt);
     }
