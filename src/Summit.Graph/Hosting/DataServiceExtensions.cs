@@ -17,17 +17,16 @@ public static class DataServiceExtensions
     public static WebApplicationBuilder AddSummitData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(provider => new DatabaseOptionsValidation(
+            database => ConnectionString(database, builder.Configuration, provider.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
         services.AddSingleton<CompiledQueryCache>();
         services.AddPooledDbContextFactory<SummitDbContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = database.ConnectionString
-                ?? builder.Configuration.GetConnectionString("Summit")
-                ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, provider.GetRequiredService<IHostEnvironment>()) : null);
-            DatabaseProviders.Configure(options, database.Provider, connectionString);
+            DatabaseProviders.Configure(options, database.Provider, ConnectionString(database, builder.Configuration, provider.GetRequiredService<IHostEnvironment>()));
             options.AddInterceptors(provider.GetServices<IInterceptor>());
             if (database.Provider != DatabaseProviders.Sqlite)
             {
@@ -132,6 +131,12 @@ public static class DataServiceExtensions
             }
         }
     }
+
+    /// <summary><c>Database:ConnectionString</c>, else <c>ConnectionStrings:Summit</c>, else SQLite's file in the data folder; null for a server database without one.</summary>
+    private static string? ConnectionString(DatabaseOptions database, IConfiguration configuration, IHostEnvironment environment) =>
+        database.ConnectionString
+        ?? configuration.GetConnectionString("Summit")
+        ?? (database.Provider == DatabaseProviders.Sqlite ? DefaultSqlite(database, environment) : null);
 
     private static string DefaultSqlite(DatabaseOptions options, IHostEnvironment environment)
     {

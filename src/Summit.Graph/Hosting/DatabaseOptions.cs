@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Summit.Graph.Hosting;
 
 /// <summary>Section <c>Database</c>: which database, where, and what to do with it at start-up.</summary>
@@ -39,4 +41,14 @@ public sealed class DatabaseOptions
 
     /// <summary>Import the bundled 2021 summit when the database holds no edition.</summary>
     public bool SeedWhenEmpty { get; set; } = true;
+}
+
+/// <summary>
+/// Stops the start, and every command, on a database the server cannot open (<see cref="DatabaseProviders.Problem"/>),
+/// with the reason; <paramref name="connectionString"/> resolves the connection string as the context factory does.
+/// </summary>
+public sealed class DatabaseOptionsValidation(Func<DatabaseOptions, string?> connectionString) : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        DatabaseProviders.Problem(options.Provider, connectionString(options)) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

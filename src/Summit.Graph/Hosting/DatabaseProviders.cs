@@ -13,12 +13,22 @@ public static class DatabaseProviders
     public const string SqlServer = "SqlServer";
     public const string PostgreSql = "PostgreSql";
 
+    /// <summary>
+    /// Why the server cannot open a database with <paramref name="provider"/> and <paramref name="connectionString"/>
+    /// (a provider it does not know, no connection string), or null. Checked at start (<see cref="DatabaseOptionsValidation"/>).
+    /// </summary>
+    public static string? Problem(string provider, string? connectionString) =>
+        provider is not (Sqlite or SqlServer or PostgreSql)
+            ? $"Database:Provider '{provider}' is not supported; use {Sqlite}, {SqlServer} or {PostgreSql}."
+        : string.IsNullOrWhiteSpace(connectionString)
+            ? $"Database:Provider is {provider} but no connection string is set: set Database:ConnectionString or ConnectionStrings:Summit."
+        : null;
+
     public static void Configure(DbContextOptionsBuilder options, string provider, string? connectionString)
     {
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (Problem(provider, connectionString) is { } problem)
         {
-            throw new InvalidOperationException(
-                $"Database:Provider is {provider} but no connection string is set: set Database:ConnectionString or ConnectionStrings:Summit.");
+            throw new InvalidOperationException(problem);
         }
 
         // Batch loaders and `in` filters send id lists of every length. EF Core 10 expands such a list into one
@@ -38,8 +48,6 @@ public static class DatabaseProviders
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Summit.Graph.Migrations.PostgreSql")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
-            default:
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use {Sqlite}, {SqlServer} or {PostgreSql}.");
         }
     }
 }

@@ -9,6 +9,8 @@ public sealed class StartupSettingsTests
     [InlineData("--Webhooks:GiveUpAfter=00:00:00", "Webhooks:GiveUpAfter (00:00:00) must be positive: it is how long after a change its delivery is tried.")]
     [InlineData("--Webhooks:DeliveredRetention=10.00:00:00", "Webhooks:DeliveredRetention is now Webhooks:FinishedRetention (it also keeps failed deliveries); rename the setting.")]
     [InlineData("--Webhooks:Lease=00:00:30", "Webhooks:Lease (00:00:30) must be longer than one round of sending (00:00:42: 3 attempts of at most Webhooks:AttemptTimeout and the waits between them), or a slow send could be sent again by another instance.")]
+    [InlineData("--Database:Provider=Oracle", "Database:Provider 'Oracle' is not supported; use Sqlite, SqlServer or PostgreSql.")]
+    [InlineData("--Database:Provider=PostgreSql", "Database:Provider is PostgreSql but no connection string is set: set Database:ConnectionString or ConnectionStrings:Summit.")]
     // Configured webhooks follow registerWebhook's rules: an event name that names no events, a URL that is not absolute
     // http(s), no secret.
     [InlineData("--Webhooks:Endpoints:0:Events:1=sessions", "Webhooks:Endpoints:0: 'sessions' is not an event name such as session.published, session.* or *.")]

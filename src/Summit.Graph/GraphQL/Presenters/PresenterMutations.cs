@@ -152,7 +152,7 @@ public static class PresenterMutations
         var id = input.Id(i => i.Id);
         input.ThrowIfInvalid();
         var presenter = await scope.Db.Presenters.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken)
-            ?? throw new ContentException(new NotFoundError($"No deleted person has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+            ?? throw new ContentException(NotFoundError.For(Type, id, "deleted person"));
         await EnsureSlugFreeAsync(scope, presenter.Slug, presenter.Id, cancellationToken);
         var deletion = await scope.Db.Revisions.AsNoTracking()
             .Where(r => r.EntityType == Type && r.EntityId == id && (r.Operation == RevisionOperation.Delete || r.Operation == RevisionOperation.Merge))

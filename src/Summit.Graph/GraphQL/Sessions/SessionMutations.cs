@@ -297,7 +297,7 @@ public static class SessionMutations
         input.ThrowIfInvalid();
         var session = await scope.Db.Sessions.IgnoreQueryFilters().Include(s => s.Presenters).Include(s => s.Links).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id && s.DeletedAt != null, cancellationToken)
-            ?? throw new ContentException(new NotFoundError($"No deleted session has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+            ?? throw new ContentException(NotFoundError.For(Type, id, "deleted session"));
         await EnsureSlugFreeAsync(scope, session.EventId, session.Slug, session.Id, cancellationToken);
         scope.Record(Type, session, session.Version, RevisionOperation.Restore, ["deleted"], SessionSnapshot.Of(session));
         session.DeletedAt = null;

@@ -65,14 +65,10 @@ public static class WebhookMutations
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
         if (redelivered == 0)
         {
-            var status = await scope.Db.WebhookDeliveries.Where(d => d.Id == id).Select(d => (WebhookDeliveryStatus?)d.Status).SingleOrDefaultAsync(cancellationToken);
-            var globalId = GlobalId.Encode(WebhookDeliveryGraphType.TypeName, id);
-            if (status is null)
-            {
-                throw new ContentException(new NotFoundError($"No webhook delivery has the ID '{globalId}'.", globalId));
-            }
+            var status = await scope.Db.WebhookDeliveries.Where(d => d.Id == id).Select(d => (WebhookDeliveryStatus?)d.Status).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new ContentException(NotFoundError.For(WebhookDeliveryGraphType.TypeName, id, "webhook delivery"));
 
-            input.Problem(i => i.Id, $"Only a FAILED delivery can be redelivered; this one is {status.Value.ToString().ToUpperInvariant()}.");
+            input.Problem(i => i.Id, $"Only a FAILED delivery can be redelivered; this one is {status.ToString().ToUpperInvariant()}.");
             input.ThrowIfInvalid();
         }
 
@@ -101,7 +97,7 @@ public static class WebhookMutations
     {
         input.ThrowIfInvalid();
         return await scope.Db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw new ContentException(new NotFoundError($"No webhook has the ID '{GlobalId.Encode(Type, id)}'.", GlobalId.Encode(Type, id)));
+            ?? throw new ContentException(NotFoundError.For(Type, id, "webhook"));
     }
 }
 

@@ -286,6 +286,6 @@ public static class EditScopeExtensions
         where T : class, IVersioned
     {
         var entity = id == 0 ? null : await query.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return entity ?? throw new ContentException(new NotFoundError($"No {typeName} has the ID '{GlobalId.Encode(typeName, id)}'.", GlobalId.Encode(typeName, id)));
+        return entity ?? throw new ContentException(NotFoundError.For(typeName, id, typeName));
     }
 }

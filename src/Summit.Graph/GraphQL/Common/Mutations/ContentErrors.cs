@@ -8,7 +8,16 @@ public abstract record ContentError(string Message);
 /// <summary>An input value breaks a rule; <see cref="Path"/> names the input field (<c>input.title</c>).</summary>
 public sealed record ValidationError(string Message, IReadOnlyList<string> Path) : ContentError(Message);
 
-public sealed record NotFoundError(string Message, string Id) : ContentError(Message);
+/// <summary>An ID names no object the key may change.</summary>
+public sealed record NotFoundError(string Message, string Id) : ContentError(Message)
+{
+    /// <summary>The one wording: "No <paramref name="described"/> has the ID '…'.", the ID that of <paramref name="typeName"/> <paramref name="id"/>.</summary>
+    public static NotFoundError For(string typeName, int id, string described)
+    {
+        var globalId = GlobalId.Encode(typeName, id);
+        return new($"No {described} has the ID '{globalId}'.", globalId);
+    }
+}
 
 /// <summary>Someone saved the object after the editor loaded it.</summary>
 public sealed record ConflictError(string Message, string Id, int YourVersion, int CurrentVersion) : ContentError(Message)
