@@ -74,6 +74,9 @@ public sealed class SummitServer : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Another writer's commit between a mutation's checks and its save, where the database allows one.</summary>
+    public ConcurrentCommits ConcurrentCommits { get; } = new();
+
     /// <summary>The warnings and errors the server logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -95,7 +98,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql).AddSingleton<IInterceptor>(ConcurrentCommits));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

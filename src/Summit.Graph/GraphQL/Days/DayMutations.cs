@@ -21,12 +21,12 @@ public static class DayMutations
             .Handle(AddAsync);
 
         mutations.Add<UpdateDayInput>("updateDay", "Changes a day's hours; its slots must still fit.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("day", DayModel.Instance, "The changed day.")
             .Handle(UpdateAsync);
 
         mutations.Add<RemoveDayInput>("removeDay", "Removes a day without slots; remove its slots first.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("day", DayModel.Instance, "Always null: the day is removed.")
             .Handle(RemoveAsync);
     }

@@ -15,12 +15,12 @@ public static class EventMutations
     public static void Register(MutationBuilder mutations)
     {
         mutations.Add<UpdateEventInput>("updateEvent", "Changes an edition's details; omitted fields stay as they are.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("event", EventModel.Instance, "The changed edition.")
             .Handle(UpdateAsync);
 
         mutations.Add<SetEventSponsorsInput>("setEventSponsors", "Replaces an edition's sponsors with this list, in order.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("event", EventModel.Instance, "The changed edition.")
             .Handle(SetSponsorsAsync);
     }

@@ -22,12 +22,12 @@ public static class LinkMutations
             .Handle(AddAsync);
 
         mutations.Add<UpdateLinkInput>("updateLink", "Changes a link; omitted fields stay as they are.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("link", LinkModel.Instance, "The changed link.")
             .Handle(UpdateAsync);
 
         mutations.Add<RemoveLinkInput>("removeLink", "Removes a link (a session's revision keeps it).")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("link", LinkModel.Instance, "Always null: the link is removed.")
             .Handle(RemoveAsync);
     }

@@ -23,12 +23,12 @@ public static class PresenterMutations
             .Handle(CreateAsync);
 
         mutations.Add<UpdatePresenterInput>("updatePresenter", "Changes a person's details; omitted fields stay, null clears a field.")
-            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Errors(NotFound, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The changed person.")
             .Handle(UpdateAsync);
 
         mutations.Add<DeletePresenterInput>("deletePresenter", "Deletes a person and takes them out of their sessions; `restorePresenter` brings both back.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("presenter", PresenterModel.Instance, "Always null: the person is deleted.")
             .Handle(DeleteAsync);
 
@@ -38,12 +38,12 @@ public static class PresenterMutations
             .Handle(RestoreAsync);
 
         mutations.Add<RestorePresenterRevisionInput>("restorePresenterRevision", "Sets a person's details back to what a revision recorded.")
-            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Errors(NotFound, DuplicateSlug)
             .Returns("presenter", PresenterModel.Instance, "The restored person.")
             .Handle(RestoreRevisionAsync);
 
         mutations.Add<MergePresentersInput>("mergePresenters", "Merges two records of one person: the source's sessions move to the target, the target's empty details are filled from the source, and the source is deleted (restorable).")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("presenter", PresenterModel.Instance, "The merged person.")
             .Handle(MergeAsync);
     }

@@ -24,7 +24,7 @@ public static class SessionMutations
             .Handle(CreateAsync);
 
         mutations.Add<UpdateSessionInput>("updateSession", "Changes a session's texts; omitted fields stay as they are.")
-            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Errors(NotFound, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle(UpdateAsync);
 
@@ -37,12 +37,12 @@ public static class SessionMutations
             s => s.SlotId = null, "slot");
 
         mutations.Add<ScheduleSessionInput>("scheduleSession", "Puts a session into a time slot of its edition.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The scheduled session.")
             .Handle(ScheduleAsync);
 
         mutations.Add<DeleteSessionInput>("deleteSession", "Deletes a session. It disappears everywhere but stays restorable with `restoreSession`.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "Always null: the session is deleted.")
             .Handle(DeleteAsync);
 
@@ -52,27 +52,27 @@ public static class SessionMutations
             .Handle(RestoreAsync);
 
         mutations.Add<RestoreSessionRevisionInput>("restoreSessionRevision", "Sets a session's content (texts, slot, presenters, links) back to what a revision recorded; its publication status stays.")
-            .Errors(NotFound, Conflict, DuplicateSlug)
+            .Errors(NotFound, DuplicateSlug)
             .Returns("session", SessionModel.Instance, "The restored session.")
             .Handle(RestoreRevisionAsync);
 
         mutations.Add<AddSessionPresenterInput>("addSessionPresenter", "Adds a person to a session's presenters.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, AddPresenter, ct));
 
         mutations.Add<RemoveSessionPresenterInput>("removeSessionPresenter", "Removes a person from a session's presenters.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, RemovePresenter, ct));
 
         mutations.Add<ReorderSessionPresentersInput>("reorderSessionPresenters", "Puts a session's presenters in a new order.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ReorderPresenters, ct));
 
         mutations.Add<ChangeSessionPresenterRoleInput>("changeSessionPresenterRole", "Changes a presenter's role in a session.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle((scope, input, ct) => ChangePresentersAsync(scope, input, ChangeRole, ct));
     }
@@ -174,7 +174,7 @@ public static class SessionMutations
     private static void Simple<TInput>(MutationBuilder mutations, string name, string description, RevisionOperation operation, Action<Session> apply, string field)
         where TInput : class, ISessionEdit =>
         mutations.Add<TInput>(name, description)
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("session", SessionModel.Instance, "The changed session.")
             .Handle(async (scope, input, cancellationToken) =>
             {

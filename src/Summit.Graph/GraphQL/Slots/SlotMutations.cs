@@ -23,18 +23,18 @@ public static class SlotMutations
             .Handle(AddAsync);
 
         mutations.Add<MoveSlotInput>("moveSlot", "Moves a slot to another start time, keeping its length.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("slot", SlotModel.Instance, "The moved slot.")
             .Handle((scope, input, ct) => ChangeAsync(scope, input, input.Id(i => i.Id), input.Value.Version,
                 slot => (input.Value.StartsAt, input.Value.StartsAt + (slot.EndsAt - slot.StartsAt)), ct));
 
         mutations.Add<ResizeSlotInput>("resizeSlot", "Changes when a slot ends.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("slot", SlotModel.Instance, "The resized slot.")
             .Handle((scope, input, ct) => ChangeAsync(scope, input, input.Id(i => i.Id), input.Value.Version, slot => (slot.StartsAt, input.Value.EndsAt), ct));
 
         mutations.Add<RemoveSlotInput>("removeSlot", "Removes an empty slot; move or unschedule its sessions first.")
-            .Errors(NotFound, Conflict)
+            .Errors(NotFound)
             .Returns("slot", SlotModel.Instance, "Always null: the slot is removed.")
             .Handle(RemoveAsync);
     }

@@ -1,10 +1,13 @@
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Summit.Graph.Content.Markdown;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
 using Summit.Graph.Data.Revisions;
 using Summit.Graph.Data.Webhooks;
 using Summit.Graph.GraphQL.Sessions;
+using Summit.Graph.GraphQL.Webhooks;
 using Summit.Graph.Live;
 
 namespace Summit.Graph.GraphQL.Common.Mutations;
@@ -15,9 +18,40 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 /// silently overwrite each other. The webhook events of what anonymous readers see change are queued in the same
 /// transaction (<see cref="WebhookOutbox"/>); after the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
 /// </summary>
-public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier, WebhookOutbox outbox)
+/// <remarks>
+/// A save that fails because another transaction committed after the change read (a version moved on, a row it
+/// changes was removed, a unique value such as a slug was taken, a row it refers to is gone) is run again from the
+/// start in a new transaction, up to <see cref="Runs"/> times: the change's own checks then see the other commit and
+/// answer as they would had the two saves come one after the other (a <see cref="DuplicateSlugError"/>, a
+/// <see cref="ConflictError"/> with both versions, a <see cref="NotFoundError"/>), or the change applies to what is now
+/// stored. Only a save that fails on every run gives the database's refusal, as a <see cref="ConflictError"/>: every
+/// mutation's error union holds that type (<see cref="MutationBuilder"/>).
+/// </remarks>
+public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier, WebhookOutbox outbox, ILogger<ContentEditor> logger)
 {
+    /// <summary>How many times a change is run when concurrent commits keep making its save fail.</summary>
+    public const int Runs = 3;
+
+    /// <summary>Runs <paramref name="change"/> and saves it; throws a <see cref="ContentException"/> with the expected failures.</summary>
     public async Task<T> RunAsync<T>(string author, Func<EditScope, Task<T>> change, CancellationToken cancellationToken)
+    {
+        for (var run = 1; ; run++)
+        {
+            try
+            {
+                return await RunOnceAsync(author, change, lastRun: run == Runs, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (run < Runs)
+            {
+                LogRunAgain(logger, exception, run, Runs);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A change saved at the same moment made this mutation's save fail (run {Run} of {Runs}); running it again.")]
+    private static partial void LogRunAgain(ILogger logger, Exception exception, int run, int runs);
+
+    private async Task<T> RunOnceAsync<T>(string author, Func<EditScope, Task<T>> change, bool lastRun, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext(includeDrafts: true);
         var scope = new EditScope(db, author, markdown);
@@ -33,39 +67,45 @@ public sealed class ContentEditor(IDbContextFactory<SummitDbContext> contexts, M
             (described, var events) = await DescribeAsync(scope, cancellationToken);
             await outbox.AddAsync(db, events, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException exception)
+        catch (DbUpdateException exception) when (lastRun)
         {
-            // Another editor committed between our version check and our save: a versioned object's version moved on,
-            // or a row without a version that this save changes or removes (a webhook) was deleted meanwhile.
             var entry = exception.Entries.FirstOrDefault(e => e.Entity is IVersioned) ?? (exception.Entries.Count > 0 ? exception.Entries[0] : null);
-            var typeName = entry?.Metadata.ClrType.Name ?? "object";
-            if (entry?.Entity is not IVersioned versioned)
+            var (typeName, id) = entry is null ? ("object", 0) : GraphIdentityOf(entry);
+            if (exception is DbUpdateConcurrencyException && entry?.Entity is IVersioned)
             {
-                var id = entry?.Metadata.FindProperty("Id") is { } key && entry.Property(key.Name).CurrentValue is int value ? value : 0;
-                throw new ContentException(new NotFoundError($"The {typeName} was removed by a change saved at the same moment.", GlobalId.Encode(typeName, id)));
+                var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
+                throw new ContentException(ConflictError.For(
+                    typeName,
+                    id,
+                    entry.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
+                    stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0));
             }
 
-            var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
-            throw new ContentException(ConflictError.For(
-                typeName,
-                versioned.Id,
-                entry.Property(nameof(IVersioned.Version)).OriginalValue is int original ? original : 0,
-                stored?.GetValue<int>(nameof(IVersioned.Version)) ?? 0));
-        }
-        catch (DbUpdateException exception) when (exception.Entries.Count > 0)
-        {
-            // A unique index refused a value that was free when checked: a concurrent save took it.
-            var entry = exception.Entries[0];
-            var id = entry.Entity is IVersioned versioned ? versioned.Id : 0;
+            // A row without a version was removed, a unique value (such as a slug) was taken, or a row this one refers
+            // to was removed.
             throw new ContentException(new ConflictError(
-                $"The {entry.Metadata.ClrType.Name} could not be saved: a change saved at the same moment took one of its values (such as its slug). Reload and try again.",
-                GlobalId.Encode(entry.Metadata.ClrType.Name, id), 0, 0));
+                $"The {typeName} could not be saved: a change saved at the same moment removed it, took one of its values (such as its slug) or removed something it refers to. Reload and try again.",
+                GlobalId.Encode(typeName, id), 0, 0));
         }
 
         await transaction.CommitAsync(cancellationToken);
         await notifier.PublishAsync(described);
         return result;
     }
+
+    /// <summary>
+    /// The GraphQL type and key of a tracked row, as its global ID carries them (<c>Presenter</c>, <c>Webhook</c>), so an
+    /// error's ID is one that <c>node</c> and the mutations accept; a row without a GraphQL type of its own keeps its
+    /// entity's name. The key is 0 for a row not yet saved (its key is EF Core's temporary one) or without an integer <c>Id</c>.
+    /// </summary>
+    private static (string TypeName, int Id) GraphIdentityOf(EntityEntry entry) => (
+        GraphTypeNames.TryGetValue(entry.Metadata.ClrType, out var name) ? name : entry.Metadata.ClrType.Name,
+        entry.Metadata.FindProperty("Id") is { } key && entry.Property(key.Name) is { IsTemporary: false, CurrentValue: int id } ? id : 0);
+
+    private static readonly FrozenDictionary<Type, string> GraphTypeNames = EntityModels.All(typeof(ContentEditor).Assembly)
+        .Select(model => KeyValuePair.Create(model.EntityType, model.GraphTypeName))
+        .Append(KeyValuePair.Create(typeof(WebhookEndpoint), WebhookGraphType.TypeName))
+        .ToFrozenDictionary();
 
     /// <summary>
     /// The editions the recorded revisions touched, with the sessions among them, and whether anonymous readers

@@ -19,7 +19,10 @@ public sealed record NotFoundError(string Message, string Id) : ContentError(Mes
     }
 }
 
-/// <summary>Someone saved the object after the editor loaded it.</summary>
+/// <summary>
+/// Someone saved the object after the editor loaded it (<see cref="YourVersion"/> and <see cref="CurrentVersion"/> tell
+/// which versions), or concurrent changes kept the save from succeeding on every run (both versions 0).
+/// </summary>
 public sealed record ConflictError(string Message, string Id, int YourVersion, int CurrentVersion) : ContentError(Message)
 {
     /// <summary>The one wording, whether the version check or the database's concurrency token caught it.</summary>
@@ -84,13 +87,13 @@ public sealed class ConflictErrorGraphType : ObjectGraphType<ConflictError>
     public ConflictErrorGraphType()
     {
         Name = "ConflictError";
-        Description = "The object changed since the editor loaded it: reload it, reapply the change and save with the current version.";
+        Description = "The object changed since the editor loaded it, or changes saved at the same moment kept this one from saving: reload it, reapply the change and save with the current version.";
         Interface<ErrorInterfaceGraphType>();
         IsTypeOf = e => e is ConflictError;
         Field(e => e.Message).Description("What went wrong, for people.");
-        Field(e => e.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The object that changed.");
-        Field(e => e.YourVersion).Description("The version the mutation was based on.");
-        Field(e => e.CurrentVersion).Description("The version now stored.");
+        Field(e => e.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The object that changed, or that could not be saved.");
+        Field(e => e.YourVersion).Description("The version the mutation was based on; 0 when no version was at fault.");
+        Field(e => e.CurrentVersion).Description("The version now stored; 0 when no version was at fault.");
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
 
         // Members resolve through their IsTypeOf.
         var union = new UnionGraphType { Name = $"{typeName}Error", Description = $"The expected failures of `{definition.Name}`." };
-        foreach (var error in definition.ErrorTypes)
+        foreach (var error in MutationErrors.InUnionOrder.Where(e => e == MutationErrors.Conflict || definition.ErrorTypes.Contains(e)))
         {
             union.Type(error);
         }
@@ -97,13 +97,19 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
     }
 }
 
-/// <summary>The error types a mutation can declare besides <see cref="Validation"/>, which every mutation has.</summary>
+/// <summary>
+/// The error types a mutation can declare. Every mutation's union holds <see cref="Validation"/> and <see cref="Conflict"/>
+/// (what <see cref="ContentEditor"/> answers when concurrent commits keep making a save fail), whether declared or not.
+/// </summary>
 public static class MutationErrors
 {
     public static readonly Type Validation = typeof(ValidationErrorGraphType);
     public static readonly Type NotFound = typeof(NotFoundErrorGraphType);
     public static readonly Type Conflict = typeof(ConflictErrorGraphType);
     public static readonly Type DuplicateSlug = typeof(DuplicateSlugErrorGraphType);
+
+    /// <summary>The order of the members of every error union.</summary>
+    public static readonly IReadOnlyList<Type> InUnionOrder = [Validation, NotFound, Conflict, DuplicateSlug];
 }
 
 /// <summary>One mutation being declared.</summary>
