@@ -29,6 +29,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         ArgumentNullException.ThrowIfNull(options);
         db.IncludeDrafts = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ContentWriteLock.AcquireAsync(db, cancellationToken);
 
         var ev = await db.Events.WithWholeProgramme()
             .SingleOrDefaultAsync(e => e.Slug == content.Slug, cancellationToken);

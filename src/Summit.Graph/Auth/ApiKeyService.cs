@@ -57,7 +57,22 @@ public sealed class ApiKeyService(IDbContextFactory<SummitDbContext> contexts, I
         }
 
         db.ApiKeys.Add(new ApiKey { Name = name, Role = role, Hash = Hash(key), Prefix = key[..10], CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another `keys create` may have taken the name between the check and the save (its unique index refused it).
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await again.ApiKeys.AnyAsync(k => k.Name == name, cancellationToken))
+            {
+                throw new ArgumentException($"A key named '{name}' exists already.", nameof(name), exception);
+            }
+
+            throw;
+        }
+
         return key;
     }
 
