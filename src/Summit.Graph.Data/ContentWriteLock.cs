@@ -19,7 +19,12 @@ public static class ContentWriteLock
     /// <summary>PostgreSQL's statement; the key is an arbitrary 64-bit number ("SUMMITGR" in ASCII).</summary>
     private const string PostgreSqlStatement = "SELECT pg_advisory_xact_lock(6004790672506505042)";
 
-    private const string SqlServerStatement = "EXEC sp_getapplock @Resource = N'Summit.Graph.Content', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1";
+    /// <summary>SQL Server's statement; a result below 0 (not granted) fails it rather than going on without the lock.</summary>
+    private const string SqlServerStatement = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'Summit.Graph.Content', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1;
+        IF @granted < 0 THROW 50000, N'The content write lock was not granted.', 1;
+        """;
 
     /// <summary>Waits for the lock inside <paramref name="db"/>'s current transaction; it is released when that ends.</summary>
     /// <exception cref="InvalidOperationException">There is no current transaction.</exception>
