@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Graph.Content.Reading;
 using Summit.Graph.Data;
 using Summit.Graph.Data.Entities;
+using Summit.Graph.Data.Import;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Hosting;
 using Summit.Graph.IntegrationTests.Infrastructure;
 
 namespace Summit.Graph.IntegrationTests.Editing;
@@ -34,31 +38,56 @@ public sealed class ConcurrentSaveTests(EditingServer editing) : IClassFixture<E
     [MemberData(nameof(Races))]
     public async Task TheSecondOfTwoMutationsAtOnceAnswersAsIfItCameAfterTheFirst(string race)
     {
-        var (first, second) = await ArrangeAsync(race);
+        var (saving, first, second) = await ArrangeAsync(race);
 
-        JsonNode? secondAnswer = null;
-        if (OnPostgres)
-        {
-            Task<JsonNode>? running = null;
-            editing.Server.ConcurrentCommits.BeforeNextSaveOf(first.Entity, async () =>
-            {
-                running = Bob.MutateAsync(second.Name, second.Input);
-                await UntilDoneOrWaitingForTheLockAsync(running);
-            });
-            var firstAnswer = await Alice.MutateAsync(first.Name, first.Input);
-            Assert.True(editing.Server.ConcurrentCommits.Ran, "The second mutation did not start inside the first's transaction.");
-            secondAnswer = await running!;
-            Assert.True(firstAnswer["errors"] is null, $"{first.Name} failed: {firstAnswer.AsJson()}");
-        }
-        else
-        {
-            await Alice.SucceedAsync(first.Name, first.Input);
-            secondAnswer = await Bob.MutateAsync(second.Name, second.Input);
-        }
-
+        var (firstAnswer, secondAnswer) = await OneBesideTheOtherAsync(saving, () => Alice.MutateAsync(first.Name, first.Input), () => Bob.MutateAsync(second.Name, second.Input));
         var sentAgain = await Bob.MutateAsync(second.Name, second.Input);
+
+        Assert.True(firstAnswer["errors"] is null, $"{first.Name} failed: {firstAnswer.AsJson()}");
         Assert.True(secondAnswer["errors"] is JsonArray { Count: 1 }, $"{second.Name} did not fail: {secondAnswer.AsJson()}");
         Assert.Equal(sentAgain["errors"].AsJson(), secondAnswer["errors"].AsJson());
+    }
+
+    /// <summary>Two links appended to one edition at once (no version to send): both are kept, one after the other.</summary>
+    [Fact]
+    public async Task TwoLinksAddedAtOnceAreBothKeptInTurn()
+    {
+        var eventId = (await Alice.EventAsync()).Text("id");
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var before = await LinkPositionsAsync(eventId);
+
+        var (first, second) = await OneBesideTheOtherAsync(typeof(Link),
+            () => Alice.MutateAsync("addLink", new { eventId, kind = "OTHER", url = $"https://example.org/alice-{unique}" }),
+            () => Bob.MutateAsync("addLink", new { eventId, kind = "OTHER", url = $"https://example.org/bob-{unique}" }));
+        var after = await LinkPositionsAsync(eventId);
+        var next = before.Count == 0 ? 0 : before[^1].Position + 1;
+
+        Assert.Equal([null, null], new[] { first["errors"], second["errors"] });
+        Assert.Equal([.. before, (next, $"https://example.org/alice-{unique}"), (next + 1, $"https://example.org/bob-{unique}")], after);
+    }
+
+    /// <summary>
+    /// An import saving while an editor updates one of its sessions: the editor waits for the import and answers what it
+    /// answers after it (a ConflictError, since the import wrote a new version); the import never fails. The 2021 page is
+    /// imported as an edition of its own, so that other tests' sessions are not removals to it.
+    /// </summary>
+    [Fact]
+    public async Task AnEditWaitsForAnImportSavingAtTheSameMoment()
+    {
+        var page = editing.Server.Services.GetRequiredService<PageReader>().Read(await File.ReadAllTextAsync(RepositoryFiles.PathOf("src/Summit.Graph/Seed/kubevirt-summit-2021.md"))).Event
+            with { Slug = "imported-at-once-" + Guid.NewGuid().ToString("N")[..8] };
+        Assert.True((await ImportAsync(page)).Written);
+        var tekton = await TektonAsync(page.Slug);
+        await Alice.SucceedAsync("updateSession", new { id = tekton.Text("id"), version = tekton.Number("version"), title = "Renamed before the import" });
+        var edit = new { id = tekton.Text("id"), version = tekton.Number("version") + 1, title = "Renamed during the import" };
+
+        var (import, answer) = await OneBesideTheOtherAsync(typeof(Session), () => ImportAsync(page), () => Alice.MutateAsync("updateSession", edit));
+        var sentAgain = await Alice.MutateAsync("updateSession", edit);
+
+        Assert.True(import.Written);
+        Assert.True(answer["errors"] is JsonArray { Count: 1 }, $"updateSession did not fail: {answer.AsJson()}");
+        Assert.Equal(sentAgain["errors"].AsJson(), answer["errors"].AsJson());
+        Assert.Equal(page.Sessions.Single(s => s.Slug == "tekton").Title, (await TektonAsync(page.Slug)).Text("title"));
     }
 
     public static TheoryData<string> OutsideWrites => ["slugTaken", "versionMovedOn", "dayRemoved"];
@@ -134,10 +163,10 @@ public sealed class ConcurrentSaveTests(EditingServer editing) : IClassFixture<E
         }
     }
 
-    private sealed record Sent(string Name, object Input, Type Entity);
+    private sealed record Sent(string Name, object Input);
 
-    /// <summary>Alice's mutation (and the entity its save writes), and Bob's, which conflicts with it.</summary>
-    private async Task<(Sent First, Sent Second)> ArrangeAsync(string race)
+    /// <summary>The entity Alice's save writes, her mutation, and Bob's, which conflicts with it.</summary>
+    private async Task<(Type Saving, Sent First, Sent Second)> ArrangeAsync(string race)
     {
         var eventId = (await Alice.EventAsync()).Text("id");
         var unique = Guid.NewGuid().ToString("N")[..8];
@@ -145,35 +174,35 @@ public sealed class ConcurrentSaveTests(EditingServer editing) : IClassFixture<E
         {
             case "sameSessionSlug":
                 var session = new { eventId, title = "Alice's session", slug = $"raced-{unique}" };
-                return (new("createSession", session, typeof(Session)), new("createSession", session with { title = "Bob's session" }, typeof(Session)));
+                return (typeof(Session), new("createSession", session), new("createSession", session with { title = "Bob's session" }));
             case "samePresenterSlug":
                 var presenter = new { name = "Alice Person", slug = $"raced-{unique}" };
-                return (new("createPresenter", presenter, typeof(Presenter)), new("createPresenter", presenter with { name = "Bob Person" }, typeof(Presenter)));
+                return (typeof(Presenter), new("createPresenter", presenter), new("createPresenter", presenter with { name = "Bob Person" }));
             case "sameDayDate":
                 var day = new { eventId, startsAt = "2021-02-20T14:00:00Z", endsAt = "2021-02-20T19:00:00Z" };
-                return (new("addDay", day, typeof(Day)), new("addDay", day with { endsAt = "2021-02-20T18:00:00Z" }, typeof(Day)));
+                return (typeof(Day), new("addDay", day), new("addDay", day with { endsAt = "2021-02-20T18:00:00Z" }));
             case "sameVersion":
                 var updated = await EveryMutation.CreateSessionAsync(Alice, $"Updated at once {unique}");
-                return (new("updateSession", new { id = updated, version = 1, title = "Alice's title" }, typeof(Session)), new("updateSession", new { id = updated, version = 1, title = "Bob's title" }, typeof(Session)));
+                return (typeof(Session), new("updateSession", new { id = updated, version = 1, title = "Alice's title" }), new("updateSession", new { id = updated, version = 1, title = "Bob's title" }));
             case "restoreTwice":
                 var deleted = await EveryMutation.CreateSessionAsync(Alice, $"Restored at once {unique}");
                 await Alice.SucceedAsync("deleteSession", new { id = deleted, version = 1 });
-                return (new("restoreSession", new { id = deleted }, typeof(Session)), new("restoreSession", new { id = deleted }, typeof(Session)));
+                return (typeof(Session), new("restoreSession", new { id = deleted }), new("restoreSession", new { id = deleted }));
             case "overlappingSlots":
                 var trackDay = await EveryMutation.AddDayAsync(Alice, "2021-02-22");
                 var slot = new { dayId = trackDay, startsAt = "2021-02-22T14:00:00Z", endsAt = "2021-02-22T14:30:00Z" };
-                return (new("addSlot", slot, typeof(Slot)), new("addSlot", slot with { startsAt = "2021-02-22T14:15:00Z", endsAt = "2021-02-22T14:45:00Z" }, typeof(Slot)));
+                return (typeof(Slot), new("addSlot", slot), new("addSlot", slot with { startsAt = "2021-02-22T14:15:00Z", endsAt = "2021-02-22T14:45:00Z" }));
             case "removeDayGettingASlot":
                 var emptyDay = await EveryMutation.AddDayAsync(Alice, "2021-02-23");
-                return (new("addSlot", new { dayId = emptyDay, startsAt = "2021-02-23T14:00:00Z", endsAt = "2021-02-23T14:30:00Z" }, typeof(Slot)), new("removeDay", new { id = emptyDay, version = 1 }, typeof(Day)));
+                return (typeof(Slot), new("addSlot", new { dayId = emptyDay, startsAt = "2021-02-23T14:00:00Z", endsAt = "2021-02-23T14:30:00Z" }), new("removeDay", new { id = emptyDay, version = 1 }));
             case "removeSlotGettingASession":
                 var emptySlot = await EveryMutation.AddSlotAsync(Alice, "2021-02-24");
                 var scheduled = await EveryMutation.CreateSessionAsync(Alice, $"Scheduled at once {unique}");
-                return (new("scheduleSession", new { id = scheduled, version = 1, slotId = emptySlot }, typeof(Session)), new("removeSlot", new { id = emptySlot, version = 1 }, typeof(Slot)));
+                return (typeof(Session), new("scheduleSession", new { id = scheduled, version = 1, slotId = emptySlot }), new("removeSlot", new { id = emptySlot, version = 1 }));
             case "presentByADeletedPerson":
                 var person = (await Alice.SucceedAsync("createPresenter", new { name = $"Leaving {unique}" }, "presenter { id }"))["presenter"].Text("id");
                 var presented = await EveryMutation.CreateSessionAsync(Alice, $"Presented at once {unique}");
-                return (new("deletePresenter", new { id = person, version = 1 }, typeof(Presenter)), new("addSessionPresenter", new { sessionId = presented, version = 1, presenterId = person }, typeof(Session)));
+                return (typeof(Presenter), new("deletePresenter", new { id = person, version = 1 }), new("addSessionPresenter", new { sessionId = presented, version = 1, presenterId = person }));
             default:
                 throw new ArgumentOutOfRangeException(nameof(race));
         }
@@ -196,23 +225,50 @@ public sealed class ConcurrentSaveTests(EditingServer editing) : IClassFixture<E
     }
 
     /// <summary>
-    /// Returns once <paramref name="second"/> has finished (no lock kept it out: the defect) or a transaction of this
-    /// server's database waits for the content write lock (PostgreSQL's <c>pg_locks</c>), which only the second can be.
+    /// Runs <paramref name="first"/>; on PostgreSQL starts <paramref name="second"/> just before the first save that writes
+    /// a <paramref name="saving"/> row, and lets that save go on once the second has finished (no lock kept it out: the
+    /// defect) or a transaction of this server's database waits for the content write lock (<c>pg_locks</c>), which only
+    /// the second can be. On SQLite, where no second writer can begin meanwhile, the second runs after the first.
     /// </summary>
-    private async Task UntilDoneOrWaitingForTheLockAsync(Task second)
+    private async Task<(T1 First, T2 Second)> OneBesideTheOtherAsync<T1, T2>(Type saving, Func<Task<T1>> first, Func<Task<T2>> second)
     {
-        var giveUp = DateTime.UtcNow.AddMinutes(1);
-        while (!second.IsCompleted)
+        if (!OnPostgres)
         {
-            var waiting = await editing.Server.WithDatabaseAsync(db => db.Database.SqlQueryRaw<int>(
-                "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync());
-            if (waiting > 0)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < giveUp, "The second mutation neither finished nor waited for the content write lock within a minute.");
-            await Task.Delay(10);
+            var firstResult = await first();
+            return (firstResult, await second());
         }
+
+        Task<T2>? running = null;
+        var commits = editing.Server.ConcurrentCommits;
+        commits.BeforeNextSaveOf(saving, async () =>
+        {
+            running = second();
+            var giveUp = DateTime.UtcNow.AddMinutes(1);
+            while (!running.IsCompleted && await LockWaitersAsync() == 0)
+            {
+                Assert.True(DateTime.UtcNow < giveUp, "The second neither finished nor waited for the content write lock within a minute.");
+                await Task.Delay(10);
+            }
+        });
+        var result = await first();
+        Assert.True(commits.Ran, "The second did not start inside the first's transaction.");
+        return (result, await running!);
+    }
+
+    private Task<int> LockWaitersAsync() => editing.Server.WithDatabaseAsync(db => db.Database.SqlQueryRaw<int>(
+        "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync());
+
+    private Task<ImportSummary> ImportAsync(Content.Model.EventContent page) =>
+        editing.Server.Services.ImportAsync(page, new ImportOptions("kubevirt-summit-2021.md"));
+
+    private async Task<JsonNode> TektonAsync(string eventSlug) =>
+        (await Alice.QueryAsync("query($event: String!) { session(slug: \"tekton\", event: $event) { id version title } }", new { @event = eventSlug }))["session"]!;
+
+    /// <summary>The edition's links as stored: position and URL, in position order.</summary>
+    private Task<List<(int Position, string Url)>> LinkPositionsAsync(string eventId)
+    {
+        var key = GlobalId.Decode(eventId, "Event");
+        return editing.Server.WithDatabaseAsync(async db => (await db.Links.Where(l => l.EventId == key).OrderBy(l => l.Position).ThenBy(l => l.Id)
+            .Select(l => new { l.Position, l.Url }).ToListAsync()).Select(l => (l.Position, l.Url)).ToList());
     }
 }

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Summit.Graph.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Plays another writer's commit at the one moment a race can hit: after a mutation's checks, just before its save.
-/// Armed with <see cref="BeforeNextSaveOf"/>, it runs the commit once, before the next save that writes a row of the
-/// given entity type, then lets that save go on.
+/// Plays another writer at the one moment a race can hit: after a transaction's checks, just before its save. Armed with
+/// <see cref="BeforeNextSaveOf"/>, it runs the other writer's action once (a commit, or the start of a second mutation),
+/// before the next save that writes a row of the given entity type, then lets that save go on.
 /// </summary>
 public sealed class ConcurrentCommits : SaveChangesInterceptor
 {

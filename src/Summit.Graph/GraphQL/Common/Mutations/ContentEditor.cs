@@ -14,19 +14,19 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 
 /// <summary>
 /// Runs one mutation as one database transaction, one such transaction at a time (<see cref="ContentWriteLock"/>): the
-/// change and its revisions are saved together or not at all, and rules that span rows hold. Version checks use the version the editor started from, so two editors saving at once never
-/// silently overwrite each other. The webhook events of what anonymous readers see change are queued in the same
-/// transaction (<see cref="WebhookOutbox"/>); after the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
+/// change and its revisions are saved together or not at all, and rules that span rows hold. Version checks use the
+/// version the editor started from, so two editors saving at once never silently overwrite each other. The webhook
+/// events of what anonymous readers see change are queued in the same transaction (<see cref="WebhookOutbox"/>); after
+/// the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
 /// </summary>
 /// <remarks>
 /// A save that fails because a writer that does not take the lock (a script, an older instance) committed after the
 /// change read (a version moved on, a row it changes was removed, a unique value such as a slug was taken, a row it
-/// refers to is gone) is run again from the
-/// start in a new transaction, up to <see cref="Runs"/> times: the change's own checks then see the other commit and
-/// answer as they would had the two saves come one after the other (a <see cref="DuplicateSlugError"/>, a
-/// <see cref="ConflictError"/> with both versions, a <see cref="NotFoundError"/>), or the change applies to what is now
-/// stored. Only a save that fails on every run gives the database's refusal, as a <see cref="ConflictError"/>: every
-/// mutation's error union holds that type (<see cref="MutationBuilder"/>).
+/// refers to is gone) is run again from the start in a new transaction, up to <see cref="Runs"/> times: the change's own
+/// checks then see the other commit and answer as they would had the two saves come one after the other (a
+/// <see cref="DuplicateSlugError"/>, a <see cref="ConflictError"/> with both versions, a <see cref="NotFoundError"/>), or
+/// the change applies to what is now stored. Only a save that fails on every run gives the database's refusal, as a
+/// <see cref="ConflictError"/>: every mutation's error union holds that type (<see cref="MutationErrors"/>).
 /// </remarks>
 public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier, WebhookOutbox outbox, ILogger<ContentEditor> logger)
 {

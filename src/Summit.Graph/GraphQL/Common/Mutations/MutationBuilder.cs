@@ -46,7 +46,7 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
 
         // Members resolve through their IsTypeOf.
         var union = new UnionGraphType { Name = $"{typeName}Error", Description = $"The expected failures of `{definition.Name}`." };
-        foreach (var error in MutationErrors.InUnionOrder.Where(e => e == MutationErrors.Conflict || definition.ErrorTypes.Contains(e)))
+        foreach (var error in MutationErrors.InUnionOrder.Where(definition.ErrorTypes.Contains))
         {
             union.Type(error);
         }
@@ -98,8 +98,8 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
 }
 
 /// <summary>
-/// The error types a mutation can declare. Every mutation's union holds <see cref="Validation"/> and <see cref="Conflict"/>
-/// (what <see cref="ContentEditor"/> answers when concurrent commits keep making a save fail), whether declared or not.
+/// The error types of the mutations' unions. Every union holds <see cref="Always"/>; a mutation declares the others it
+/// can answer with.
 /// </summary>
 public static class MutationErrors
 {
@@ -110,6 +110,12 @@ public static class MutationErrors
 
     /// <summary>The order of the members of every error union.</summary>
     public static readonly IReadOnlyList<Type> InUnionOrder = [Validation, NotFound, Conflict, DuplicateSlug];
+
+    /// <summary>
+    /// A rule broken by the input, and what <see cref="ContentEditor"/> answers when concurrent commits keep making a save
+    /// fail: any mutation can meet either.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Always = [Validation, Conflict];
 }
 
 /// <summary>One mutation being declared.</summary>
@@ -120,14 +126,21 @@ public sealed class MutationDefinition<TInput>(MutationBuilder builder, string n
 
     internal string Description { get; } = description;
 
-    internal List<Type> ErrorTypes { get; } = [MutationErrors.Validation];
+    internal List<Type> ErrorTypes { get; } = [.. MutationErrors.Always];
 
     internal (string Field, string GraphTypeName, Func<IResolveFieldContext, int, IDataLoaderResult<object?>> Load, string Description) ResultField { get; private set; }
 
     internal Func<EditScope, MutationInput<TInput>, CancellationToken, Task<MutationResult>>? Handler { get; private set; }
 
+    /// <summary>The error types of <see cref="MutationErrors.InUnionOrder"/> the mutation answers with besides <see cref="MutationErrors.Always"/>.</summary>
+    /// <exception cref="ArgumentException">A type that is not one of <see cref="MutationErrors.InUnionOrder"/>.</exception>
     public MutationDefinition<TInput> Errors(params Type[] errorTypes)
     {
+        if (errorTypes.FirstOrDefault(type => !MutationErrors.InUnionOrder.Contains(type)) is { } unknown)
+        {
+            throw new ArgumentException($"{unknown.Name} is not one of MutationErrors.InUnionOrder.", nameof(errorTypes));
+        }
+
         ErrorTypes.AddRange(errorTypes.Except(ErrorTypes));
         return this;
     }
