@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Summit.Graph.Data.Entities;
 
 namespace Summit.Graph.Data;
@@ -25,12 +26,18 @@ public static class ContentVersionStore
         });
     }
 
-    /// <summary>Counts one committed change, and one public change when anonymous readers could see it.</summary>
-    public static Task RaiseAsync(SummitDbContext db, bool isPublic, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one change, and one public change when anonymous readers could see it. Run inside the writer's transaction
+    /// (before its commit), so the count commits with the change or not at all: a writer that crashes, or whose database
+    /// fails, right after its commit cannot leave other servers serving answers from before it. Returns the stored
+    /// (version, public version) after the raise, as this transaction sees them.
+    /// </summary>
+    public static async Task<(long Version, long PublicVersion)> RaiseAsync(SummitDbContext db, bool isPublic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var sql = $"UPDATE \"ContentVersions\" SET \"Version\" = \"Version\" + 1, \"PublicVersion\" = \"PublicVersion\" + {(isPublic ? 1 : 0)} WHERE \"Id\" = 1";
-        return PlainStatements.RunAsync(db, sql, command => command.ExecuteNonQueryAsync(cancellationToken));
+        await PlainStatements.RunAsync(db, sql, command => command.ExecuteNonQueryAsync(cancellationToken));
+        return await ReadAsync(db, cancellationToken);
     }
 }
 
@@ -54,6 +61,8 @@ public static class PlainStatements
             var connection = db.Database.GetDbConnection();
             await using DbCommand command = connection is SqliteConnection sqlite ? sqlite.CreateCommand() : connection.CreateCommand();
             command.CommandText = sql;
+            // Inside the context's transaction when it has one (SQLite and SQL Server refuse a command outside it).
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             return await run(command);
         }
         finally

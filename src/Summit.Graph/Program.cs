@@ -37,7 +37,16 @@ if (await CommandLine.RunAsync(app, command) is { } exitCode)
     return exitCode;
 }
 
-await app.PrepareDatabaseAsync(serving: true);
+// A database that cannot be reached within Database:StartupTimeoutSeconds stops the start with one line, as a command does.
+if (await CommandLine.ExitCodeOfDatabaseFailureAsync(async () =>
+    {
+        await app.PrepareDatabaseAsync(serving: true);
+        return 0;
+    }) is not 0 and var failed)
+{
+    return failed;
+}
+
 app.UseSummitHttpProtection();
 app.MapSummitGraphQL();
 app.MapSummitHealth();

@@ -15,7 +15,7 @@ namespace Summit.Graph.Data.Import;
 /// untouched, and an edited page updates rows in place. What the page no longer holds (days, main-track slots,
 /// published sessions, links, sponsors, presenter parts) is deleted. Runs in one transaction: a failing import
 /// changes nothing; the webhook events of what anonymous readers see change are queued in the same transaction, when
-/// an outbox is given.
+/// an outbox is given, and an import that changes rows raises the content version (<see cref="ContentVersionStore"/>) in it.
 /// </summary>
 public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markdown, WebhookOutbox? outbox = null)
 {
@@ -79,6 +79,11 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             if (outbox is not null)
             {
                 await outbox.AddAsync(db, [.. history.WebhookEvents()], cancellationToken);
+            }
+
+            if (changes > 0)
+            {
+                await ContentVersionStore.RaiseAsync(db, isPublic: true, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

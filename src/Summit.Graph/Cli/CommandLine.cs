@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Summit.Graph.GraphQL.Common;
 
 namespace Summit.Graph.Cli;
 
@@ -13,6 +14,12 @@ public static class CommandLine
 {
     /// <summary>Exit code of a command line that could not be parsed: an unknown command or option, a missing value.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code when the database cannot be reached or another writer holds it locked: try again later (sysexits' <c>EX_TEMPFAIL</c>).</summary>
+    public const int DatabaseUnavailable = 75;
+
+    /// <summary>Exit code when the database refused the work for another reason (a read-only file, a full disk, a damaged database).</summary>
+    public const int DatabaseFailed = 1;
 
     /// <summary>The configuration switches of <paramref name="args"/>, for the host, and the command's own tokens, for <see cref="RunAsync"/>.</summary>
     public static (string[] Configuration, IReadOnlyList<string> Command) Split(string[] args)
@@ -51,7 +58,31 @@ public static class CommandLine
             return UsageError;
         }
 
-        return await result.InvokeAsync();
+        return await ExitCodeOfDatabaseFailureAsync(() => result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> (a command, or the server's start-up) and returns its exit code; a database failure
+    /// becomes one line on standard error and <see cref="DatabaseUnavailable"/> or <see cref="DatabaseFailed"/> instead of
+    /// an unhandled exception's stack trace. Each command's writes are transactions of their own, so what the command
+    /// reported as written before the failure is kept and nothing else was written.
+    /// </summary>
+    public static async Task<int> ExitCodeOfDatabaseFailureAsync(Func<Task<int>> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            return await step();
+        }
+        catch (Exception exception) when (DatabaseErrors.IsDatabaseFailure(exception))
+        {
+            var reason = exception.GetBaseException().Message;
+            var unavailable = DatabaseErrors.IsUnavailable(exception);
+            await Console.Error.WriteLineAsync(unavailable
+                ? $"The database is unavailable ({reason}); try again when it can be reached."
+                : $"The database refused the work ({reason}).");
+            return unavailable ? DatabaseUnavailable : DatabaseFailed;
+        }
     }
 
     /// <summary>The command tree: <c>import</c>, <c>export</c> and <c>keys</c>, run against the application <paramref name="app"/> gives.</summary>

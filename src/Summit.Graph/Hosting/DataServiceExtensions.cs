@@ -45,7 +45,8 @@ public static class DataServiceExtensions
         services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
         services.AddSingleton<DatabaseContentVersion>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseContentVersion>());
-        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value, provider.GetRequiredService<DatabaseContentVersion>()));
+        services.AddSingleton(provider => CreateNotifier(provider.GetRequiredService<IOptions<RedisOptions>>().Value, provider.GetRequiredService<DatabaseContentVersion>(),
+            provider.GetRequiredService<ILogger<RedisContentRelay>>()));
         return builder;
     }
 
@@ -97,9 +98,9 @@ public static class DataServiceExtensions
 
     /// <summary>
     /// Relays changes through Redis when it is configured (several instances), else keeps them in process; either way
-    /// every change raises the database's content version, which servers without Redis poll.
+    /// every change raises the database's content version, which every server polls.
     /// </summary>
-    private static ContentChangeNotifier CreateNotifier(RedisOptions redis, DatabaseContentVersion database)
+    private static ContentChangeNotifier CreateNotifier(RedisOptions redis, DatabaseContentVersion database, ILogger<RedisContentRelay> logger)
     {
         if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
@@ -107,9 +108,14 @@ public static class DataServiceExtensions
         }
 
         // Once, at start-up: the singleton is built before the first request.
-        var relay = RedisContentRelay.ConnectAsync(redis).GetAwaiter().GetResult();
+        var relay = RedisContentRelay.ConnectAsync(redis, logger).GetAwaiter().GetResult();
         var notifier = new ContentChangeNotifier(relay, database);
-        relay.ListenAsync(notifier.Deliver).GetAwaiter().GetResult();
+        relay.ListenAsync((versions, changes) =>
+        {
+            notifier.Deliver(versions, changes);
+            // The validators also carry the database's version: read it now, so this instance's agree with the writer's sooner than the next poll.
+            _ = database.RefreshAfterChangeAsync();
+        }).GetAwaiter().GetResult();
         return notifier;
     }
 

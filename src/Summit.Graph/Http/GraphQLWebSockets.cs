@@ -114,12 +114,9 @@ public sealed class GraphQLWebSockets(
             }
             finally
             {
+                // Every subscription's token is linked to this one: cancelling each of them here as well raced with
+                // the subscription's own clean-up, which disposes its token source (an ObjectDisposedException).
                 await closing.CancelAsync();
-                foreach (var subscription in subscriptions.Values)
-                {
-                    await subscription.CancelAsync();
-                }
-
                 Task[] pending;
                 lock (running)
                 {
@@ -274,9 +271,15 @@ public sealed class GraphQLWebSockets(
         private async Task<bool> AuthenticateAsync(JsonNode? payload, CancellationToken cancellationToken)
         {
             var authorization = payload is JsonObject fields ? fields["Authorization"] ?? fields["authorization"] : null;
-            if (authorization?.GetValueKind() != JsonValueKind.String || authorization.GetValue<string>() is not { } header)
+            if (authorization is null)
             {
                 return true;
+            }
+
+            // A value that is not a string is a malformed key, refused as HTTP refuses one: never served as anonymous.
+            if (authorization.GetValueKind() != JsonValueKind.String || authorization.GetValue<string>() is not { } header)
+            {
+                return false;
             }
 
             var holder = await ApiKeyAuthenticationHandler.FindAsync(owner.Keys, header, cancellationToken);

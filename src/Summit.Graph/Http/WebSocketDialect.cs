@@ -28,9 +28,39 @@ public enum ClientMessage
 /// <summary>A close the protocol prescribes: its status code and reason.</summary>
 public readonly record struct ProtocolClose(WebSocketCloseStatus Status, string Reason)
 {
+    /// <summary>The most UTF-8 bytes a close frame carries as its reason (RFC 6455 §5.5: 125 bytes of payload, 2 of them the code).</summary>
+    public const int MaxReasonBytes = 123;
+
     public ProtocolClose(int status, string reason)
         : this((WebSocketCloseStatus)status, reason)
     {
+    }
+
+    /// <summary>The reason, cut to <see cref="MaxReasonBytes"/> with an ellipsis when longer: reasons quote what a client sent (a message type, an id), and a longer one makes the close itself throw.</summary>
+    public string Reason { get; init; } = Fit(Reason);
+
+    private static string Fit(string reason)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(reason) <= MaxReasonBytes)
+        {
+            return reason;
+        }
+
+        const char Ellipsis = '…';
+        var budget = MaxReasonBytes - new System.Text.Rune(Ellipsis).Utf8SequenceLength;
+        var cut = new System.Text.StringBuilder();
+        foreach (var rune in reason.EnumerateRunes())
+        {
+            budget -= rune.Utf8SequenceLength;
+            if (budget < 0)
+            {
+                break;
+            }
+
+            cut.Append(rune.ToString());
+        }
+
+        return cut.Append(Ellipsis).ToString();
     }
 }
 

@@ -29,10 +29,13 @@ public readonly record struct ContentVersions(long All, long Public);
 /// and remembered counts, so a change invalidates every ETag at once) and pushes the change to live
 /// subscriptions. A change only drafts show moves the count of every change but not the public one: anonymous
 /// ETags, counts and events never reveal that a draft exists or changed.
-/// With a <see cref="RedisContentRelay"/> the versions are shared by every instance and changes reach the
-/// subscribers of every instance; without one, changes reach this process's subscribers, and the validators also
-/// carry the <see cref="DatabaseContentVersion"/> every writer raises, so they change on every instance within its
-/// poll interval, whoever wrote (another instance, the command line).
+/// The validators always carry the <see cref="DatabaseContentVersion"/>, which every writer raises in its transaction,
+/// so they change on every instance within its poll interval, whoever wrote (another instance, the command line, a
+/// writer without Redis). With a <see cref="RedisContentRelay"/> they also carry Redis's shared version, which a writer
+/// raises before it answers, so every instance's validators change at once and agree, and changes reach the
+/// subscribers of every instance. Redis only speeds the news up: while it cannot be reached, validators fall back to
+/// the database's version and this process's own count, writers' answers do not wait for it, and subscribers hear of
+/// the changes made through their own instance.
 /// </summary>
 public sealed class ContentChangeNotifier(RedisContentRelay? relay = null, DatabaseContentVersion? database = null) : IObservable<ContentChange>, IAsyncDisposable
 {
@@ -50,14 +53,23 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null, Datab
 
     /// <summary>
     /// Changes whenever content that <paramref name="includeDrafts"/> readers see changes, on every instance: the
-    /// shared Redis version, or the database's version with this process's (which changes at once after a local
-    /// change) and a boot id (the local count restarts with the process).
+    /// database's version with Redis's shared one (<c>r</c>, the same on every instance), or, without Redis or while it
+    /// cannot be reached, with this process's count (which changes at once after a local change) and a boot id (the
+    /// local count restarts with the process).
     /// </summary>
-    public async ValueTask<string> ContentTokenAsync(bool includeDrafts) =>
-        relay is not null ? await relay.ContentTokenAsync(includeDrafts)
-        : includeDrafts ? $"{database?.Version}-{bootId}-{ContentVersion}"
-        : $"{database?.PublicVersion}-{bootId}-p{PublicVersion}";
+    public async ValueTask<string> ContentTokenAsync(bool includeDrafts)
+    {
+        var stored = includeDrafts ? database?.Version : database?.PublicVersion;
+        return relay is not null && await relay.TryContentTokenAsync(includeDrafts) is { } shared ? $"{shared}-{stored}"
+            : includeDrafts ? $"{stored}-{bootId}-{ContentVersion}"
+            : $"{stored}-{bootId}-p{PublicVersion}";
+    }
 
+    /// <summary>
+    /// Reports changes a writer has committed (and whose database version it raised in the same transaction): this
+    /// process's validators change before the writer answers, and the changes go to subscribers, through Redis when it
+    /// is configured and answers, else to this process's own.
+    /// </summary>
     public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes)
     {
         if (changes.Count == 0)
@@ -68,11 +80,11 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null, Datab
         var isPublic = changes.Any(c => c.Public);
         if (database is not null)
         {
-            await database.RaiseAsync(isPublic);
+            await database.RefreshAfterChangeAsync();
         }
 
         Deliver(
-            relay is not null ? await relay.PublishAsync(changes, isPublic)
+            relay is not null && await relay.TryPublishAsync(changes, isPublic) is { } shared ? shared
             : new ContentVersions(Interlocked.Increment(ref version), isPublic ? Interlocked.Increment(ref publicVersion) : PublicVersion),
             changes);
     }

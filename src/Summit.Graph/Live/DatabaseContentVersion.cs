@@ -5,8 +5,9 @@ using Summit.Graph.Hosting;
 namespace Summit.Graph.Live;
 
 /// <summary>
-/// The content version kept in the database (<see cref="Data.Entities.ContentVersion"/>), which every writer raises:
-/// mutations and imports of every instance and of the command line. A server reads the one row every
+/// The content version kept in the database (<see cref="Data.Entities.ContentVersion"/>), which every writer raises in
+/// the transaction of its change (<see cref="ContentVersionStore.RaiseAsync"/>): mutations and imports of every instance
+/// and of the command line. A server reads the one row every
 /// <see cref="PollInterval"/>, so a change another process committed invalidates this server's ETags and remembered
 /// counts within that time, with or without Redis. A database that cannot be reached keeps the last value read.
 /// </summary>
@@ -27,23 +28,19 @@ public sealed class DatabaseContentVersion(IDbContextFactory<SummitDbContext> co
     public long PublicVersion => Interlocked.Read(ref publicVersion);
 
     /// <summary>
-    /// Counts a committed change in the database, for every other process to see, and reads the result back. The change
-    /// is committed already: a database that fails now is logged, not thrown, and other servers see the next change.
+    /// Reads the stored versions after a change this process committed (which raised them in its own transaction) or
+    /// heard of through Redis, so this server's validators follow it at once instead of at the next poll. The change is
+    /// committed already: a database that fails now is logged, not thrown, and the next poll reads the versions.
     /// </summary>
-    public async Task RaiseAsync(bool isPublic, CancellationToken cancellationToken = default)
+    public async Task RefreshAfterChangeAsync()
     {
         try
         {
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                await ContentVersionStore.RaiseAsync(db, isPublic, cancellationToken);
-            }
-
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(CancellationToken.None);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
-            logger.LogWarning("The content version could not be raised ({Reason}); other servers see the change with the next one.", exception.Message);
+            logger.LogWarning("The content version could not be read after a change ({Reason}); the next poll reads it.", exception.Message);
         }
     }
 

@@ -91,6 +91,24 @@ public sealed class InvalidKeyTests(EditingServer editing) : IClassFixture<Editi
         Assert.Equal("""{"event":{"name":"KubeVirt Summit 2021"}}""", read["payload"]!["data"].AsJson());
     }
 
+    /// <summary>An <c>Authorization</c> in <c>connection_init</c> that is not a string is a malformed key: refused as one, never served as anonymous.</summary>
+    [Theory]
+    [InlineData("graphql-transport-ws", "123", 4403)]
+    [InlineData("graphql-transport-ws", "[\"Bearer x\"]", 4403)]
+    [InlineData("graphql-ws", "{\"key\":1}", 1000)]
+    [InlineData("graphql-ws", "true", 1000)]
+    public async Task AnAuthorizationInConnectionInitThatIsNotAStringIsRefused(string protocol, string authorization, int closeStatus)
+    {
+        using var socket = await GraphQLWebSocket.ConnectAsync(Server.Server, protocol: WebSocketProtocol.Named(protocol));
+
+        await socket.SendAsync("""{"type":"connection_init","payload":{"Authorization":""" + authorization + "}}");
+        var answer = await socket.ReceiveAsync();
+        var closed = closeStatus == 1000 ? await socket.ReceiveAsync() : answer;
+
+        Assert.NotEqual("connection_ack", answer?["type"]?.GetValue<string>());
+        Assert.Equal((null, closeStatus), (closed, (int?)socket.Socket.CloseStatus));
+    }
+
     private static HttpRequestMessage Post(string body, string path = "/graphql") =>
         new(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 

@@ -9,30 +9,38 @@ public sealed class RedisServer : IAsyncLifetime
 {
     private Process? process;
 
+    private int port;
+
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var program = await MachinePackages.EnsureAsync("/usr/bin/redis-server", "redis-server");
-        int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
         {
             listener.Start();
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
+        ConnectionString = $"127.0.0.1:{port}";
+        await StartAsync();
+    }
+
+    /// <summary>Starts redis-server on the port it was given first, empty (no persistence: a restart is a flush too).</summary>
+    public async Task StartAsync()
+    {
+        var program = await MachinePackages.EnsureAsync("/usr/bin/redis-server", "redis-server");
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(arg);
         }
 
+        process?.Dispose();
         process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        ConnectionString = $"127.0.0.1:{port}";
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
@@ -51,14 +59,19 @@ public sealed class RedisServer : IAsyncLifetime
         throw new InvalidOperationException("redis-server did not listen within 10 seconds.");
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Kills redis-server, as a crash or a lost network would take it away.</summary>
+    public async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
             process.Kill();
             await process.WaitForExitAsync();
         }
+    }
 
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
         process?.Dispose();
     }
 }

@@ -1,9 +1,12 @@
 using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.IntegrationTests.Infrastructure;
+using Summit.Graph.Http;
 using Summit.Graph.Live;
 
 namespace Summit.Graph.IntegrationTests.Live;
@@ -90,6 +93,40 @@ public sealed class WebSocketTransportTests(SummitServer server)
 
         Assert.Null(await socket.ReceiveAsync());
         Assert.Equal(4400, (int)socket.Socket.CloseStatus!);
+    }
+
+    /// <summary>
+    /// Close reasons quote what the client sent (a message type, an id), and a close frame holds at most 123 bytes of
+    /// reason: a longer one, in ASCII or in characters of several bytes, is cut to fit instead of making the close throw
+    /// (which dropped the connection without its close code and logged an unhandled exception).
+    /// </summary>
+    [Theory]
+    [InlineData("graphql-transport-ws", "type", "x", 4400)]
+    [InlineData("graphql-ws", "type", "€", 4400)]
+    [InlineData("graphql-transport-ws", "id", "é", 4409)]
+    [InlineData("graphql-ws", "id", "x", 1011)]
+    public async Task ACloseReasonQuotingALongMessageIsCutToFitTheCloseFrame(string protocol, string quoted, string character, int closeStatus)
+    {
+        var dialect = WebSocketProtocol.Named(protocol);
+        var text = string.Concat(Enumerable.Repeat(character, 200));
+        using var socket = await GraphQLWebSocket.InitialisedAsync(server.Server, protocol: dialect);
+
+        if (quoted == "type")
+        {
+            await socket.SendAsync(JsonSerializer.Serialize(new { type = text }));
+        }
+        else
+        {
+            await socket.SubscribeAsync(text, Programme);
+            await socket.SubscribeAsync(text, Programme);
+        }
+
+        Assert.Null(await socket.ReceiveAsync());
+        Assert.Equal(closeStatus, (int)socket.Socket.CloseStatus!);
+        var reason = socket.Socket.CloseStatusDescription!;
+        Assert.InRange(Encoding.UTF8.GetByteCount(reason), 100, ProtocolClose.MaxReasonBytes);
+        Assert.Contains(string.Concat(Enumerable.Repeat(character, 10)), reason, StringComparison.Ordinal);
+        Assert.EndsWith("…", reason, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Data.Sqlite;
 
 namespace Summit.Graph.GraphQL.Common;
 
 /// <summary>
 /// The one mapping of database failures that escape a resolver. A database that cannot be reached (down,
-/// restarting, refusing connections, timing out, busy) becomes <c>DATABASE_UNAVAILABLE</c>: the field is
+/// restarting, refusing connections, timing out, locked by another writer) becomes <c>DATABASE_UNAVAILABLE</c>: the field is
 /// null, the response a 200 with that error as the GraphQL-over-HTTP spec wants for executed requests, and
 /// the client may retry. Any other database error becomes <c>DATABASE_ERROR</c> and is logged as an error.
 /// Neither message reveals the database's own text.
@@ -40,10 +41,24 @@ public static partial class DatabaseErrors
         }
     }
 
-    /// <summary>True when the exception (or one it wraps) says the database cannot be reached right now.</summary>
+    /// <summary>
+    /// True when the exception (or one it wraps) says the database cannot serve the request right now: a transient
+    /// failure as the provider tells it (Npgsql's <see cref="DbException.IsTransient"/>, EF Core's list of SQL Server's
+    /// transient error numbers), an SQLite database another writer holds locked past the command timeout
+    /// (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>; Microsoft.Data.Sqlite marks neither transient), or a database error
+    /// caused by the network (a socket error, a timeout, a broken stream).
+    /// </summary>
     public static bool IsUnavailable(Exception exception) =>
-        Find<DbException>(exception) is { IsTransient: true }
-        || (Find<DbException>(exception) is not null && (Find<System.Net.Sockets.SocketException>(exception) is not null || Find<TimeoutException>(exception) is not null || Find<IOException>(exception) is not null));
+        Find<DbException>(exception) is { } database
+        && (database.IsTransient
+            || database is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED }
+#pragma warning disable EF1001 // EF Core's own list of SQL Server's transient errors, which its retrying strategy uses: better kept there than copied.
+            || Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal.SqlServerTransientExceptionDetector.ShouldRetryOn(database)
+#pragma warning restore EF1001
+            || Find<System.Net.Sockets.SocketException>(exception) is not null || Find<TimeoutException>(exception) is not null || Find<IOException>(exception) is not null);
+
+    /// <summary>True when the exception (or one it wraps) comes from the database.</summary>
+    public static bool IsDatabaseFailure(Exception exception) => Find<DbException>(exception) is not null;
 
     private static T? Find<T>(Exception? exception)
         where T : Exception

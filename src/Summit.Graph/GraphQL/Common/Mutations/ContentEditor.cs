@@ -16,8 +16,8 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 /// Runs one mutation as one database transaction, one such transaction at a time (<see cref="ContentWriteLock"/>): the
 /// change and its revisions are saved together or not at all, and rules that span rows hold. Version checks use the
 /// version the editor started from, so two editors saving at once never silently overwrite each other. The webhook
-/// events of what anonymous readers see change are queued in the same transaction (<see cref="WebhookOutbox"/>); after
-/// the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
+/// events of what anonymous readers see change are queued, and the content version raised (<see cref="ContentVersionStore"/>),
+/// in the same transaction; after the commit it reports what changed to the <see cref="ContentChangeNotifier"/>.
 /// </summary>
 /// <remarks>
 /// A save that fails because a writer that does not take the lock (a script, an older instance) committed after the
@@ -26,7 +26,9 @@ namespace Summit.Graph.GraphQL.Common.Mutations;
 /// checks then see the other commit and answer as they would had the two saves come one after the other (a
 /// <see cref="DuplicateSlugError"/>, a <see cref="ConflictError"/> with both versions, a <see cref="NotFoundError"/>), or
 /// the change applies to what is now stored. Only a save that fails on every run gives the database's refusal, as a
-/// <see cref="ConflictError"/>: every mutation's error union holds that type (<see cref="MutationErrors"/>).
+/// <see cref="ConflictError"/>: every mutation's error union holds that type (<see cref="MutationErrors"/>). A save the
+/// database could not take because it was unreachable or locked is run again the same way, and on the last run is
+/// thrown as it is, for <see cref="DatabaseErrors"/> to answer <c>DATABASE_UNAVAILABLE</c>: nobody else's change is to blame.
 /// </remarks>
 public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> contexts, MarkdownRenderer markdown, ContentChangeNotifier notifier, WebhookOutbox outbox, ILogger<ContentEditor> logger)
 {
@@ -49,7 +51,7 @@ public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> con
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A change saved at the same moment made this mutation's save fail (run {Run} of {Runs}); running it again.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "This mutation's save failed (run {Run} of {Runs}): a change saved at the same moment refused it, or the database could not take it; running it again.")]
     private static partial void LogRunAgain(ILogger logger, Exception exception, int run, int runs);
 
     private async Task<T> RunOnceAsync<T>(string author, Func<EditScope, Task<T>> change, bool lastRun, CancellationToken cancellationToken)
@@ -68,8 +70,12 @@ public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> con
             await db.SaveChangesAsync(cancellationToken);
             (described, var events) = await DescribeAsync(scope, cancellationToken);
             await outbox.AddAsync(db, events, cancellationToken);
+            if (described.Count > 0)
+            {
+                await ContentVersionStore.RaiseAsync(db, isPublic: described.Any(change => change.Public), cancellationToken);
+            }
         }
-        catch (DbUpdateException exception) when (lastRun)
+        catch (DbUpdateException exception) when (lastRun && !DatabaseErrors.IsUnavailable(exception))
         {
             var entry = exception.Entries.FirstOrDefault(e => e.Entity is IVersioned) ?? (exception.Entries.Count > 0 ? exception.Entries[0] : null);
             var (typeName, id) = entry is null ? ("object", 0) : GraphIdentityOf(entry);
