@@ -153,12 +153,6 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task HandlePostAsync(HttpContext http, string mediaType)
     {
-        if (!IsJsonInUtf8(http.Request))
-        {
-            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, RequestErrors.UnsupportedMediaType, $"POST bodies must be {JsonMediaType} in UTF-8.");
-            return;
-        }
-
         var (bytes, refused) = await reader.ReadBodyAsync(http);
         // Looked up by the body's bytes, before they are even parsed as JSON.
         var key = refused is null ? await responses.KeyAsync(http, bytes) : null;
@@ -339,22 +333,6 @@ public sealed class GraphQLHttpEndpoint(
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, GraphQLOperations.ErrorResult(error), http.RequestAborted);
-    }
-
-    /// <summary>
-    /// <c>application/json</c> with no charset or UTF-8's (the only encoding JSON allows between systems, RFC 8259 §8.1);
-    /// a body declared in another charset would be misread, so it is refused with 415 instead.
-    /// </summary>
-    private static bool IsJsonInUtf8(HttpRequest request)
-    {
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !string.Equals(contentType.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(contentType.Charset).Value;
-        return charset is null || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

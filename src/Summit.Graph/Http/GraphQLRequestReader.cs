@@ -21,12 +21,23 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         return refused ?? ParseJson(bytes);
     }
 
+    /// <summary>The media type of every POST body, the GraphQL-over-HTTP spec's: JSON, in UTF-8 (no charset, or UTF-8's).</summary>
+    public const string JsonMediaType = "application/json";
+
     /// <summary>
-    /// The body's bytes, or the 413 that refuses a body over <c>GraphQL:Limits:MaxRequestBodyBytes</c>: by its
-    /// Content-Length before reading anything, and on Kestrel also while reading a chunked body.
+    /// The body's bytes, or the refusal of a body that is not <see cref="JsonMediaType"/> in UTF-8 (415,
+    /// <c>MEDIA_TYPE_UNSUPPORTED</c>, on every POST transport: plain, batched and graphql-sse) or is over
+    /// <c>GraphQL:Limits:MaxRequestBodyBytes</c> (413): by its Content-Length before reading anything, and on Kestrel
+    /// also while reading a chunked body.
     /// </summary>
     public async Task<(ReadOnlyMemory<byte> Bytes, JsonBody? Refused)> ReadBodyAsync(HttpContext http)
     {
+        if (!IsJsonInUtf8(http.Request))
+        {
+            return (default, new JsonBody(null, StatusCodes.Status415UnsupportedMediaType,
+                RequestErrors.Create(RequestErrors.UnsupportedMediaType, $"POST bodies must be {JsonMediaType} in UTF-8.")));
+        }
+
         var max = limits.Value.MaxRequestBodyBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
         {
@@ -186,4 +197,20 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         exception is JsonException or InvalidOperationException or FormatException or OverflowException or InvalidCastException or ArgumentException;
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
+
+    /// <summary>
+    /// <c>application/json</c> with no charset or UTF-8's (the only encoding JSON allows between systems, RFC 8259 §8.1);
+    /// a body declared in another charset would be misread, so it is refused with 415 instead.
+    /// </summary>
+    private static bool IsJsonInUtf8(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(contentType.Charset).Value;
+        return charset is null || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -86,7 +86,7 @@ public sealed class GraphQLWebSockets(
     private sealed class Connection(GraphQLWebSockets owner, WebSocketDialect dialect, WebSocket socket, HttpContext http) : IDisposable
     {
         private readonly SemaphoreSlim sendLock = new(1, 1);
-        private readonly ConcurrentDictionary<string, CancellationTokenSource> subscriptions = new();
+        private readonly ConcurrentDictionary<string, RunningOperation> subscriptions = new();
         private readonly List<Task> running = [];
         private ClaimsPrincipal user = http.User;
         private bool initialised;
@@ -257,9 +257,9 @@ public sealed class GraphQLWebSockets(
                     Subscribe(id, message["payload"], cancellationToken);
                     return true;
                 case ClientMessage.Stop when id is not null:
-                    if (subscriptions.TryRemove(id, out var cancel))
+                    if (subscriptions.TryRemove(id, out var stopped))
                     {
-                        await cancel.CancelAsync();
+                        await stopped.StopAsync();
                     }
 
                     return true;
@@ -294,19 +294,19 @@ public sealed class GraphQLWebSockets(
 
         private void Subscribe(string id, JsonNode? payload, CancellationToken connectionClosing)
         {
-            var cancel = CancellationTokenSource.CreateLinkedTokenSource(connectionClosing);
-            subscriptions[id] = cancel;
+            var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(connectionClosing));
+            subscriptions[id] = operation;
             Interlocked.Exchange(ref lastBusy, System.Diagnostics.Stopwatch.GetTimestamp());
             lock (running)
             {
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(RunSubscriptionAsync(id, payload, cancel));
+                running.Add(RunSubscriptionAsync(id, payload, operation));
             }
         }
 
-        private async Task RunSubscriptionAsync(string id, JsonNode? payload, CancellationTokenSource cancel)
+        private async Task RunSubscriptionAsync(string id, JsonNode? payload, RunningOperation operation)
         {
-            var token = cancel.Token;
+            var token = operation.Cancel.Token;
             try
             {
                 using var document = JsonDocument.Parse(payload?.ToJsonString() ?? "null");
@@ -332,6 +332,7 @@ public sealed class GraphQLWebSockets(
 
                 var (slot, refusal) = owner.Streams.TryEnter(user, http);
                 using var held = slot;
+                operation.Slot = slot;
                 if (refusal is not null)
                 {
                     await SendErrorAsync(id, refusal, token);
@@ -360,9 +361,41 @@ public sealed class GraphQLWebSockets(
             }
             finally
             {
-                subscriptions.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancel));
+                subscriptions.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
                 Interlocked.Exchange(ref lastBusy, System.Diagnostics.Stopwatch.GetTimestamp());
-                cancel.Dispose();
+                operation.Cancel.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// An operation running under a client's id: how to cancel it and, once it holds one, its subscription slot.
+        /// <see cref="StopAsync"/> (the client's <c>complete</c>) gives the slot back at once, so a client at its limit
+        /// may subscribe again right after completing one, without waiting for the cancelled operation to unwind.
+        /// </summary>
+        private sealed class RunningOperation(CancellationTokenSource cancel)
+        {
+            public CancellationTokenSource Cancel => cancel;
+
+            private IDisposable? slot;
+
+            /// <summary>The subscription slot it holds; disposing a slot twice releases it once.</summary>
+            public IDisposable? Slot
+            {
+                get => Volatile.Read(ref slot);
+                set => Volatile.Write(ref slot, value);
+            }
+
+            public async Task StopAsync()
+            {
+                Slot?.Dispose();
+                try
+                {
+                    await cancel.CancelAsync();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The operation ended on its own meanwhile and disposed its token source.
+                }
             }
         }
 

@@ -35,6 +35,9 @@ public sealed class PresenterAndLinkMutationTests(EditingServer editing) : IClas
         var stale = await Editor.FailAsync("updatePresenter", new { id, version = 3, name = "Late" });
         var missing = await Editor.FailAsync("deletePresenter", new { id = GlobalId.Encode("Presenter", 9999), version = 1 });
         var slugTaken = await Editor.FailAsync("updatePresenter", new { id, version = 1, slug = "david-vossel" });
+        var slugRemoved = await Editor.FailAsync("updatePresenter", new { id, version = 1, slug = (string?)null });
+        var session = (await Editor.QueryAsync("""{ session(slug: "hotplug") { id version } }"""))["session"]!;
+        var sessionSlugRemoved = await Editor.FailAsync("updateSession", new { id = session.Text("id"), version = session.Number("version"), slug = (string?)null });
 
         Assert.Equal(
             """[{"__typename":"ValidationError","message":"Must not be empty.","path":["input","name"]},"""
@@ -46,6 +49,11 @@ public sealed class PresenterAndLinkMutationTests(EditingServer editing) : IClas
         Assert.Contains("\"__typename\":\"ConflictError\"", stale, StringComparison.Ordinal);
         Assert.Contains("\"__typename\":\"NotFoundError\"", missing, StringComparison.Ordinal);
         Assert.Equal("""[{"__typename":"DuplicateSlugError","message":"Another person already has the slug 'david-vossel'.","slug":"david-vossel"}]""", slugTaken);
+        // An explicit null is not "make one from the title": an update has no title to make it from.
+        foreach (var removed in new[] { slugRemoved, sessionSlugRemoved })
+        {
+            Assert.Equal("""[{"__typename":"ValidationError","message":"Must not be null: everything keeps a slug; give one of lower-case letters, digits and dashes.","path":["input","slug"]}]""", removed);
+        }
     }
 
     [Fact]

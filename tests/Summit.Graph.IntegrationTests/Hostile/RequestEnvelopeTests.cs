@@ -109,6 +109,22 @@ public sealed class RequestEnvelopeTests(HostileServer hostile) : IClassFixture<
         Assert.Equal("MEDIA_TYPE_UNSUPPORTED", response.FirstErrorCode);
     }
 
+    /// <summary>graphql-sse, on its own path and on <c>/graphql</c>, reads its POST body as the other transports do: JSON in UTF-8 or 415.</summary>
+    [Theory]
+    [InlineData("/graphql/stream", "text/plain")]
+    [InlineData("/graphql/stream", "application/json; charset=iso-8859-1")]
+    [InlineData("/graphql", "text/plain")]
+    [InlineData("/graphql", "application/json; charset=windows-1252")]
+    public async Task EventStreamBodiesInAnotherTypeOrCharsetAre415(string path, string contentType)
+    {
+        var body = new ByteArrayContent(Encoding.Latin1.GetBytes("""{"query":"subscription { onProgrammeChanged { eventSlug } }"}"""));
+        body.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await Server.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = body }, "text/event-stream");
+
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "MEDIA_TYPE_UNSUPPORTED"), (response.Status, response.FirstErrorCode));
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Graph.Data.Entities;
@@ -69,6 +70,54 @@ public sealed class FairShareTests(SummitServer server)
         await Eventually.HoldsAsync(() => notifier.ObserverCount == 0, "closed streams release their subscriptions");
         using var again = await SseStream.OpenAsync(client, "/graphql/stream", Programme, bearerKey: previewerKey);
         Assert.Equal(HttpStatusCode.OK, again.Response.StatusCode);
+    }
+
+    /// <summary>
+    /// A client at its share that completes a subscription may start another with its very next message: the share is
+    /// given back when <c>complete</c> arrives, not when the cancelled operation has finished unwinding. Twenty swaps, each
+    /// sent right after the other; an event published until it arrives shows the last one live and none refused.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task ACompletedSubscriptionGivesItsShareBackForTheNextMessage(string protocol)
+    {
+        var dialect = WebSocketProtocol.Named(protocol);
+        using var limited = server.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:MaxSubscriptionsPerClient", "2"));
+        var notifier = limited.Services.GetRequiredService<ContentChangeNotifier>();
+        using var socket = await GraphQLWebSocket.InitialisedAsync(limited.Server, protocol: dialect);
+        await socket.SubscribeAsync("kept", Programme);
+        await socket.SubscribeAsync("swap0", Programme);
+        for (var i = 1; i <= 20; i++)
+        {
+            await socket.StopAsync($"swap{i - 1}");
+            await socket.SubscribeAsync($"swap{i}", Programme);
+        }
+
+        using var done = new CancellationTokenSource();
+        var publishing = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await notifier.PublishAsync([new EditionChange("kubevirt-summit-2021", [], Public: true, WholeProgramme: true)]);
+                await Task.Delay(100);
+            }
+        });
+        var refusals = new List<string>();
+        JsonNode? message;
+        do
+        {
+            message = await socket.ReceiveAsync();
+            if (message?["type"]?.GetValue<string>() == "error")
+            {
+                refusals.Add($"{message["id"]} {GraphQLWebSocket.ErrorCode(message)}");
+            }
+        }
+        while (message is not null && refusals.Count == 0 && !(message["id"]?.GetValue<string>() == "swap20" && message["type"]?.GetValue<string>() == dialect.Result));
+
+        await done.CancelAsync();
+        await publishing;
+        Assert.Empty(refusals);
+        Assert.Equal(dialect.Result, message?["type"]?.GetValue<string>());
     }
 
     [Theory]

@@ -70,6 +70,24 @@ public sealed class ZonedDateTimeGraphType : DateTimeGraphType
 
     public override object? Serialize(object? value) => value is DateTime or DateTimeOffset ? value : base.Serialize(value);
 
+    public override object? ParseLiteral(GraphQLValue value) => Exact(base.ParseLiteral(value), value is GraphQLStringValue text ? (string)text.Value : null);
+
+    public override object? ParseValue(object? value) => Exact(base.ParseValue(value), value as string);
+
+    /// <summary>
+    /// GraphQL.NET applies the offset of a time near <see cref="DateTime"/>'s ends wrongly instead of refusing it
+    /// (<c>0001-01-01T00:00:00+01:00</c>, an instant before the year 1 in UTC, came back as <c>0001-01-01T23:00:00Z</c>). The
+    /// text it accepted is read again with its own offset: the exact instant in UTC, or a refusal when that instant is
+    /// outside the years 1 to 9999.
+    /// </summary>
+    /// <exception cref="FormatException">The instant is before 0001-01-01 or after 9999-12-31 in UTC.</exception>
+    private static object? Exact(object? parsed, string? text) =>
+        parsed is DateTime && text is not null
+            ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+                ? instant.UtcDateTime
+                : throw new FormatException($"'{text}' is outside the times this server keeps: 0001-01-01 to 9999-12-31 in UTC.")
+            : parsed;
+
     public override GraphQLValue ToAST(object? value) => value switch
     {
         DateTimeOffset local => new GraphQLStringValue(local.ToString(OffsetFormat, CultureInfo.InvariantCulture)),

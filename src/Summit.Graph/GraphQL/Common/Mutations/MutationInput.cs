@@ -17,6 +17,12 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
     public const int MaxTitleLength = 200;
     public const int MaxMarkdownLength = 20_000;
     public const int MaxSlugLength = 100;
+
+    /// <summary>The earliest instant a mutation stores: a day after <see cref="DateTime.MinValue"/>, so the zone furthest behind UTC (−12 h) can still show it.</summary>
+    public static readonly DateTime FirstKeptInstant = new(1, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The latest instant a mutation stores: a day before <see cref="DateTime.MaxValue"/>, so the zone furthest ahead of UTC (+14 h) can still show it.</summary>
+    public static readonly DateTime LastKeptInstant = new(9999, 12, 30, 23, 59, 59, DateTimeKind.Utc);
     private readonly List<ValidationError> problems = [];
 
     protected bool Has(string field) => values.ContainsKey(field);
@@ -120,9 +126,9 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
         // Digits alone would read as an id.
         if (slug.Length == 0 || slug.Length > MaxSlugLength || !SlugPattern().IsMatch(slug) || !slug.Any(char.IsAsciiLetter))
         {
-            Problem(field, given is null
-                ? "No slug can be made from the title; give one of lower-case letters, digits and dashes."
-                : $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'.");
+            Problem(field, given is not null ? $"'{given}' is not a slug: use 1 to 100 lower-case letters, digits and single dashes, with a letter, like 'volume-hotplug'."
+                : orFrom is null ? "Must not be null: everything keeps a slug; give one of lower-case letters, digits and dashes."
+                : "No slug can be made from the title; give one of lower-case letters, digits and dashes.");
         }
 
         return slug;
@@ -226,6 +232,14 @@ public partial class MutationInput(IDictionary<string, object?> values, Action<s
     /// <summary>Throws every collected problem as one <see cref="ContentException"/>.</summary>
     public void ThrowIfInvalid()
     {
+        foreach (var (field, value) in values)
+        {
+            if (value is DateTime time && (time < FirstKeptInstant || time > LastKeptInstant))
+            {
+                Problem(field, $"Must lie between {FirstKeptInstant:yyyy-MM-dd} and {LastKeptInstant:yyyy-MM-dd} in UTC, so that every time zone can show it.");
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new ContentException(problems);
