@@ -77,6 +77,9 @@ public sealed class SummitServer : WebApplicationFactory<Program>
     /// <summary>Another writer's commit between a mutation's checks and its save, where the database allows one.</summary>
     public ConcurrentCommits ConcurrentCommits { get; } = new();
 
+    /// <summary>What the stored content versions were inside each commit, while armed.</summary>
+    public CommitProbe CommitProbe { get; } = new();
+
     /// <summary>The warnings and errors the server logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -98,7 +101,7 @@ public sealed class SummitServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql).AddSingleton<IInterceptor>(ConcurrentCommits));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sql).AddSingleton<IInterceptor>(ConcurrentCommits).AddSingleton<IInterceptor>(CommitProbe));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
