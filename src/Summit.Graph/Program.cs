@@ -8,6 +8,12 @@ using Summit.Graph.Webhooks;
 // The host reads configuration switches only: a command's own tokens are the command line's.
 var (configuration, command) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(configuration);
+if (CommandLine.IsCommand(command))
+{
+    // A command's standard output is its result (an exported page, a new key): its log lines go to standard error.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 builder.AddSummitData();
 builder.AddSummitGraphQL();
 builder.AddSummitHealth();

@@ -71,6 +71,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
         var removals = history.Removals();
         var edits = history.Changes();
         var write = !options.DryRun && (removals.Count == 0 || options.AllowRemovals);
+        var stored = default((long Version, long PublicVersion));
         if (write)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +84,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
 
             if (changes > 0)
             {
-                await ContentVersionStore.RaiseAsync(db, isPublic: true, cancellationToken);
+                stored = await ContentVersionStore.RaiseAsync(db, isPublic: true, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -97,6 +98,7 @@ public sealed class ProgrammeImporter(SummitDbContext db, MarkdownRenderer markd
             Removals = removals,
             Changes = edits,
             Written = write,
+            StoredVersions = stored,
         };
     }
 
@@ -316,6 +318,9 @@ public sealed record ImportSummary(string EventSlug, int Days, int Slots, int Se
 {
     /// <summary>False for a dry run, and for an import stopped because it would remove <see cref="Removals"/>.</summary>
     public bool Written { get; init; } = true;
+
+    /// <summary>The stored content versions (of every change, of public ones) the import raised in its transaction; zeros when it changed nothing.</summary>
+    public (long Version, long PublicVersion) StoredVersions { get; init; }
 
     /// <summary>Content the import removes (or would have): see <see cref="ImportHistory.Removals"/>.</summary>
     public IReadOnlyList<string> Removals { get; init; } = [];

@@ -25,22 +25,35 @@ public static class CommandLine
     public static (string[] Configuration, IReadOnlyList<string> Command) Split(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = Create(() => throw new InvalidOperationException("The command tree is only read here."));
+        var root = TreeToRead();
         var (configuration, command) = ConfigurationSwitches.Split(args, CommandNames(root), OptionNames(root).ToHashSet(StringComparer.Ordinal));
         return ([.. configuration], command);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tokens"/> (from <see cref="Split"/>) run a command rather than start the server: a command's
+    /// name, a help switch, or anything else that is not an option (a mistyped command, refused as a usage error).
+    /// </summary>
+    public static bool IsCommand(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return tokens.Count > 0
+            && (CommandNames(TreeToRead()).Contains(tokens[0])
+                || tokens.Any(ConfigurationSwitches.IsHelp)
+                || !tokens[0].StartsWith('-'));
     }
 
     /// <summary>Runs the command <paramref name="tokens"/> name and returns its exit code; null when they name none, to start the server.</summary>
     public static async Task<int?> RunAsync(WebApplication app, IReadOnlyList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var root = Create(() => app);
-        var commandNames = CommandNames(root);
-        var optionNames = OptionNames(root).ToHashSet(StringComparer.Ordinal);
-        if (tokens.Count == 0 || (!commandNames.Contains(tokens[0]) && !tokens.Any(ConfigurationSwitches.IsHelp) && tokens[0].StartsWith('-')))
+        if (!IsCommand(tokens))
         {
             return null;
         }
+
+        var root = Create(() => app);
+        var optionNames = OptionNames(root).ToHashSet(StringComparer.Ordinal);
 
         var result = root.Parse(tokens, new ParserConfiguration { ResponseFileTokenReplacer = null });
         // The parser would take an unknown option for a path; a page's name never starts with "--".
@@ -62,8 +75,8 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// Runs <paramref name="step"/> (a command, or the server's start-up) and returns its exit code; a database failure
-    /// becomes one line on standard error and <see cref="DatabaseUnavailable"/> or <see cref="DatabaseFailed"/> instead of
+    /// Runs <paramref name="step"/> (a command, or the server's start-up) and returns its exit code; a database failure,
+    /// or a database not migrated within <c>Database:StartupTimeoutSeconds</c> (a <see cref="TimeoutException"/>), becomes one line on standard error and <see cref="DatabaseUnavailable"/> or <see cref="DatabaseFailed"/> instead of
     /// an unhandled exception's stack trace. Each command's writes are transactions of their own, so what the command
     /// reported as written before the failure is kept and nothing else was written.
     /// </summary>
@@ -74,10 +87,10 @@ public static class CommandLine
         {
             return await step();
         }
-        catch (Exception exception) when (DatabaseErrors.IsDatabaseFailure(exception))
+        catch (Exception exception) when (DatabaseErrors.IsDatabaseFailure(exception) || exception is TimeoutException)
         {
             var reason = exception.GetBaseException().Message;
-            var unavailable = DatabaseErrors.IsUnavailable(exception);
+            var unavailable = exception is TimeoutException || DatabaseErrors.IsUnavailable(exception);
             await Console.Error.WriteLineAsync(unavailable
                 ? $"The database is unavailable ({reason}); try again when it can be reached."
                 : $"The database refused the work ({reason}).");
@@ -94,6 +107,9 @@ public static class CommandLine
             ExportCommand.Create(app),
             KeysCommand.Create(app),
         };
+
+    /// <summary>The command tree, for its names only: running a command from it fails.</summary>
+    private static RootCommand TreeToRead() => Create(() => throw new InvalidOperationException("The command tree is only read here."));
 
     private static HashSet<string> CommandNames(RootCommand root) => root.Subcommands.Select(command => command.Name).ToHashSet(StringComparer.Ordinal);
 

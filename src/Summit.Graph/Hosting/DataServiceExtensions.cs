@@ -90,7 +90,8 @@ public static class DataServiceExtensions
         if (summary.Written && summary.RowsChanged > 0)
         {
             await SqliteConnectionSetup.OptimizeAsync(db, cancellationToken);
-            await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)]);
+            await services.GetRequiredService<ContentChangeNotifier>().PublishAsync([new EditionChange(summary.EventSlug, [], Public: true, WholeProgramme: true)],
+                new ContentVersions(summary.StoredVersions.Version, summary.StoredVersions.PublicVersion));
         }
 
         return summary;
@@ -119,21 +120,37 @@ public static class DataServiceExtensions
         return notifier;
     }
 
-    /// <summary>A database server started next to the app (docker compose) may take a while to accept connections.</summary>
+    /// <summary>
+    /// Applies the migrations the database lacks, waiting up to <paramref name="timeout"/> for it: a database server
+    /// started next to the app (docker compose) may take a while to accept connections, and another process may be
+    /// migrating. A database with nothing to apply is only read: EF Core's <c>MigrateAsync</c> takes its migration lock
+    /// (a row in <c>__EFMigrationsLock</c>) even then, so every start would need to write (a read-only or locked database
+    /// could not even be exported) and a lock row left by a process killed while holding it would stop every later
+    /// start. Past the deadline the last failure is thrown, or a <see cref="TimeoutException"/> when EF Core was still waiting.
+    /// </summary>
     private static async Task MigrateWhenReachableAsync(SummitDbContext db, TimeSpan timeout, ILogger logger)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
             try
             {
-                await db.Database.MigrateAsync();
+                if ((await db.Database.GetPendingMigrationsAsync(deadline.Token)).Any())
+                {
+                    await db.Database.MigrateAsync(deadline.Token);
+                }
+
                 return;
             }
-            catch (System.Data.Common.DbException exception) when (DateTime.UtcNow < deadline)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The database could not be migrated within Database:StartupTimeoutSeconds ({timeout.TotalSeconds:0} s): it did not answer, "
+                    + "another process holds it locked, or a process that stopped while migrating left its lock (a row in __EFMigrationsLock: delete it if no other process is migrating).");
+            }
+            catch (System.Data.Common.DbException exception) when (!deadline.IsCancellationRequested)
             {
                 logger.LogWarning("The database is not reachable yet ({Reason}); retrying.", exception.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
             }
         }
     }

@@ -49,6 +49,19 @@ public sealed class DatabaseOptions
 /// </summary>
 public sealed class DatabaseOptionsValidation(Func<DatabaseOptions, string?> connectionString) : IValidateOptions<DatabaseOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
-        DatabaseProviders.Problem(options.Provider, connectionString(options)) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        string? connection;
+        try
+        {
+            connection = connectionString(options);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The embedded database's folder is created on the way: a path that is a file, or not writable.
+            return ValidateOptionsResult.Fail($"Database:DataDirectory '{options.DataDirectory}' cannot hold the database: {exception.Message}");
+        }
+
+        return DatabaseProviders.Problem(options.Provider, connection) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
 }

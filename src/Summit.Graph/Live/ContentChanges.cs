@@ -66,27 +66,29 @@ public sealed class ContentChangeNotifier(RedisContentRelay? relay = null, Datab
     }
 
     /// <summary>
-    /// Reports changes a writer has committed (and whose database version it raised in the same transaction): this
-    /// process's validators change before the writer answers, and the changes go to subscribers, through Redis when it
-    /// is configured and answers, else to this process's own.
+    /// Reports changes a writer has committed, with the stored versions its transaction raised the database's content
+    /// version to (<paramref name="committed"/>): this process's validators change before the writer answers, and the
+    /// changes go to subscribers stamped with those versions (the same on every instance, and never repeated: Redis's own
+    /// counters restart when it is flushed), through Redis when it is configured and answers, else to this process's own.
     /// </summary>
-    public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes)
+    public async Task PublishAsync(IReadOnlyCollection<EditionChange> changes, ContentVersions committed)
     {
         if (changes.Count == 0)
         {
             return;
         }
 
-        var isPublic = changes.Any(c => c.Public);
         if (database is not null)
         {
             await database.RefreshAfterChangeAsync();
         }
 
-        Deliver(
-            relay is not null && await relay.TryPublishAsync(changes, isPublic) is { } shared ? shared
-            : new ContentVersions(Interlocked.Increment(ref version), isPublic ? Interlocked.Increment(ref publicVersion) : PublicVersion),
-            changes);
+        if (relay is not null)
+        {
+            await relay.TryPublishAsync(changes, changes.Any(c => c.Public), committed);
+        }
+
+        Deliver(committed, changes);
     }
 
     /// <summary>Hands changes stamped with <paramref name="stamped"/> to this process's subscribers.</summary>

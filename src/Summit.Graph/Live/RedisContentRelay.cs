@@ -20,8 +20,8 @@ public sealed class RedisOptions
 /// Makes content changes cross-instance at once: a shared content version in Redis (one counter for every instance,
 /// raised by a writer before it answers, so every instance's ETags change at once and agree) and a Redis channel on
 /// which committed changes are published, so subscribers on every instance hear of them. The database's own content
-/// version stays the record: while Redis cannot be reached, <see cref="TryContentTokenAsync"/> and
-/// <see cref="TryPublishAsync"/> answer null (a warning is logged once per outage) and the server goes on without it.
+/// version stays the record: while Redis cannot be reached or answer, <see cref="TryContentTokenAsync"/> answers null and
+/// <see cref="TryPublishAsync"/> does nothing (a warning is logged once per outage), and the server goes on without it.
 /// StackExchange.Redis connects in the background and reconnects, and subscribes the channel again, on its own.
 /// </summary>
 public sealed class RedisContentRelay : IAsyncDisposable
@@ -34,6 +34,15 @@ public sealed class RedisContentRelay : IAsyncDisposable
     private readonly string instance = Guid.NewGuid().ToString("N");
     private readonly OutageLog reads;
     private readonly OutageLog publications;
+
+    /// <summary><see cref="Environment.TickCount64"/> until which Redis is left alone after a failure; 0 while it answers.</summary>
+    private long failedUntil;
+
+    /// <summary>The longest a request waits for one Redis command before going on without Redis.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long after a failure Redis is tried again (by one caller).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
     private RedisContentRelay(ConnectionMultiplexer redis, string prefix, ILogger logger)
     {
@@ -57,57 +66,61 @@ public sealed class RedisContentRelay : IAsyncDisposable
 
     /// <summary>
     /// The shared validator of the content <paramref name="includeDrafts"/> readers see: <c>r</c>, the epoch and a
-    /// version; null while Redis cannot be reached. The epoch tells this Redis's counters from those of an earlier one
-    /// (after a flush or a restart without persistence the counters start again, under a new epoch).
+    /// version; null while Redis cannot be reached or answer. The epoch tells this Redis's counters from those of an
+    /// earlier one (after a flush or a restart without persistence the counters start again, under a new epoch).
     /// </summary>
     public async Task<string?> TryContentTokenAsync(bool includeDrafts)
     {
         string? token = null;
-        await reads.TryAsync(async _ =>
+        await TryAsync(reads, async database =>
         {
-            EnsureConnected();
-            var database = redis.GetDatabase();
-            var values = await database.StringGetAsync([epochKey, includeDrafts ? versionKey : publicVersionKey]);
+            var values = await database.StringGetAsync([epochKey, includeDrafts ? versionKey : publicVersionKey]).WaitAsync(CallTimeout);
             var epoch = values[0].IsNull ? await StartEpochAsync(database) : values[0].ToString();
             token = $"r{epoch}-{(includeDrafts ? "" : "p")}{(long?)values[1] ?? 0}";
-        }, CancellationToken.None);
+        });
         return token;
     }
 
     /// <summary>
-    /// Counts a new version (and a public one when <paramref name="isPublic"/>) and tells every other instance; returns
-    /// the versions, or null while Redis cannot be reached.
+    /// Counts a new shared version (and a public one when <paramref name="isPublic"/>) and tells every other instance
+    /// of the changes, stamped with <paramref name="committed"/>; does nothing while Redis cannot be reached or answer.
     /// </summary>
-    public async Task<ContentVersions?> TryPublishAsync(IReadOnlyCollection<EditionChange> changes, bool isPublic)
-    {
-        ContentVersions? stamped = null;
-        await publications.TryAsync(async _ =>
+    public Task TryPublishAsync(IReadOnlyCollection<EditionChange> changes, bool isPublic, ContentVersions committed) =>
+        TryAsync(publications, async database =>
         {
-            EnsureConnected();
-            var database = redis.GetDatabase();
-            var version = await database.StringIncrementAsync(versionKey);
-            var publicVersion = isPublic ? await database.StringIncrementAsync(publicVersionKey) : (long?)await database.StringGetAsync(publicVersionKey) ?? 0;
-            var versions = new ContentVersions(version, publicVersion);
-            await redis.GetSubscriber().PublishAsync(channel, JsonSerializer.Serialize(new RelayedChanges(instance, versions, [.. changes])));
-            stamped = versions;
-        }, CancellationToken.None);
-        return stamped;
-    }
+            await database.StringIncrementAsync(versionKey).WaitAsync(CallTimeout);
+            if (isPublic)
+            {
+                await database.StringIncrementAsync(publicVersionKey).WaitAsync(CallTimeout);
+            }
 
-    /// <summary>Fails at once while no connection is up, rather than after the command timeout (5 s by default) for every request.</summary>
-    private void EnsureConnected()
+            await redis.GetSubscriber().PublishAsync(channel, JsonSerializer.Serialize(new RelayedChanges(instance, committed, [.. changes]))).WaitAsync(CallTimeout);
+        });
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> unless Redis failed less than <see cref="RetryAfter"/> ago, in which case only one
+    /// caller at a time tries again and the others go on without Redis at once: a Redis that holds its connection but
+    /// does not answer would otherwise hold every request for the command timeout (5 s by default).
+    /// </summary>
+    private async Task TryAsync(OutageLog log, Func<IDatabase, Task> attempt)
     {
-        if (!redis.IsConnected)
+        var retryAt = Interlocked.Read(ref failedUntil);
+        var now = Environment.TickCount64;
+        if (retryAt != 0 && (now < retryAt || Interlocked.CompareExchange(ref failedUntil, now + (long)RetryAfter.TotalMilliseconds, retryAt) != retryAt))
         {
-            throw new InvalidOperationException("no connection to Redis is up");
+            return;
         }
+
+        // Fails at once while no connection is up.
+        var answered = await log.TryAsync(_ => redis.IsConnected ? attempt(redis.GetDatabase()) : throw new InvalidOperationException("no connection to Redis is up"), CancellationToken.None);
+        Interlocked.Exchange(ref failedUntil, answered ? 0 : Environment.TickCount64 + (long)RetryAfter.TotalMilliseconds);
     }
 
     /// <summary>Sets a new epoch unless another instance just did, and returns the one that holds.</summary>
     private async Task<string> StartEpochAsync(IDatabase database)
     {
-        await database.StringSetAsync(epochKey, Guid.NewGuid().ToString("N")[..12], when: When.NotExists);
-        return (await database.StringGetAsync(epochKey)).ToString();
+        await database.StringSetAsync(epochKey, Guid.NewGuid().ToString("N")[..12], when: When.NotExists).WaitAsync(CallTimeout);
+        return (await database.StringGetAsync(epochKey).WaitAsync(CallTimeout)).ToString();
     }
 
     /// <summary>

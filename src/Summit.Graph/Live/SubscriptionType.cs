@@ -51,7 +51,7 @@ public sealed record ProgrammeChanged(ContentChange Change, IReadOnlyList<string
 public sealed class SessionChangedGraphType : ObjectGraphType<SessionChanged>
 {
     internal const string ContentVersionDescription =
-        "The server's content version after the change (it restarts with the process). Anonymous subscribers get the version of published content, which drafts never move.";
+        "The content version after the change: the database's count of committed changes, the same on every instance, never repeated. Anonymous subscribers get the version of published content, which drafts never move.";
 
     public SessionChangedGraphType()
     {

@@ -85,6 +85,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(client, "/health/ready"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/health/live"));
+        // One warning line per failed field, not EF Core's own error entries with a stack trace each (about 56 lines a request).
+        Assert.Contains(server.LogLines, line => line.Contains("The database is unavailable while resolving", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.LogLines, line => line.Contains("Microsoft.EntityFrameworkCore.Query", StringComparison.Ordinal) || line.Contains("Microsoft.EntityFrameworkCore.Database", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.LogLines, line => line.TrimStart().StartsWith("at Npgsql", StringComparison.Ordinal));
 
         await postgres.StartAsync();
 

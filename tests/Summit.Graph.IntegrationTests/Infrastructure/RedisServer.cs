@@ -59,6 +59,19 @@ public sealed class RedisServer : IAsyncLifetime
         throw new InvalidOperationException("redis-server did not listen within 10 seconds.");
     }
 
+    /// <summary>Stops redis-server without closing its connections (SIGSTOP), as a Redis that hangs: connected, never answering.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a frozen redis-server go on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>Kills redis-server, as a crash or a lost network would take it away.</summary>
     public async Task StopAsync()
     {

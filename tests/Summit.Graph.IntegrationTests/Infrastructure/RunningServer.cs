@@ -20,6 +20,7 @@ public sealed class RunningServer : IAsyncLifetime
 
     private readonly string folder = Directory.CreateTempSubdirectory("summit-graph-server-").FullName;
     private readonly string database = "summit_running_" + Guid.NewGuid().ToString("N");
+    private readonly List<string> log = [];
     private Process? process;
 
     public string Origin { get; private set; } = "";
@@ -49,7 +50,7 @@ public sealed class RunningServer : IAsyncLifetime
         }
 
         var start = ServerProcess.StartInfo(DataDirectory, "--urls", Origin);
-        // Drained, not read: a full pipe would block the server.
+        // Drained as it comes: a full pipe would block the server.
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         if (System.Environment.GetEnvironmentVariable(SummitServer.PostgresVariable) is { } postgres && !Environment.ContainsKey("Database__Provider"))
@@ -69,8 +70,8 @@ public sealed class RunningServer : IAsyncLifetime
 
         process?.Dispose();
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -95,6 +96,29 @@ public sealed class RunningServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"The server did not answer at {Origin} within a minute (exited: {process.HasExited}).");
+    }
+
+    /// <summary>The lines the server wrote (logs at <c>Warning</c> and above, as <see cref="ServerProcess"/> starts it), both streams.</summary>
+    public IReadOnlyList<string> LogLines
+    {
+        get
+        {
+            lock (log)
+            {
+                return [.. log];
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.Add(line);
+            }
+        }
     }
 
     /// <summary>Kills the server with SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>

@@ -98,7 +98,7 @@ public sealed class FairShareTests(SummitServer server)
         {
             while (!done.IsCancellationRequested)
             {
-                await notifier.PublishAsync([new EditionChange("kubevirt-summit-2021", [], Public: true, WholeProgramme: true)]);
+                await notifier.PublishAsync([new EditionChange("kubevirt-summit-2021", [], Public: true, WholeProgramme: true)], new(notifier.ContentVersion + 1, notifier.PublicVersion + 1));
                 await Task.Delay(100);
             }
         });

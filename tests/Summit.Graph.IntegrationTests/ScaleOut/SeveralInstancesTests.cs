@@ -113,6 +113,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var pushed = await subscription.NextAsync(GraphQLWebSocket.Deadline);
         var afterReturn = await GetAsync(client, first, etag: null);
         var agreed = await AgreedETagAsync(client);
+        var stored = await StoredPublicVersionAsync();
 
         Assert.Equal((HttpStatusCode.OK, before.Title), (duringOutage.Status, duringOutage.Title));
         Assert.Equal("Edited while Redis is down", saved);
@@ -120,6 +121,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, onSecond.Status);
         Assert.Equal("Edited after Redis came back", savedAfterReturn);
         Assert.Equal("Edited after Redis came back", pushed?["data"]?["onSessionChanged"]?["session"]?["title"]?.GetValue<string>());
+        // The database's count, which a restarted, empty Redis does not set back (its own counter started again at 1).
+        Assert.Equal(stored, pushed?["data"]?["onSessionChanged"]?["contentVersion"]?.GetValue<long>());
         Assert.Equal("Edited after Redis came back", afterReturn.Title);
         Assert.StartsWith("\"r", agreed.ETag, StringComparison.Ordinal);
     }
@@ -147,6 +150,57 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
         stream.Dispose();
         return null;
+    }
+
+    /// <summary>
+    /// A Redis that keeps its connections but answers nothing (frozen). The instance is given a two-minute Redis command
+    /// timeout, so a request that waited for Redis would not be answered within the client's own timeout: every read
+    /// and the mutation are answered, since a request waits at most <see cref="Summit.Graph.Live.RedisContentRelay.CallTimeout"/>
+    /// for Redis and, after a failure, only one request a second tries it again.
+    /// </summary>
+    [Fact]
+    public async Task WhileRedisHangsRequestsAreAnsweredWithoutWaitingForIt()
+    {
+        var patient = new RunningServer();
+        try
+        {
+            foreach (var (name, value) in first.Environment)
+            {
+                patient.Environment[name] = value;
+            }
+
+            patient.Environment["Redis__ConnectionString"] = redis.ConnectionString + ",asyncTimeout=120000,syncTimeout=120000";
+            await patient.InitializeAsync();
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            var sessionId = await SessionIdAsync(patient);
+            var before = await GetAsync(client, patient, etag: null);
+
+            var answers = new List<Answer>();
+            string? saved;
+            await redis.FreezeAsync();
+            try
+            {
+                for (var i = 0; i < 20; i++)
+                {
+                    answers.Add(await GetAsync(client, patient, etag: null));
+                }
+
+                saved = await MutateAsync(patient, sessionId, "Edited while Redis hangs");
+                answers.Add(await GetAsync(client, patient, before.ETag));
+            }
+            finally
+            {
+                await redis.ThawAsync();
+            }
+
+            Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+            Assert.Equal("Edited while Redis hangs", saved);
+            Assert.Equal("Edited while Redis hangs", answers[^1].Title);
+        }
+        finally
+        {
+            await patient.DisposeAsync();
+        }
     }
 
     /// <summary>An instance started while Redis cannot be reached serves anyway, and takes Redis up once it answers.</summary>
@@ -180,6 +234,19 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         {
             await third.DisposeAsync();
         }
+    }
+
+    /// <summary>The stored count of public changes, read from the database both instances share.</summary>
+    private async Task<long> StoredPublicVersionAsync()
+    {
+        var connectionString = first.Environment["Database__ConnectionString"];
+        await using System.Data.Common.DbConnection connection = first.Environment["Database__Provider"] == "PostgreSql"
+            ? new Npgsql.NpgsqlConnection(connectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"PublicVersion\" FROM \"ContentVersions\" WHERE \"Id\" = 1";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Both instances' answer to the same question, once they give it the same ETag.</summary>
@@ -220,7 +287,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
 
     private static async Task<SseStream> SubscribeAsync(HttpClient client, RunningServer server)
     {
-        var stream = await SseStream.OpenAsync(client, server.Endpoint + "/stream", """subscription { onSessionChanged(slug: "hotplug") { session { title } } }""");
+        var stream = await SseStream.OpenAsync(client, server.Endpoint + "/stream", """subscription { onSessionChanged(slug: "hotplug") { contentVersion session { title } } }""");
         Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
         return stream;
     }

@@ -22,18 +22,18 @@ public sealed class ContentChangeTests
     }
 
     [Fact]
-    public async Task PublishingStampsOneNewVersionPublicOnlyForPublicChangesAndStopsAfterUnsubscribing()
+    public async Task PublishingStampsTheCommittedVersionsMovesOnlyTheTokensOfWhoSawTheChangeAndStopsAfterUnsubscribing()
     {
         var notifier = new ContentChangeNotifier();
         var received = new List<ContentChange>();
         var subscription = notifier.Choose(change => change).Subscribe(new Collector(received));
 
-        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)]);
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false), new EditionChange("b", [], Public: true, WholeProgramme: false)], new(1, 1));
         var tokens = (Anonymous: await notifier.ContentTokenAsync(includeDrafts: false), Drafts: await notifier.ContentTokenAsync(includeDrafts: true));
-        await notifier.PublishAsync([new EditionChange("a", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false)]);
+        await notifier.PublishAsync([new EditionChange("a", [new ChangedSession("new-talk", Public: false)], Public: false, WholeProgramme: false)], new(2, 1));
         var afterDraft = (Anonymous: await notifier.ContentTokenAsync(includeDrafts: false), Drafts: await notifier.ContentTokenAsync(includeDrafts: true));
         subscription.Dispose();
-        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false)]);
+        await notifier.PublishAsync([new EditionChange("a", [], Public: true, WholeProgramme: false)], new(3, 2));
 
         Assert.Equal([(1L, 1L, "a"), (1L, 1L, "b"), (2L, 1L, "a")], received.Select(c => (c.ContentVersion, c.PublicVersion, c.EventSlug)));
         Assert.Equal((3L, 2L), (notifier.ContentVersion, notifier.PublicVersion));

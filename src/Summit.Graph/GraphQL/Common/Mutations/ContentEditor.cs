@@ -62,6 +62,7 @@ public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> con
         await ContentWriteLock.AcquireAsync(db, cancellationToken);
         T result;
         IReadOnlyCollection<EditionChange> described;
+        var committed = default(ContentVersions);
         try
         {
             result = await change(scope);
@@ -72,7 +73,8 @@ public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> con
             await outbox.AddAsync(db, events, cancellationToken);
             if (described.Count > 0)
             {
-                await ContentVersionStore.RaiseAsync(db, isPublic: described.Any(change => change.Public), cancellationToken);
+                var (all, onlyPublic) = await ContentVersionStore.RaiseAsync(db, isPublic: described.Any(change => change.Public), cancellationToken);
+                committed = new ContentVersions(all, onlyPublic);
             }
         }
         catch (DbUpdateException exception) when (lastRun && !DatabaseErrors.IsUnavailable(exception))
@@ -97,7 +99,7 @@ public sealed partial class ContentEditor(IDbContextFactory<SummitDbContext> con
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await notifier.PublishAsync(described);
+        await notifier.PublishAsync(described, committed);
         return result;
     }
 
