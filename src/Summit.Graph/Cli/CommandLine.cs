@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Summit.Graph.GraphQL.Common;
+using Summit.Graph.Hosting;
 
 namespace Summit.Graph.Cli;
 
@@ -75,8 +76,9 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// Runs <paramref name="step"/> (a command, or the server's start-up) and returns its exit code; a database failure,
-    /// or a database not migrated within <c>Database:StartupTimeoutSeconds</c> (a <see cref="TimeoutException"/>), becomes one line on standard error and <see cref="DatabaseUnavailable"/> or <see cref="DatabaseFailed"/> instead of
+    /// Runs <paramref name="step"/> (a command, or the server's start-up) and returns its exit code. A database failure,
+    /// or a database not migrated within <c>Database:StartupTimeoutSeconds</c> (<see cref="DatabaseStartupTimeoutException"/>),
+    /// becomes one line on standard error and <see cref="DatabaseUnavailable"/> or <see cref="DatabaseFailed"/> instead of
     /// an unhandled exception's stack trace. Each command's writes are transactions of their own, so what the command
     /// reported as written before the failure is kept and nothing else was written.
     /// </summary>
@@ -87,10 +89,10 @@ public static class CommandLine
         {
             return await step();
         }
-        catch (Exception exception) when (DatabaseErrors.IsDatabaseFailure(exception) || exception is TimeoutException)
+        catch (Exception exception) when (DatabaseErrors.IsDatabaseFailure(exception) || exception is DatabaseStartupTimeoutException)
         {
             var reason = exception.GetBaseException().Message;
-            var unavailable = exception is TimeoutException || DatabaseErrors.IsUnavailable(exception);
+            var unavailable = exception is DatabaseStartupTimeoutException || DatabaseErrors.IsUnavailable(exception);
             await Console.Error.WriteLineAsync(unavailable
                 ? $"The database is unavailable ({reason}); try again when it can be reached."
                 : $"The database refused the work ({reason}).");

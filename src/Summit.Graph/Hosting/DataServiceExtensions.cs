@@ -126,7 +126,7 @@ public static class DataServiceExtensions
     /// migrating. A database with nothing to apply is only read: EF Core's <c>MigrateAsync</c> takes its migration lock
     /// (a row in <c>__EFMigrationsLock</c>) even then, so every start would need to write (a read-only or locked database
     /// could not even be exported) and a lock row left by a process killed while holding it would stop every later
-    /// start. Past the deadline the last failure is thrown, or a <see cref="TimeoutException"/> when EF Core was still waiting.
+    /// start. Past the deadline the last failure is thrown, or a <see cref="DatabaseStartupTimeoutException"/> when EF Core was still waiting.
     /// </summary>
     private static async Task MigrateWhenReachableAsync(SummitDbContext db, TimeSpan timeout, ILogger logger)
     {
@@ -144,7 +144,7 @@ public static class DataServiceExtensions
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                throw new TimeoutException($"The database could not be migrated within Database:StartupTimeoutSeconds ({timeout.TotalSeconds:0} s): it did not answer, "
+                throw new DatabaseStartupTimeoutException($"The database could not be migrated within Database:StartupTimeoutSeconds ({timeout.TotalSeconds:0} s): it did not answer, "
                     + "another process holds it locked, or a process that stopped while migrating left its lock (a row in __EFMigrationsLock: delete it if no other process is migrating).");
             }
             catch (System.Data.Common.DbException exception) when (!deadline.IsCancellationRequested)

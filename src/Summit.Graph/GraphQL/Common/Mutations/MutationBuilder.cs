@@ -84,8 +84,14 @@ public sealed class MutationBuilder(ObjectGraphType mutation, Action<IGraphType>
                 var editor = context.RequestServices!.GetRequiredService<ContentEditor>();
                 try
                 {
-                    var result = await editor.RunAsync(context.User.AuthorName(), scope =>
-                        handler(scope, new MutationInput<TInput>(values), context.CancellationToken), context.CancellationToken);
+                    var result = await editor.RunAsync(context.User.AuthorName(), async scope =>
+                    {
+                        var input = new MutationInput<TInput>(values);
+                        var changed = await handler(scope, input, context.CancellationToken);
+                        // Rules every input follows (such as the range of times) hold even for a handler that checks nothing itself; thrown before the save.
+                        input.ThrowIfInvalid();
+                        return changed;
+                    }, context.CancellationToken);
                     return new MutationPayload(result, null);
                 }
                 catch (ContentException exception)
